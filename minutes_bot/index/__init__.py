@@ -1,0 +1,1 @@
+"""Reading, parsing, chunking, embedding and storing minutes."""
