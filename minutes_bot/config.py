@@ -29,14 +29,16 @@ class Settings(BaseSettings):
     chunk_overlap_words: int = 40
 
     slack_bot_token: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_BOT_SLACK_BOT_TOKEN")
+        default=None,
+        validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_BOT_SLACK_BOT_TOKEN"),
     )
     slack_signing_secret: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "MINUTES_BOT_SLACK_SIGNING_SECRET"),
     )
     slack_app_token: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "MINUTES_BOT_SLACK_APP_TOKEN")
+        default=None,
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "MINUTES_BOT_SLACK_APP_TOKEN"),
     )
     slack_api_url: str | None = Field(
         default=None, validation_alias=AliasChoices("SLACK_API_URL", "MINUTES_BOT_SLACK_API_URL")

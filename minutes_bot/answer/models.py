@@ -53,6 +53,7 @@ class Answer:
     matches: list[ItemMatch] = field(default_factory=list)
     near_misses: list[ItemMatch] = field(default_factory=list)
     filters: dict[str, Any] = field(default_factory=dict)
+    searched: dict[str, Any] = field(default_factory=dict)
 
     @property
     def found(self) -> bool:
@@ -64,6 +65,7 @@ class Answer:
             "intent": self.intent,
             "found": self.found,
             "filters": self.filters,
+            "searched": self.searched,
             "matches": [m.to_dict() for m in self.matches],
             "near_misses": [m.to_dict() for m in self.near_misses],
         }

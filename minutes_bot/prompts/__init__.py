@@ -5,6 +5,7 @@ Tests render the same named templates, so a changed phrase is changed in one pla
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -22,7 +23,16 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         autoescape=False,
     )
+    env.filters["long_date"] = long_date
     return env
+
+
+def long_date(value: str | date | None) -> str:
+    """``2016-07-19`` → ``19 July 2016``, the way minutes print dates."""
+    if not value:
+        return "date not stated"
+    day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    return f"{day.day} {day:%B %Y}"
 
 
 def render(name: str, **context: Any) -> str:

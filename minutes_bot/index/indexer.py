@@ -1,0 +1,146 @@
+"""Index minutes files: read → parse → units → embed what is new → store → drop what is stale.
+
+Idempotent and crash-safe by construction: IDs come from content, so a re-run finds what a
+previous (possibly interrupted) run stored, embeds only what is missing, and deletes records of
+the same document that the current content no longer produces. A bad file is reported with
+its reason and the rest of the batch still indexes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minutes_bot.config import Settings
+from minutes_bot.errors import SourceError
+from minutes_bot.index.chunking import DocumentRecords, build_records
+from minutes_bot.index.embeddings import Embedder, shared_embedder
+from minutes_bot.index.parsing import parse_document
+from minutes_bot.index.sources import discover, read_source
+from minutes_bot.index.store import MinutesStore, open_store, utc_now
+from minutes_bot.models import Meeting
+
+log = logging.getLogger(__name__)
+
+STATUS_INDEXED = "indexed"
+STATUS_UNCHANGED = "unchanged"
+STATUS_SKIPPED = "skipped"
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str
+    reason: str | None = None
+    items: int = 0
+    resolutions: int = 0
+    actions: int = 0
+
+
+@dataclass
+class IndexSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    units_added: int = 0
+    units_deleted: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == STATUS_SKIPPED]
+
+    def total(self, attribute: str) -> int:
+        return sum(getattr(o, attribute) for o in self.outcomes)
+
+
+ProgressCallback = Callable[[str], None]
+
+
+class Indexer:
+    def __init__(self, settings: Settings, store: MinutesStore, embedder: Embedder) -> None:
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+
+    def index_file(self, path: Path, summary: IndexSummary) -> FileOutcome:
+        try:
+            meeting = parse_document(read_source(path))
+        except SourceError as exc:
+            return FileOutcome(str(path), STATUS_SKIPPED, exc.reason)
+        except Exception as exc:  # a parser bug must not sink the batch; the reason says so
+            log.exception("parser failed on %s", path)
+            return FileOutcome(str(path), STATUS_SKIPPED, f"parser error: {exc!r}")
+        records = build_records(
+            meeting,
+            chunk_words=self.settings.chunk_words,
+            overlap_words=self.settings.chunk_overlap_words,
+        )
+        changed = self._store_records(records, summary)
+        return _outcome(meeting, STATUS_INDEXED if changed else STATUS_UNCHANGED)
+
+    def _store_records(self, records: DocumentRecords, summary: IndexSummary) -> bool:
+        unit_ids = [u.id for u in records.units]
+        item_ids = [i.id for i in records.items]
+        missing_units, missing_items = self.store.missing_ids(unit_ids, item_ids)
+        stale_units, stale_items = self.store.stale_ids(
+            records.doc_id, set(unit_ids) | set(item_ids)
+        )
+        if not (missing_units or missing_items or stale_units or stale_items):
+            return False
+        new_units = [u for u in records.units if u.id in missing_units]
+        self.store.add_units(new_units, self.embedder.embed_documents([u.text for u in new_units]))
+        new_items = [i for i in records.items if i.id in missing_items]
+        vectors = self.embedder.embed_documents([i.header for i in new_items])
+        self.store.add_items(new_items, vectors, utc_now())
+        self.store.delete(stale_units, stale_items)
+        # lexical index hook
+        summary.units_added += len(new_units)
+        summary.units_deleted += len(stale_units)
+        return True
+
+
+def _outcome(meeting: Meeting, status: str) -> FileOutcome:
+    return FileOutcome(
+        path=meeting.source_path,
+        status=status,
+        items=len(meeting.items),
+        resolutions=sum(len(i.resolutions) for i in meeting.items),
+        actions=sum(len(i.actions) for i in meeting.items),
+    )
+
+
+def index_paths(
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    progress: bool = False,
+    on_file: ProgressCallback | None = None,
+    store: MinutesStore | None = None,
+    embedder: Embedder | None = None,
+) -> IndexSummary:
+    """Index every minutes file under ``paths``; ``progress`` shows a bar on the terminal."""
+    files = list(discover(paths))
+    indexer = Indexer(
+        settings,
+        store or open_store(settings),
+        embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
+    )
+    summary = IndexSummary()
+    if progress:
+        from rich.progress import Progress
+
+        with Progress(transient=False) as bar:
+            task = bar.add_task("Indexing", total=len(files))
+            for path in files:
+                bar.update(task, description=f"Indexing {path.name[:40]}")
+                summary.outcomes.append(indexer.index_file(path, summary))
+                bar.advance(task)
+    else:
+        for path in files:
+            summary.outcomes.append(indexer.index_file(path, summary))
+            if on_file:
+                on_file(str(path))
+    return summary
