@@ -69,7 +69,7 @@ def index(
     table.add_row("actions", str(summary.total("actions")))
     console.print(table)
     for outcome in summary.skipped:
-        console.print(f"skipped {outcome.path}: {outcome.reason}", markup=False, highlight=False)
+        typer.echo(f"skipped {outcome.path}: {outcome.reason}")
 
 
 @app.command()

@@ -187,7 +187,7 @@ class MinutesStore:
         stamps = sorted(str(m["indexed_at"]) for m in metas if m.get("indexed_at"))
         return IndexStats(
             bodies=sorted({str(m["body"]) for m in metas if m.get("body")}),
-            meetings=len({m["doc_id"] for m in metas}),
+            meetings=len({_meeting_key(m) for m in metas}),
             items=len(metas),
             units=self.units.count(),
             first_date=dates[0] if dates else None,
@@ -206,6 +206,13 @@ class MinutesStore:
     @staticmethod
     def _ids_where(collection: Collection, where: Where) -> list[str]:
         return list(collection.get(where=where, include=[])["ids"])
+
+
+def _meeting_key(meta: dict[str, Any]) -> tuple[str, ...]:
+    """Item pages of one meeting are separate files; body and date say they are one meeting."""
+    if meta.get("body") and meta.get("date"):
+        return (str(meta["body"]), str(meta["date"]))
+    return (str(meta["doc_id"]),)
 
 
 def utc_now() -> str:
