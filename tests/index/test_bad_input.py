@@ -88,4 +88,7 @@ def test_cli_prints_one_line_per_skipped_file(batch: Path, tmp_path: Path) -> No
     assert result.exit_code == 0
     skipped_lines = [line for line in result.stdout.splitlines() if line.startswith("skipped ")]
     assert len(skipped_lines) == 5
-    assert f"skipped {batch / 'binary.txt'}: binary file, not minutes text, HTML or PDF" in skipped_lines
+    assert (
+        f"skipped {batch / 'binary.txt'}: binary file, not minutes text, HTML or PDF"
+        in skipped_lines
+    )

@@ -22,10 +22,12 @@ def snapshot(store: MinutesStore) -> dict[str, object]:
     units = store.units.get(include=["documents", "metadatas"])
     items = store.items.get(include=["documents", "metadatas"])
     return {
-        "units": sorted(zip(units["ids"], units["documents"], map(_sorted, units["metadatas"]))),
+        "units": sorted(
+            zip(units["ids"], units["documents"], map(_sorted, units["metadatas"]), strict=True)
+        ),
         "items": sorted(
             (i, d, _sorted({k: v for k, v in m.items() if k != "indexed_at"}))
-            for i, d, m in zip(items["ids"], items["documents"], items["metadatas"])
+            for i, d, m in zip(items["ids"], items["documents"], items["metadatas"], strict=True)
         ),
     }
 
