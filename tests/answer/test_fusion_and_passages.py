@@ -1,0 +1,48 @@
+"""Rank fusion and verbatim passages: the answer that sits in the discussion, not a resolution."""
+
+from __future__ import annotations
+
+from minutes_bot.answer.fusion import rrf
+from minutes_bot.answer.passages import best_passages, segments
+
+MINUTES = (
+    "The Head of Libraries introduced the review of opening hours. Members asked\n"
+    "about Sunday opening. Ms Okafor agreed to bring a costed option back to the\n"
+    "Board in September 2025.\n\n"
+    "· The refurbishment was expected to cost £1.2m, funded from reserves.\n"
+    "· Councillor J. Patel asked about staffing.\n\n"
+    "Motion Passed (8 to 7)\n"
+    "RESOLVED: That the review be noted."
+)
+
+
+def test_rrf_rewards_agreement_and_keeps_order_stable():
+    fused = rrf({"dense": ["a", "b", "c"], "lexical": ["b", "d"]})
+    assert [k for k, _ in fused][:2] == ["b", "a"]
+    assert [k for k, _ in rrf({"x": ["p", "q"]})] == ["p", "q"]
+    weighted = rrf({"dense": ["a", "b"], "lexical": ["b", "a"]}, weights={"lexical": 2.0})
+    assert weighted[0][0] == "b"
+
+
+def test_passages_are_exact_substrings():
+    for seg in segments(MINUTES):
+        assert MINUTES[seg.start : seg.end].strip() == MINUTES[seg.start : seg.end]
+    for question in ("who is bringing back Sunday opening?", "how much will it cost?", "vote?"):
+        for passage in best_passages(question, MINUTES):
+            assert passage in MINUTES
+
+
+def test_owner_figure_and_vote_come_from_the_discussion():
+    owner = best_passages("who's bringing a costed option back?", MINUTES, cues={"person"})
+    assert "Ms Okafor agreed to bring a costed option back" in owner[0]
+    cost = best_passages("how much is the refurbishment costing?", MINUTES, cues={"amount"})
+    assert "£1.2m" in cost[0]
+    vote = best_passages("how close was the motion vote?", MINUTES, cues={"vote"})
+    assert "Motion Passed (8 to 7)" in vote[0]
+
+
+def test_initials_do_not_end_a_sentence_and_shown_quotes_are_not_repeated():
+    staffing = best_passages("who asked about staffing?", MINUTES)
+    assert "Councillor J. Patel asked about staffing." in staffing[0]
+    again = best_passages("review noted", MINUTES, exclude=["RESOLVED: That the review be noted."])
+    assert all("be noted" not in p for p in again)

@@ -1,0 +1,100 @@
+"""Question understanding: intent, body and date filters, as a user would phrase them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from minutes_bot.answer.models import Intent
+from minutes_bot.answer.question import understand
+
+BODIES = [
+    "Westvale Town Council",
+    "Northmoor Health and Wellbeing Board",
+    "Eastbrook Infrastructure and Corporate Services Committee",
+    "Eastbrook Municipal Council",
+]
+TODAY = date(2025, 8, 1)
+
+
+def ask(question: str):
+    return understand(question, BODIES, TODAY)
+
+
+def test_intents():
+    assert ask("Who is to report back on the library opening hours review?").intent == Intent.OWNER
+    assert ask("When is the consultation on the bus lanes due to close?").intent == Intent.WHEN
+    assert ask("Which actions are still outstanding on the flood plan?").intent == (
+        Intent.OUTSTANDING
+    )
+    assert ask("What has the board decided about parking over time?").intent == Intent.HISTORY
+    assert ask("What did the council decide about the skate park?").intent == Intent.DECISION
+
+
+def test_body_by_name_possessive_and_initials():
+    assert ask("What did Westvale Town Council decide on allotments?").bodies == (
+        "Westvale Town Council",
+    )
+    assert ask("What did the Northmoor board agree on obesity?").bodies == (
+        "Northmoor Health and Wellbeing Board",
+    )
+    assert ask("How did ICSC vote on the road contract?").bodies == (
+        "Eastbrook Infrastructure and Corporate Services Committee",
+    )
+    q = ask("Did Eastbrook council back the transit plan?")
+    assert q.bodies == ("Eastbrook Municipal Council",)
+    assert "Eastbrook" not in q.text and "transit plan" in q.text
+
+
+def test_place_inside_a_topic_is_not_a_body_filter():
+    assert ask("when is the westvale and northmoor joint transport strategy due?").bodies == ()
+    # An unknown place's acronym must not pick a known body with the same initials.
+    assert ask("what did Southby's HWB conclude on the locality plan?").bodies == ()
+
+
+def test_dates_that_date_the_meeting():
+    q = ask("What did the board decide in 2023?")
+    assert (q.date_from, q.date_to) == (date(2023, 1, 1), date(2023, 12, 31))
+    q = ask("What has Westvale decided since March 2024?")
+    assert (q.date_from, q.date_to) == (date(2024, 3, 1), None)
+    q = ask("what was agreed in July 2016 about the depot?")
+    assert (q.date_from, q.date_to) == (date(2016, 7, 1), date(2016, 7, 31))
+    q = ask("What did they decide at the meeting on 3rd May 2023?")
+    assert q.date_from == q.date_to == date(2023, 5, 3)
+    q = ask("What did the council decide at its December 2024 meeting on parking?")
+    assert (q.date_from, q.date_to) == (date(2024, 12, 1), date(2024, 12, 31))
+    assert "December" not in q.text and "parking" in q.text
+    q = ask("decisions between January 2024 and March 2024 on housing")
+    assert (q.date_from, q.date_to) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert ask("what came up since january?").date_from == date(2025, 1, 1)
+    assert ask("what actions came out of the last meeting?").last_meeting
+
+
+def test_dates_that_are_part_of_the_topic_are_left_alone():
+    for question in (
+        "did KPMG's plan for checking the 2024 books get signed off?",
+        "How did the budget committee vote on excluding pools from the 2026 update?",
+        "who's coming back in september with the costed-up scheme?",
+        "how much did we give to keep the beds open through the end of March 2025?",
+        "Who was elected chair for 2025-26?",
+        "When is the deadline? It was due by 30 June 2024.",
+    ):
+        q = ask(question)
+        assert (q.date_from, q.date_to) == (None, None), question
+
+
+def test_where_clause_combines_body_and_dates():
+    q = ask("What did Westvale Town Council decide in May 2025?")
+    assert q.where() == {
+        "$and": [
+            {"body": "Westvale Town Council"},
+            {"date_num": {"$gte": 20250501}},
+            {"date_num": {"$lte": 20250531}},
+        ]
+    }
+    assert ask("what about the skate park?").where() is None
+
+
+def test_cues_for_answers_in_the_discussion():
+    assert "vote" in ask("how close was the vote on the bridge?").cues
+    assert "amount" in ask("how much is the roof repair costing?").cues
+    assert "date" in ask("when does the consultation close?").cues
