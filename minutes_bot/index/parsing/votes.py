@@ -77,6 +77,7 @@ _KENT_MOVER = re.compile(
     r"and\s+((?:Mr|Mrs|Ms|Miss|Dr|Sir|the)\s+[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)?)\s+seconded"
 )
 _NAME_WORD = re.compile(r"^[A-Z(][\w’'().-]*,?$")
+_HONOURS = {"CBE", "OBE", "MBE", "KBE", "DBE", "BEM", "KC", "QC", "JP", "DL"}
 _CONNECTORS = {"and", "&", "of", "de", "van", "von", "le", "la"}
 
 
@@ -101,9 +102,16 @@ def _split_names(lines: list[str]) -> tuple[str, ...]:
             joined += " " + line
         else:
             joined = line
-    parts = re.split(r",|\s+and\s+", joined)
-    names = [" ".join(part.split()).rstrip(".") for part in parts]
-    return tuple(name for name in names if name)
+    names: list[str] = []
+    for part in re.split(r",|\s+and\s+", joined):
+        name = " ".join(part.split()).rstrip(".")
+        if not name:
+            continue
+        if name in _HONOURS and names:
+            names[-1] = f"{names[-1]}, {name}"  # "Sir Paul Carter, CBE" is one member
+        else:
+            names.append(name)
+    return tuple(names)
 
 
 def _kent_result(match: re.Match[str]) -> str:
