@@ -1,0 +1,173 @@
+"""Small helpers shared by the minutes parsers: lines with offsets, spans, header dates.
+
+Everything here works on offsets into the original text rather than on cleaned copies,
+because every quote we keep must stay an exact substring of the source. Cleaning (NBSP,
+padding, list labels) only ever moves span boundaries; it never rewrites characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+NBSP = "\u00a0"
+
+# Python's str.isspace() is true for NBSP and the other Unicode spaces real pages use.
+_MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TIME = r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon)"
+
+# "Chorley Public Services Reform Executive - Tuesday, 19th July 2016 4.00 pm"
+_HEADER_RE = re.compile(
+    rf"^\s*(?P<body>\S.*?)\s+[-–—]\s+(?:{_WEEKDAY},?\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})"
+    rf"(?:,?\s+(?:at\s+)?(?P<time>{_TIME}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a text: ``start``/``end`` are offsets into it, ``end`` before the newline."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        """True for empty lines and lines holding only spaces/NBSP, which real pages pad with."""
+        return not self.text.strip()
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """Lines of ``text[start:end]`` with absolute offsets; a trailing ``\\r`` stays in the line."""
+    stop = len(text) if end is None else end
+    lines: list[Line] = []
+    pos = start
+    while pos <= stop:
+        newline = text.find("\n", pos, stop)
+        line_end = stop if newline == -1 else newline
+        lines.append(Line(pos, line_end, text[pos:line_end]))
+        if newline == -1:
+            break
+        pos = newline + 1
+    return lines
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so it neither starts nor ends with whitespace (NBSP included)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def first_content(line: Line) -> int:
+    """Offset of the first non-space character of ``line`` (its end when blank)."""
+    for index, char in enumerate(line.text):
+        if not char.isspace():
+            return line.start + index
+    return line.end
+
+
+def normalise_space(value: str) -> str:
+    """Collapse runs of whitespace (NBSP too) to one space, for comparing, never for quoting."""
+    return " ".join(value.split())
+
+
+@dataclass(frozen=True)
+class MeetingHeader:
+    body: str
+    date: date | None
+    time: str | None
+
+
+def parse_meeting_header(line: str) -> MeetingHeader | None:
+    """Read a modern.gov meeting title line: ``<body> - <weekday>, <day> <month> <year> <time>``."""
+    match = _HEADER_RE.match(line)
+    if not match:
+        return None
+    when = make_date(match["day"], match["month"], match["year"])
+    if when is None:
+        return None
+    time = match["time"]
+    return MeetingHeader(
+        body=normalise_space(match["body"]), date=when, time=time.strip() if time else None
+    )
+
+
+def make_date(day: str, month: str, year: str) -> date | None:
+    """A date from printed parts ("19th" is fine for day); None when they do not make one."""
+    month_no = _MONTHS.get(month.lower().rstrip("."))
+    day_digits = re.match(r"\d+", day)
+    if month_no is None or not day_digits:
+        return None
+    try:
+        return date(int(year), month_no, int(day_digits.group()))
+    except ValueError:
+        return None
+
+
+def parse_date_phrase(value: str) -> date | None:
+    """First date written as "19th July 2016", "July 19, 2016", "19/07/2016" or ISO in ``value``."""
+    match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b", value)
+    if match and (found := make_date(*match.groups())):
+        return found
+    match = re.search(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", value)
+    if match and (found := make_date(match[2], match[1], match[3])):
+        return found
+    match = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", value)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    match = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", value)
+    if match:
+        try:
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        except ValueError:
+            return None
+    return None
+
+
+_TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|Professor|Prof|Sir|Dame|Rev|Inspector)"
+_DUPLICATE_TITLE_RE = re.compile(rf"\b({_TITLES})\.?(?:\s+\1\.?)+\b")
+
+
+def collapse_duplicate_title(name: str) -> str:
+    """ "Dr Dr Khandavalli" → "Dr Khandavalli": a typing slip, not part of anyone's name."""
+    return _DUPLICATE_TITLE_RE.sub(r"\1", normalise_space(name))
+
+
+PERSON_TITLES = _TITLES
