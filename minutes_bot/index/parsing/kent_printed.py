@@ -222,31 +222,26 @@ def _actions(body: str, resolutions: list[Resolution]) -> list[Action]:
 
 
 def _header(text: str) -> tuple[str | None, str | None, date | None]:
-    """Body, display title and date from the first page's header block."""
+    """Body, display title and date from the header block above ``MINUTES of …``.
+
+    The header is one or two capitalised lines: the council (``KENT COUNTY COUNCIL``) and
+    the committee (``CABINET``), or a single ``CORPORATE PARENTING PANEL – 29 October 2024``.
+    """
     head = text[:1500]
-    lines = [line.strip() for line in head.splitlines()]
-    council = next((line for line in lines if line.upper() == "KENT COUNTY COUNCIL"), None)
-    committee = None
-    for line in lines:
+    names: list[str] = []
+    for raw in head.splitlines():
+        line = raw.strip()
         if line.startswith("MINUTES"):
             break
-        if line and line.isupper() and line != "KENT COUNTY COUNCIL" and not line.isdigit():
-            committee = line
-            break
-        match = re.match(r"^([A-Z][A-Z &]+?)\s*[–-]\s*\d", line)
-        if match:
-            committee = match.group(1).strip()
-            break
-    committee_name = _titlecase(committee) if committee else None
-    if committee_name and committee_name.lower() == "county council" and council:
-        body = "Kent County Council"
-    elif committee_name:
-        prefix = "Kent County Council " if (council or "Kent" in head) else ""
-        body = prefix + committee_name
-    else:
-        body = "Kent County Council" if council else None
-    if body is None and "Sessions House" in head:
-        body = None
+        dated = re.match(r"^([A-Z][A-Z &]+?)\s*[–-]\s*\d", line)
+        if dated:
+            names.append(dated.group(1).strip())
+        elif line and line.isupper() and not line.isdigit():
+            names.append(" ".join(line.split()))
+    names = [_titlecase(name) for name in names[:2]]
+    if len(names) == 2 and names[0].endswith(names[1]):
+        names = names[:1]  # "Kent County Council" / "County Council": the full council
+    body = " ".join(names) or None
     when = _date(head)
     title = None
     if body:

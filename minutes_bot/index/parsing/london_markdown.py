@@ -46,7 +46,9 @@ def parse(doc: SourceDocument) -> Meeting:
     for index, heading in enumerate(headings):
         end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
         number, title = _number_and_title(heading.group(2), heading.group(3))
-        items.append(_item(text, title, number, heading.end(), end))
+        item = _item(text, title, number, heading.end(), end)
+        if item.text:  # a bare section heading ("# 8. Reports") carries no minutes itself
+            items.append(item)
     title = front.get("title")
     return Meeting(
         source_path=doc.path,

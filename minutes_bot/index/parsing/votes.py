@@ -268,6 +268,7 @@ def _london_votes(text: str) -> Iterator[tuple[int, Vote]]:
             if m := _LDN_MOVER.match(s):
                 mover = m.group(1)
                 first = min(first, block_start + k)
+                motion_lines = []  # links and notes above the mover are not the motion
             elif m := _LDN_SECONDER.match(s):
                 seconder = m.group(1)
                 first = min(first, block_start + k)

@@ -1,0 +1,67 @@
+"""extract_motions: North-American BE-clauses and Portland dispositions (fictional text)."""
+
+from __future__ import annotations
+
+from minutes_bot.index.parsing.motions import extract_motions
+from minutes_bot.models import ResolutionKind
+
+NBSP = "\u00a0"
+
+MOTION = f"""That, on the recommendation of the City Engineer, the following actions be taken:
+
+a) {NBSP} {NBSP}the tender from Brightway Paving Ltd. BE ACCEPTED at $1,200,000.00; and,
+
+b) {NBSP} {NBSP}the Civic Administration BE AUTHORIZED to execute the contract;
+
+c) {NBSP} {NBSP}the report BE RECEIVED.
+
+That the delegation from A. Reed BE APPREOVED.
+
+That the matter BE REFERRED to the Traffic Committee.
+
+That the matter BE REFERRED to the Traffic Committee.
+"""
+
+
+def test_each_lettered_clause_is_a_motion_with_its_label() -> None:
+    found = extract_motions(MOTION)
+    assert [(r.label, r.text) for r in found] == [
+        ("a)", "the tender from Brightway Paving Ltd. BE ACCEPTED at $1,200,000.00; and,"),
+        ("b)", "the Civic Administration BE AUTHORIZED to execute the contract;"),
+        ("c)", "the report BE RECEIVED."),
+        (None, "That the delegation from A. Reed BE APPREOVED."),
+        (None, "That the matter BE REFERRED to the Traffic Committee."),
+    ]
+    assert all(r.kind == ResolutionKind.MOTION for r in found)
+    assert all(r.text in MOTION for r in found)
+
+
+def test_wrapped_motion_paragraph_stays_one_resolution() -> None:
+    text = "That the Mayor BE REQUESTED to write to the Minister\nabout transit funding.\n"
+    (motion,) = extract_motions(text)
+    assert (
+        motion.text
+        == "That the Mayor BE REQUESTED to write to the Minister\nabout transit funding."
+    )
+
+
+def test_portland_dispositions_stop_before_the_next_entry() -> None:
+    text = (
+        "(Ordinance)  PASSED TO  SECOND READING MAY 4, 2011 AT 2:00 PM Bureau of Parks  "
+        "*12 Amend code  (Ordinance)  REFERRED TO COMMISSIONER OF PUBLIC SAFETY  13 Accept "
+        "report  (Report)  (Y-5) ACCEPTED  14 Request of B. Orr  (Communication)  PLACED ON FILE"
+        "  CONSENT AGENDA"
+    )
+    found = extract_motions(text)
+    assert [r.text for r in found] == [
+        "PASSED TO  SECOND READING MAY 4, 2011 AT 2:00 PM",
+        "REFERRED TO COMMISSIONER OF PUBLIC SAFETY",
+        "ACCEPTED",
+        "PLACED ON FILE",
+    ]
+    assert all(r.kind == ResolutionKind.DISPOSITION for r in found)
+
+
+def test_prose_is_not_a_motion() -> None:
+    assert extract_motions("The Committee received a presentation. Members asked questions.") == []
+    assert extract_motions("RESOLVED that the report be noted.") == []

@@ -1,0 +1,83 @@
+"""extract_votes on the three printed shapes (fictional text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minutes_bot.index.parsing.votes import extract_votes
+from minutes_bot.models import VoteResult
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kent"
+
+KENT = (FIXTURES / "vote_across_page_break.txt").read_text(encoding="utf-8")
+
+
+def test_kent_vote_across_a_page_break_with_lost_amendment() -> None:
+    (vote,) = extract_votes(KENT)
+    assert vote.text in KENT
+    assert vote.text.startswith("For (2)") and vote.text.endswith("Amendment lost.")
+    assert vote.result == VoteResult.LOST
+    assert vote.yeas == ("Mrs Yarrow", "Mr Lodge")
+    assert vote.nays == ("Mr Abel", "Mrs Brent", "Ms Cole")
+    assert vote.abstentions == ()
+    assert (vote.yea_count, vote.nay_count, vote.abstain_count) == (2, 3, 0)
+    assert (vote.mover, vote.seconder) == ("Mrs Yarrow", "Mr Lodge")
+
+
+def test_kent_vote_without_result_line_is_decided_by_counts() -> None:
+    text = "For (4)\n\nMr A, Mr B, Mr C, Mr D\n\nAgainst (4)\n\nMr E, Mr F, Mr G, Mr H\n\n6) The meeting ended."
+    (vote,) = extract_votes(text)
+    assert vote.result == VoteResult.LOST  # a tie fails
+    assert vote.text.endswith("Mr H")
+
+
+LONDON = """> Motion made by R. Stone
+
+> Seconded by T. Vale
+
+That the Civic Administration BE DIRECTED to plant 500 trees.
+
+> [!abstract]- Vote:
+> |Yeas:|Nays:|Absent:|Recuse:|
+> |-|-|-|-|
+> |R. Stone|M. Quinn|P. Oak|L. Fir|
+> |T. Vale||||
+> |Mayor K. Ash|S. Pine|||
+
+> **Motion Failed (3 to 2)**
+
+****
+
+> Moved by M. Quinn
+
+That the matter BE REFERRED to staff.
+
+> **Motion Passed**
+"""
+
+
+def test_london_side_by_side_table_and_two_thirds_failure() -> None:
+    failed, referral = extract_votes(LONDON)
+    assert failed.result == VoteResult.LOST  # printed "Failed" wins over 3 to 2
+    assert (failed.mover, failed.seconder) == ("R. Stone", "T. Vale")
+    assert failed.yeas == ("R. Stone", "T. Vale", "Mayor K. Ash")
+    assert failed.nays == ("M. Quinn", "S. Pine")
+    assert failed.absent == ("P. Oak",)
+    assert failed.abstentions == ("L. Fir",)
+    assert failed.motion == "That the Civic Administration BE DIRECTED to plant 500 trees."
+    assert failed.text.startswith("> Motion made by R. Stone")
+    assert failed.text.endswith("> **Motion Failed (3 to 2)**")
+    assert referral.result == VoteResult.CARRIED
+    assert (referral.mover, referral.seconder) == ("M. Quinn", None)
+    assert referral.yea_count is None
+
+
+def test_portland_roll_call_votes() -> None:
+    text = "(Ordinance)  (Y-5) 190001  12 Accept report  (Report)  (Y-3; N-2) ACCEPTED"
+    first, second = extract_votes(text)
+    assert (first.text, first.yea_count, first.result) == ("(Y-5)", 5, VoteResult.CARRIED)
+    assert (second.yea_count, second.nay_count, second.result) == (3, 2, VoteResult.CARRIED)
+
+
+def test_text_without_votes_gives_none() -> None:
+    assert extract_votes("The Board noted the update. Forty people attended.") == []
