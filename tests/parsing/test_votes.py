@@ -81,3 +81,9 @@ def test_portland_roll_call_votes() -> None:
 
 def test_text_without_votes_gives_none() -> None:
     assert extract_votes("The Board noted the update. Forty people attended.") == []
+
+
+def test_kent_outcome_without_a_recorded_vote() -> None:
+    text = "4) The Chairman put the motion to the vote.\nMotion carried.\n \n5) RESOLVED that …"
+    (vote,) = extract_votes(text)
+    assert (vote.text, vote.result, vote.yea_count) == ("Motion carried.", VoteResult.CARRIED, None)

@@ -71,6 +71,9 @@ _KENT_RESULT = re.compile(
     r"|^(Agreed|Carried|Lost)(?: unanimously)?\.?$",
     re.IGNORECASE,
 )
+_KENT_OUTCOME_ONLY = re.compile(
+    r"^(?:Substantive\s+)?(?:Motion|Amendment)\s+(?:carried|lost|fell)\.?$", re.IGNORECASE
+)
 _KENT_STOP = re.compile(r"^(?:\(?\d+[).]|\(?[a-z][).]\s|RESOLVED|[A-Z][a-z]+ proposed)")
 _KENT_MOVER = re.compile(
     r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|The)\s+[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)?)\s+proposed,?\s+"
@@ -115,8 +118,8 @@ def _split_names(lines: list[str]) -> tuple[str, ...]:
 
 
 def _kent_result(match: re.Match[str]) -> str:
-    word = (match.group(2) or match.group(3) or "").lower()
-    return VoteResult.LOST if word in {"lost", "fell"} else VoteResult.CARRIED
+    lost = re.search(r"\b(?:lost|fell)\b", match.group(0), re.IGNORECASE)
+    return VoteResult.LOST if lost else VoteResult.CARRIED
 
 
 def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
@@ -124,6 +127,11 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
     i = 0
     while i < len(lines):
         header = _KENT_HEADER.match(lines[i].stripped)
+        outcome = _KENT_OUTCOME_ONLY.match(lines[i].stripped)
+        if outcome:
+            # "Motion carried." with no recorded vote above it: the outcome alone.
+            start, end = _trimmed_span(text, lines[i].start, lines[i].end)
+            yield start, Vote(text=text[start:end], result=_kent_result(outcome))
         if not header or header.group(1) != "For":
             i += 1
             continue
