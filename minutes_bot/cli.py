@@ -53,12 +53,17 @@ def index(
     paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders.")],
     data_dir: DataDir = None,
     chroma_url: ChromaUrl = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
 ) -> None:
     """Parse minutes and add them to the index; unchanged files are left as they are."""
     from minutes_bot.index.indexer import STATUS_INDEXED, STATUS_UNCHANGED, index_paths
 
     settings = load_settings(data_dir, chroma_url)
-    summary = index_paths(paths, settings, progress=sys.stderr.isatty())
+    show_progress = sys.stdout.isatty() if progress is None else progress
+    summary = index_paths(paths, settings, progress=show_progress)
     table = Table(title="Index summary", show_header=False)
     table.add_row("files", str(len(summary.outcomes)))
     table.add_row("indexed", str(summary.count(STATUS_INDEXED)))
@@ -102,13 +107,34 @@ def serve(data_dir: DataDir = None, chroma_url: ChromaUrl = None) -> None:
 @app.command(name="eval")
 def evaluate(
     file: Annotated[Path, typer.Argument(help="Questions as JSON lines.")],
+    index_path: Annotated[
+        list[Path] | None,
+        typer.Option("--index", help="Index these minutes first (repeatable)."),
+    ] = None,
+    misses: Annotated[bool, typer.Option(help="List the questions the pipeline missed.")] = False,
+    calibrate: Annotated[
+        bool, typer.Option(help="Print the abstention threshold sweep instead.")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(help="Date for relative phrases (default: the newest indexed meeting)."),
+    ] = None,
     data_dir: DataDir = None,
     chroma_url: ChromaUrl = None,
 ) -> None:
     """Score answers against expected items and quotes, beside dense-only and BM25-only runs."""
+    from datetime import date
+
     from minutes_bot.eval.runner import main as run_eval
 
-    run_eval(file, load_settings(data_dir, chroma_url))
+    run_eval(
+        file,
+        load_settings(data_dir, chroma_url),
+        index=index_path or (),
+        today=date.fromisoformat(today) if today else None,
+        show_misses=misses,
+        do_calibrate=calibrate,
+    )
 
 
 def main() -> None:

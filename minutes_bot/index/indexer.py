@@ -17,6 +17,7 @@ from minutes_bot.config import Settings
 from minutes_bot.errors import SourceError
 from minutes_bot.index.chunking import DocumentRecords, build_records
 from minutes_bot.index.embeddings import Embedder, shared_embedder
+from minutes_bot.index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
 from minutes_bot.index.parsing import parse_document
 from minutes_bot.index.sources import discover, read_source
 from minutes_bot.index.store import MinutesStore, open_store, utc_now
@@ -64,6 +65,7 @@ class Indexer:
         self.settings = settings
         self.store = store
         self.embedder = embedder
+        self.lexical: LexicalIndex = lexical_index_for(settings)
 
     def index_file(self, path: Path, summary: IndexSummary) -> FileOutcome:
         try:
@@ -89,6 +91,8 @@ class Indexer:
             records.doc_id, set(unit_ids) | set(item_ids)
         )
         if not (missing_units or missing_items or stale_units or stale_items):
+            if not self.lexical.has_doc(records.doc_id):  # an index made before BM25 existed
+                self._store_lexical(records)
             return False
         new_units = [u for u in records.units if u.id in missing_units]
         self.store.add_units(new_units, self.embedder.embed_documents([u.text for u in new_units]))
@@ -96,10 +100,20 @@ class Indexer:
         vectors = self.embedder.embed_documents([i.header for i in new_items])
         self.store.add_items(new_items, vectors, utc_now())
         self.store.delete(stale_units, stale_items)
-        # lexical index hook
+        # lexical index hook: after Chroma, so a crash between the two re-runs both next time
+        self._store_lexical(records)
         summary.units_added += len(new_units)
         summary.units_deleted += len(stale_units)
         return True
+
+    def _store_lexical(self, records: DocumentRecords) -> None:
+        self.lexical.upsert_doc(
+            records.doc_id,
+            [
+                LexicalUnit(u.id, u.text, {**u.metadata, "item_id": u.item_id})
+                for u in records.units
+            ],
+        )
 
 
 def _outcome(meeting: Meeting, status: str) -> FileOutcome:
@@ -138,6 +152,7 @@ def index_paths(
                 bar.update(task, description=f"Indexing {path.name[:40]}")
                 summary.outcomes.append(indexer.index_file(path, summary))
                 bar.advance(task)
+            bar.update(task, description=f"Indexed {len(files)} files")
     else:
         for path in files:
             summary.outcomes.append(indexer.index_file(path, summary))
