@@ -65,3 +65,19 @@ def test_portland_dispositions_stop_before_the_next_entry() -> None:
 def test_prose_is_not_a_motion() -> None:
     assert extract_motions("The Committee received a presentation. Members asked questions.") == []
     assert extract_motions("RESOLVED that the report be noted.") == []
+
+
+def test_sub_list_under_a_clause_ending_in_a_colon_is_part_of_the_decision() -> None:
+    text = (
+        f"a) {NBSP}the proposed by-law BE INTRODUCED at the Council meeting on May 6, 2025, to:\n\n"
+        f"i) {NBSP}approve the Lease Agreement with Harbour Rowing Club; and,\n\n"
+        f"ii) {NBSP}authorize the Mayor and the Clerk to execute it;\n\n"
+        "it being noted that a delegation was received.\n\n"
+        "iii) not part of any decision\n"
+    )
+    found = extract_motions(text)
+    assert [(r.label, r.text) for r in found] == [
+        ("a)", "the proposed by-law BE INTRODUCED at the Council meeting on May 6, 2025, to:"),
+        ("i)", "approve the Lease Agreement with Harbour Rowing Club; and,"),
+        ("ii)", "authorize the Mayor and the Clerk to execute it;"),
+    ]

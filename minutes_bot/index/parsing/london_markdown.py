@@ -16,7 +16,15 @@ from datetime import date
 from minutes_bot.index.parsing.motions import extract_motions
 from minutes_bot.index.parsing.votes import extract_votes
 from minutes_bot.index.sources import SourceDocument
-from minutes_bot.models import Action, AgendaItem, Meeting, Resolution, Vote, VoteResult
+from minutes_bot.models import (
+    Action,
+    AgendaItem,
+    Meeting,
+    Resolution,
+    ResolutionKind,
+    Vote,
+    VoteResult,
+)
 
 NAME = "london_markdown"
 
@@ -101,6 +109,8 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         if block_votes and all(v.result == VoteResult.LOST for v in block_votes):
             continue  # a failed motion decided nothing
         for resolution in extract_motions(block):
+            if resolution.kind != ResolutionKind.MOTION:
+                continue  # capitalised words in by-law titles are not Portland dispositions
             key = (resolution.label, resolution.text)
             if key not in seen:
                 seen.add(key)

@@ -78,27 +78,38 @@ def extract_motions(text: str) -> list[Resolution]:
 
 
 def _motion_spans(text: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, label) of every paragraph that carries a ``BE <VERB>`` clause."""
+    """(start, end, label) of every unit that carries a ``BE <VERB>`` clause.
+
+    A clause ending in a colon ("BE INTRODUCED … to:") opens a sub-list; its marked items
+    ("i) approve the agreement") are part of the decision even without ``BE``.
+    """
     spans: list[tuple[int, int, str | None]] = []
+    units: list[tuple[int, int]] = []
     pos = 0
     for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
-        for line_start, line_end in _paragraph_lines(text, pos, end):
-            para = text[line_start:line_end]
-            if not _BE_VERB.search(para):
-                continue
-            label = None
-            marker = _LIST_MARKER.match(para)
-            if marker:
-                label = marker.group(1)
-                line_start += marker.end()
-            stripped_start = line_start + (
-                len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())
-            )
-            stripped_end = line_start + len(text[line_start:line_end].rstrip())
-            if stripped_end > stripped_start:
-                spans.append((stripped_start, stripped_end, label))
+        units.extend(_paragraph_lines(text, pos, end))
         pos = brk.end() if brk else len(text)
+    open_list = False
+    for unit_start, unit_end in units:
+        unit = text[unit_start:unit_end]
+        marker = _LIST_MARKER.match(unit.lstrip())
+        if _BE_VERB.search(unit):
+            pass
+        elif not (open_list and marker):
+            open_list = False
+            continue
+        label = marker.group(1) if marker else None
+        start = unit_start + (len(unit) - len(unit.lstrip()))
+        if marker:
+            start += marker.end()
+        body = text[start:unit_end]
+        start += len(body) - len(body.lstrip())
+        stop = start + len(text[start:unit_end].rstrip())
+        if stop > start:
+            spans.append((start, stop, label))
+            if _BE_VERB.search(unit):
+                open_list = text[start:stop].endswith(":")
     return spans
 
 
