@@ -208,3 +208,21 @@ def test_dev_questions_find_their_item_and_quote(
             misses.append((row["id"], row["item"][:60], bool(candidates)))
     print(f"dev corpus questions: {len(rows) - len(misses)}/{len(rows)} item+quote found")
     assert not misses, misses
+
+
+def test_london_committee_items_counted_by_hand(corpus: dict[str, tuple[str, Meeting]]) -> None:
+    """2025-01-06 CPSC: pulled item 2.2 comes after 2.6; "4. Items for Direction" is a bare
+    heading over 4.1; four recorded votes (consent, 2.2, 4.1 and its delegation request)."""
+    meeting = _meeting(
+        corpus,
+        "corpus/london-ontario/2025-01-06 2nd Meeting of the Community and Protective Services"
+        " Committee.md",
+    )
+    assert [i.number for i in meeting.items] == [
+        "1", "2", "2.1", "2.3", "2.4", "2.5", "2.6", "2.2", "3", "4.1", "5", "6",
+    ]  # fmt: skip
+    counted = [v for i in meeting.items for v in i.votes if v.yea_count is not None]
+    assert [(v.yea_count, v.nay_count, len(v.yeas)) for v in counted] == [(4, 0, 4)] * 4
+    referral = find_item(meeting, "4.1 Dog Licensing")
+    assert referral is not None
+    assert [r.text.split(" BE ")[1][:8] for r in referral.resolutions] == ["REFERRED"]
