@@ -87,3 +87,11 @@ def test_kent_outcome_without_a_recorded_vote() -> None:
     text = "4) The Chairman put the motion to the vote.\nMotion carried.\n \n5) RESOLVED that …"
     (vote,) = extract_votes(text)
     assert (vote.text, vote.result, vote.yea_count) == ("Motion carried.", VoteResult.CARRIED, None)
+
+
+def test_kent_vote_records_what_was_put_to_the_vote() -> None:
+    (vote,) = extract_votes(KENT)
+    assert vote.motion == (
+        "4) The Chairman put the amendment to the vote and the voting was as follows:"
+    )
+    assert vote.motion in KENT

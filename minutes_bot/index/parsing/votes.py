@@ -174,6 +174,7 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
         movers = list(_KENT_MOVER.finditer(preamble))
         if movers:
             mover, seconder = movers[-1].group(1), movers[-1].group(2)
+        motion = _kent_put_to_vote(text, start)
         yeas, nays, abst = (_split_names(groups[k]) for k in ("For", "Against", "Abstain"))
         if result == VoteResult.UNKNOWN and "Against" in counts:
             result = _result_from_counts(counts["For"], counts["Against"])
@@ -182,6 +183,7 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
             Vote(
                 text=text[start:end],
                 result=result,
+                motion=motion,
                 mover=mover,
                 seconder=seconder,
                 yeas=yeas,
@@ -192,6 +194,21 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
                 abstain_count=counts.get("Abstain"),
             ),
         )
+
+
+def _kent_put_to_vote(text: str, start: int) -> str | None:
+    """The paragraph right above ``For (n)`` when it says what was put to the vote
+    ("The Chairman put the amendment set out in paragraph 15 to the vote …")."""
+    before = text[:start].rstrip()
+    breaks = list(re.finditer(r"\n[ \t]*\n", before))
+    para_start = breaks[-1].end() if breaks else 0
+    if start - para_start > 600:
+        return None
+    para = before[para_start:]
+    if not re.search(r"\bto the\s+vote\b", para):
+        return None
+    lead = len(para) - len(para.lstrip())
+    return para[lead:] or None
 
 
 def _result_from_counts(yeas: int, nays: int) -> str:
