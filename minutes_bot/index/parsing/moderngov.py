@@ -188,10 +188,12 @@ def _item_page(text: str, lines: list[Line], meeting: Meeting) -> list[AgendaIte
     first = _next_content(lines, 0)
     if first is None:
         return []
-    agenda_item = next(
-        (i for i, line in enumerate(lines) if line.stripped.lower() == "agenda item"), None
-    )
     minutes = _find_line(lines, "Minutes:", 0, len(lines))
+    # The last "Agenda item" before the minutes: saved pages repeat it in their breadcrumbs.
+    agenda_item = None
+    for index, line in enumerate(lines[: minutes if minutes is not None else len(lines)]):
+        if line.stripped.lower() == "agenda item":
+            agenda_item = index
     title_index = first
     if agenda_item is not None and (minutes is None or agenda_item < minutes):
         title_index = _next_content(lines, agenda_item + 1) or first

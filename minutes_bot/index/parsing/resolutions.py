@@ -284,6 +284,7 @@ def _read_list(
     items: list[_Item] = []
     list_style: tuple[str, str] | None = None
     current: _Item | None = None
+    sub_style: tuple[str, str] | None = None
     blank_before = False
     while index < len(lines):
         line = lines[index]
@@ -300,12 +301,20 @@ def _read_list(
                     break  # the next numbered paragraph of the minutes, not a sub-item
                 list_style = label.style
             elif list_style is None or not _same_style(label.style, list_style):
-                if current is not None and text[current.start : current.end].rstrip().endswith(":"):
+                opens_sub_list = (
+                    sub_style is None
+                    and current is not None
+                    and (text[current.start : current.end].rstrip().endswith(":"))
+                )
+                if opens_sub_list:
+                    sub_style = label.style
+                if current is not None and sub_style and _same_style(label.style, sub_style):
                     current.end = line.end  # a sub-list belongs to the item introducing it
                     blank_before = False
                     index += 1
                     continue
                 break
+            sub_style = None
             current = _Item(label.content, line.end, label.text)
             items.append(current)
         elif current is None:
