@@ -75,10 +75,8 @@ _KENT_OUTCOME_ONLY = re.compile(
     r"^(?:Substantive\s+)?(?:Motion|Amendment)\s+(?:carried|lost|fell)\.?$", re.IGNORECASE
 )
 _KENT_STOP = re.compile(r"^(?:\(?\d+[).]|\(?[a-z][).]\s|RESOLVED|[A-Z][a-z]+ proposed)")
-_KENT_MOVER = re.compile(
-    r"((?:Mr|Mrs|Ms|Miss|Dr|Sir|The)\s+[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)?)\s+proposed,?\s+"
-    r"and\s+((?:Mr|Mrs|Ms|Miss|Dr|Sir|the)\s+[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)?)\s+seconded"
-)
+_KENT_PERSON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|The|the)\s+)?[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*)?"
+_KENT_MOVER = re.compile(rf"({_KENT_PERSON})\s+proposed,?\s+and\s+({_KENT_PERSON})\s+seconded")
 _NAME_WORD = re.compile(r"^[A-Z(][\w’'().-]*,?$")
 _HONOURS = {"CBE", "OBE", "MBE", "KBE", "DBE", "BEM", "KC", "QC", "JP", "DL"}
 _CONNECTORS = {"and", "&", "of", "de", "van", "von", "le", "la"}
@@ -124,6 +122,7 @@ def _kent_result(match: re.Match[str]) -> str:
 
 def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
     lines = _lines(text)
+    previous_end = 0  # a mover named before the previous vote moved something else
     i = 0
     while i < len(lines):
         header = _KENT_HEADER.match(lines[i].stripped)
@@ -132,6 +131,7 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
             # "Motion carried." with no recorded vote above it: the outcome alone.
             start, end = _trimmed_span(text, lines[i].start, lines[i].end)
             yield start, Vote(text=text[start:end], result=_kent_result(outcome))
+            previous_end = end
         if not header or header.group(1) != "For":
             i += 1
             continue
@@ -170,11 +170,12 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
         i = j
         start, end = _trimmed_span(text, start, end)
         mover = seconder = None
-        preamble = text[max(0, start - 1500) : start]
+        preamble = text[max(previous_end, start - 8000) : start]
         movers = list(_KENT_MOVER.finditer(preamble))
         if movers:
             mover, seconder = movers[-1].group(1), movers[-1].group(2)
         motion = _kent_put_to_vote(text, start)
+        previous_end = end
         yeas, nays, abst = (_split_names(groups[k]) for k in ("For", "Against", "Abstain"))
         if result == VoteResult.UNKNOWN and "Against" in counts:
             result = _result_from_counts(counts["For"], counts["Against"])
