@@ -61,10 +61,14 @@ _INVITED_RE = re.compile(
 _BE_DIRECTED_RE = re.compile(rf"{_S}BE{_S}+(?:REQUEST|DIRECT|ASK|INSTRUCT)[A-Z]*{_S}+(?:to|TO)\b")
 _IS_TO_RE = re.compile(rf"^{_S}*(?:is|are|should|will|shall|to){_S}+(?:be{_S}+asked{_S}+to{_S}+)?")
 _DELEGATE_RE = re.compile(
-    rf"\b[Dd]elegat(?:e|es|ed|ing){_S}+(?:authority|powers?){_S}+to{_S}+(?:the{_S}+)?"
+    r"(?:\b[Dd]elegat(?:e|es|ed|ing)\s+(?:authority|powers?)\s+to"
+    r"|\b[Dd]elegated\s+(?:authority|powers?)\s+(?:be|is|was|were)\s+(?:given|granted)\s+to"
+    r"|\b[Dd]elegates?\s+to)"
+    r"\s+(?:the\s+)?"
 )
 _PASSIVE_TASK_RE = re.compile(
-    rf"(?<!would{_S})(?<!will{_S})(?<!could{_S})(?<!should{_S})\b(?:be|is{_S}+to{_S}+be){_S}+(?:circulated|shared|sent|brought(?:{_S}+back)?|presented|"
+    rf"(?<!would{_S})(?<!will{_S})(?<!could{_S})(?<!should{_S})(?<!\bto{_S})"
+    rf"\b(?:be|is{_S}+to{_S}+be){_S}+(?:circulated|shared|sent|brought(?:{_S}+back)?|presented|"
     r"reported|published|provided|invited|arranged|submitted|forwarded|distributed|"
     rf"reviewed{_S}+again)\b|\bis{_S}+to{_S}+(?:come|return){_S}"
 )
@@ -81,6 +85,10 @@ _DUE_RE = re.compile(
     )\b
     """,
     re.VERBOSE,
+)
+_ABBREVIATION_RE = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|Cllr)|\b[A-Z])$")
+_LABEL_START_RE = re.compile(
+    rf"^{_S}*(?:\(\w{{1,4}}\)|\w{{1,4}}\)|\d{{1,3}}\.|[A-Za-z]\.|[•·▪o*-](?={_S}))"
 )
 _ROLE_WORDS = {
     "director",
@@ -267,21 +275,45 @@ def _previous_sentence(text: str, lines: list[Line], number: int) -> tuple[int, 
 
 
 def _sentences(text: str, lines: list[Line]) -> list[tuple[int, int]]:
-    """Sentence spans, each within one line (minutes pages put a paragraph on one line)."""
+    """Sentence spans. A sentence may run over PDF-wrapped lines, but not past a list label."""
     spans = []
-    for line in lines:
-        if line.blank:
-            continue
-        start = line.start
-        for match in re.finditer(rf"[.!?](?=[”’\"')]?{_S}+[A-Z“\"‘(])", line.text):
-            before = line.text[: match.start()]
-            if re.search(r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|Cllr)|\b[A-Z])$", before):
+    for run_start, run_end in _runs(lines):
+        start = run_start
+        run = text[run_start:run_end]
+        for match in re.finditer(r"[.!?](?=[”’\"')]?\s+[A-Z“\"‘(])", run):
+            if _ABBREVIATION_RE.search(run[: match.start()]):
                 continue
-            end = line.start + match.end()
+            end = run_start + match.end()
             spans.append(strip_span(text, start, end))
             start = end
-        spans.append(strip_span(text, start, line.end))
+        spans.append(strip_span(text, start, run_end))
     return [span for span in spans if span[1] > span[0]]
+
+
+def _runs(lines: list[Line]) -> list[tuple[int, int]]:
+    """Consecutive lines that read as one paragraph (a line not ending a sentence wraps on)."""
+    runs: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    previous = ""
+    for line in lines:
+        if line.blank:
+            current, previous = None, ""
+            continue
+        wraps = (
+            current is not None
+            and previous.rstrip()[-1:] not in ".!?:;"
+            and not _LABEL_START_RE.match(line.text)
+            and not _ACTION_LINE_RE.match(line.text)
+            and not _UPDATE_RE.match(line.text)
+        )
+        if wraps and current is not None:
+            current = (current[0], line.end)
+            runs[-1] = current
+        else:
+            current = (line.start, line.end)
+            runs.append(current)
+        previous = line.text
+    return runs
 
 
 def _sentence_actions(text: str, start: int, end: int) -> list[tuple[int, Action]]:
@@ -390,18 +422,19 @@ def _action_from_resolution(sentence: str) -> Action | None:
     if delegate is not None:
         owner = _owner_after(sentence, delegate.end())
         if owner is not None:
-            return Action(text=sentence, owner=owner, due=due)
+            return Action(text=sentence, owner=collapse_duplicate_title(owner), due=due)
     subject = re.match(rf"{_S}*(?:(?:That|that){_S}+)?(?:the{_S}+)?", sentence)
     if subject is not None:
         owner = _owner_after(sentence, subject.end())
         if owner is not None:
             after = subject.end() + len(owner)
             rest = sentence[after:]
+            named = collapse_duplicate_title(owner)
             if _IS_TO_RE.match(rest) and not re.match(rf"{_S}*(?:is|are){_S}+to{_S}+be\b", rest):
-                return Action(text=sentence, owner=owner, due=due)
-            verb = re.match(rf"{_S}+([a-z]+)\b", rest)
+                return Action(text=sentence, owner=named, due=due)
+            verb = re.match(r"\s+([a-z]+)\b", rest)
             if verb and verb.group(1) not in {"be", "been", "was", "were", "has", "have", "had"}:
-                return Action(text=sentence, owner=owner, due=due)
+                return Action(text=sentence, owner=named, due=due)
     if _PASSIVE_TASK_RE.search(sentence):
         return Action(text=sentence, owner=None, due=due)
     return None
@@ -411,13 +444,16 @@ def _owner_after(sentence: str, position: int) -> str | None:
     """The role named from ``position``: capitalised words joined by of/and/&/for."""
     words = list(re.finditer(r"\S+", sentence[position:]))
     taken: list[re.Match[str]] = []
-    for word in words:
+    for index, word in enumerate(words):
         token = word.group()
         if token[:1].isupper() or token in _CONNECTORS - {"the", "in", "on"}:
-            if token != token.rstrip(",;:."):
-                taken.append(word)
-                break
             taken.append(word)
+            if token.endswith(",") and index + 1 < len(words):
+                following = words[index + 1].group()
+                if following[:1].isupper() or following == "&":
+                    continue  # "Director for Growth, Environment & Transport"
+            if token != token.rstrip(",;:."):
+                break
             continue
         break
     while taken and taken[-1].group().rstrip(",;:.").lower() in _CONNECTORS:

@@ -153,6 +153,8 @@ def _find_marker(text: str, line: Line) -> tuple[int, str, tuple[str, str] | Non
     if keyword.isupper() and tail[:1].isalpha():
         return None
     upper = keyword.upper()
+    if upper.startswith("DECISION") and re.match(r"[ \t\u00a0:–—-]*\d", tail):
+        return None  # "Decision - 24/00093 - …" cites a decision by its number
     if upper.startswith("RES"):
         kind = ResolutionKind.RESOLVED
     elif upper.startswith("AGREED"):
@@ -212,7 +214,12 @@ def _same_style(label: tuple[str, str], current: tuple[str, str]) -> bool:
     if label[0] == "bullet":
         return True
     families = {label[1], current[1]}
-    return len(families) == 1 or families in ({"lower", "roman"}, {"upper", "ROMAN"})
+    # Printed lists slip between cases ("A) … b) … c)"), so case alone does not split a list.
+    return len(families) == 1 or families in (
+        {"lower", "roman"},
+        {"upper", "ROMAN"},
+        {"lower", "upper"},
+    )
 
 
 # ----------------------------------------------------------------------------- decisions
