@@ -95,3 +95,15 @@ def test_kent_vote_records_what_was_put_to_the_vote() -> None:
         "4) The Chairman put the amendment to the vote and the voting was as follows:"
     )
     assert vote.motion in KENT
+
+
+def test_kent_mover_is_not_carried_over_to_the_next_vote() -> None:
+    text = (
+        "1) Mr Ash proposed and Mrs Birch seconded the motion.\n\nFor (2)\n\nMr Ash, Mrs Birch\n\n"
+        "Motion carried.\n\n2) The Chairman put the substantive motion to the vote.\n\n"
+        "For (2)\n\nMr Ash, Mrs Birch\n\nSubstantive motion carried.\n"
+    )
+    first, second = extract_votes(text)
+    assert (first.mover, first.seconder) == ("Mr Ash", "Mrs Birch")
+    assert (second.mover, second.seconder) == (None, None)
+    assert second.motion == "2) The Chairman put the substantive motion to the vote."

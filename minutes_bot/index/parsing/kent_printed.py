@@ -84,33 +84,45 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _headings(text: str) -> list[_Heading]:
-    headings: list[_Heading] = []
+    marks = list(_ITEM_MARK.finditer(text))
+    blocks: list[list[tuple[int, str]]] = []
     floor = 0
-    for mark in _ITEM_MARK.finditer(text):
-        agenda = mark.group(1)
-        block = _title_block(_lines_above(text, mark.start(), floor))
+    for mark in marks:
+        blocks.append(_title_block(_lines_above(text, mark.start(), floor)))
+        floor = mark.end()
+    minutes = [_minute_line(block) for block in blocks]
+    # A document either numbers its minutes or it does not (Corporate Parenting Panel); a
+    # stray "2. RESOLVED …" line above one heading must not make that heading a minute.
+    numbered = sum(1 for m in minutes if m is not None) * 2 > len(marks)
+    headings: list[_Heading] = []
+    for mark, block, minute in zip(marks, blocks, minutes, strict=True):
         number = None
-        taken: list[tuple[int, str]] = []
-        for start, line in block:  # nearest first
-            taken.append((start, line))
-            minute = _MINUTE_START.match(line)
-            if minute:
-                number = minute.group(1)
-                break
-        if number is None:
+        if numbered and minute is not None:
+            taken = block[: minute + 1]
+            match = _MINUTE_START.match(taken[-1][1])
+            assert match is not None
+            number = match.group(1)
+            taken[-1] = (taken[-1][0], match.group(2))
+        else:
             taken = block[:_MAX_UNNUMBERED_LINES]
+            # a title never ends a sentence: a farther line that does is the previous item's
+            while len(taken) > 1 and taken[-1][1].rstrip().endswith((".", ":", ";")):
+                taken.pop()
         if not taken:
             continue
         taken.reverse()
-        first_start = taken[0][0]
-        raw_lines = [line for _, line in taken]
-        if number is not None:
-            raw_lines[0] = _MINUTE_START.match(raw_lines[0]).group(2)  # type: ignore[union-attr]
-        title = _join_title(raw_lines) + f" (Item {agenda})"
-        body_start = mark.end()
-        headings.append(_Heading(first_start, body_start, number, title))
-        floor = body_start
+        first_start = taken[0][0] if number is None else text.rfind("\n", 0, taken[0][0] + 1) + 1
+        title = _join_title([line for _, line in taken]) + f" (Item {mark.group(1)})"
+        headings.append(_Heading(first_start, mark.end(), number, title))
     return headings
+
+
+def _minute_line(block: list[tuple[int, str]]) -> int | None:
+    """Index (nearest first) of the block line that opens with a minute number, if any."""
+    for index, (_, line) in enumerate(block):
+        if _MINUTE_START.match(line):
+            return index
+    return None
 
 
 def _lines_above(text: str, pos: int, floor: int) -> list[tuple[int, str]]:
