@@ -100,9 +100,9 @@ def _headings(text: str) -> list[_Heading]:
         if numbered and minute is not None:
             taken = block[: minute + 1]
             match = _MINUTE_START.match(taken[-1][1])
-            assert match is not None
-            number = match.group(1)
-            taken[-1] = (taken[-1][0], match.group(2))
+            if match:  # always, by _minute_line
+                number = match.group(1)
+                taken[-1] = (taken[-1][0], match.group(2))
         else:
             taken = block[:_MAX_UNNUMBERED_LINES]
             # a title never ends a sentence: a farther line that does is the previous item's
@@ -111,7 +111,7 @@ def _headings(text: str) -> list[_Heading]:
         if not taken:
             continue
         taken.reverse()
-        first_start = taken[0][0] if number is None else text.rfind("\n", 0, taken[0][0] + 1) + 1
+        first_start = taken[0][0]
         title = _join_title([line for _, line in taken]) + f" (Item {mark.group(1)})"
         headings.append(_Heading(first_start, mark.end(), number, title))
     return headings
