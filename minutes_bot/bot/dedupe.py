@@ -1,0 +1,85 @@
+"""Remember which deliveries we have answered, so a retried or duplicated event is answered once.
+
+Slack retries an event it thinks we missed (``X-Slack-Retry-Num``), may deliver the same
+``event_id`` twice, and sends both ``app_mention`` and ``message.im`` for one DM that names the
+bot. Each of these must produce one reply, so we key on the event ID *and* on the message
+(channel + ts). Memory is bounded: the oldest keys go first, which is safe because Slack stops
+retrying after about five minutes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt.request import BoltRequest
+from slack_bolt.response import BoltResponse
+
+DEFAULT_CAPACITY = 10_000
+
+
+class Dedupe:
+    def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
+        self.capacity = capacity
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, *keys: str | None) -> bool:
+        """True if none of ``keys`` was seen before; records them all either way (atomically)."""
+        wanted = [k for k in keys if k]
+        with self._lock:
+            fresh = not any(k in self._seen for k in wanted)
+            for key in wanted:
+                self._seen[key] = None
+                self._seen.move_to_end(key)
+            while len(self._seen) > self.capacity:
+                self._seen.popitem(last=False)
+        return fresh
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._seen)
+
+
+def retry_num(headers: dict[str, Any]) -> int:
+    """``X-Slack-Retry-Num`` as a number (Bolt gives header values as lists; Socket Mode sends "0")."""
+    values = headers.get("x-slack-retry-num") or ["0"]
+    value = values[0] if isinstance(values, list | tuple) else values
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def message_key(event: dict[str, Any]) -> str | None:
+    """One key per message, whichever event type (app_mention, message.im) delivered it."""
+    channel, ts = event.get("channel"), event.get("ts")
+    return f"msg:{channel}:{ts}" if channel and ts else None
+
+
+def dedupe_middleware(dedupe: Dedupe, logger: logging.Logger | None = None):
+    """Bolt global middleware: ack duplicates with 200 (so Slack stops retrying) and stop there.
+
+    It runs after Bolt's signature check, so an unsigned request cannot fill the memory.
+    """
+    log = logger or logging.getLogger(__name__)
+
+    def middleware(body: dict[str, Any], request: BoltRequest, next: Callable[[], Any]) -> Any:
+        if body.get("type") != "event_callback":
+            return next()
+        event = body.get("event") or {}
+        event_id = body.get("event_id")
+        if not dedupe.first_time(f"event:{event_id}" if event_id else None, message_key(event)):
+            log.info(
+                "dropped duplicate %s %s (retry %d)",
+                event.get("type"),
+                event_id,
+                retry_num(request.headers),
+            )
+            return BoltResponse(status=200, body="")
+        return next()
+
+    return middleware

@@ -1,0 +1,13 @@
+"""Publishing the App Home view (what is indexed: bodies, meetings, dates, last indexed)."""
+
+from __future__ import annotations
+
+
+from slack_sdk import WebClient
+
+from minutes_bot.bot.blocks import home_view
+from minutes_bot.bot.services import Services
+
+
+def publish_home(client: WebClient, user_id: str, services: Services) -> None:
+    client.views_publish(user_id=user_id, view=home_view(services.stats()))

@@ -1,0 +1,114 @@
+"""The one path every way of asking goes through: look up, render, deliver, or apologise.
+
+Listeners only work out *where* a reply goes (thread, DM, response_url) and pass a ``deliver``
+function; everything else (👀 while working, paging, error handling) happens here once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from minutes_bot.bot.blocks import SlackMessage, answer_messages, text_message
+from minutes_bot.bot.payloads import Page
+from minutes_bot.bot.services import Services
+
+log = logging.getLogger(__name__)
+
+WORKING_REACTION = "eyes"
+
+Deliver = Callable[[SlackMessage], None]
+
+
+def answer_and_reply(
+    services: Services,
+    page: Page,
+    deliver: Deliver,
+    *,
+    ephemeral: bool = False,
+    shared_by: str | None = None,
+    apology: Deliver | None = None,
+) -> None:
+    """Answer ``page`` and deliver it; any failure becomes a short apology (details in the log).
+
+    ``apology`` is where the apology goes when ``deliver`` itself may be what failed (sharing
+    into a channel the bot is not in).
+    """
+    if not page.question.strip():
+        deliver(text_message("slack/help.txt.j2"))
+        return
+    try:
+        size = services.page_size
+        answer = services.answerer.ask(
+            page.question, context=page.context, limit=size + 1, offset=page.offset
+        )
+        more = len(answer.matches) > size
+        answer.matches = answer.matches[:size]
+        for message in answer_messages(
+            answer, page, more=more, ephemeral=ephemeral, shared_by=shared_by
+        ):
+            deliver(message)
+    except Exception:
+        log.exception("could not answer a question (offset %d)", page.offset)
+        apologise(apology or deliver)
+
+
+def apologise(deliver: Deliver) -> None:
+    try:
+        deliver(text_message("slack/apology.txt.j2"))
+    except Exception:
+        log.exception("could not deliver the apology either")
+
+
+def to_thread(client: WebClient, channel: str, thread_ts: str | None) -> Deliver:
+    """Post in a channel or DM; ``thread_ts`` keeps the reply in the question's thread."""
+
+    def deliver(message: SlackMessage) -> None:
+        client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            text=message.text,
+            blocks=message.blocks or None,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+
+    return deliver
+
+
+def to_response_url(respond: Callable[..., object]) -> Deliver:
+    """Reply only the asker sees (slash commands, buttons on ephemeral answers)."""
+
+    def deliver(message: SlackMessage) -> None:
+        respond(
+            text=message.text,
+            blocks=message.blocks or None,
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    return deliver
+
+
+@contextmanager
+def working_on(client: WebClient, channel: str, ts: str | None) -> Iterator[None]:
+    """👀 on the question while we look it up, so the asker knows it was seen."""
+    _reaction(client.reactions_add, channel, ts)
+    try:
+        yield
+    finally:
+        _reaction(client.reactions_remove, channel, ts)
+
+
+def _reaction(call: Callable[..., object], channel: str, ts: str | None) -> None:
+    if not ts:
+        return
+    try:
+        call(channel=channel, timestamp=ts, name=WORKING_REACTION)
+    except SlackApiError as exc:
+        # already_reacted / no_reaction / missing scope: never worth failing an answer over.
+        log.warning("reaction on %s failed: %s", channel, exc.response.get("error"))

@@ -1,0 +1,74 @@
+"""``minutes-bot serve``: Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),
+otherwise HTTP on settings.host:port with Slack's ``/slack/events`` and a ``/healthz`` probe."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from minutes_bot.bot.app import build_app
+from minutes_bot.bot.credentials import slack_credentials
+from minutes_bot.bot.services import build_services
+from minutes_bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+def serve(settings: Settings) -> None:
+    credentials = slack_credentials(settings)  # fail on missing variables before loading models
+    services = build_services(settings)
+    app = build_app(services, credentials)
+    if credentials.socket_mode:
+        log.warning("minutes-bot connecting to Slack in Socket Mode")
+        SocketModeHandler(app, credentials.app_token).start()
+        return
+    server = http_server(app, settings.host, settings.port)
+    log.warning(
+        "minutes-bot listening on http://%s:%d%s", settings.host, server.server_port, EVENTS_PATH
+    )
+    try:
+        server.serve_forever(poll_interval=0.5)
+    finally:
+        server.server_close()
+
+
+class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    """One thread per request, so a slow client never holds up Slack's other deliveries."""
+
+    daemon_threads = True
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s " + format, self.address_string(), *args)
+
+
+def http_server(app: App, host: str, port: int) -> ThreadingWSGIServer:
+    """A WSGI server for the app (port 0 picks a free port: tests read ``server_port``)."""
+    return make_server(
+        host, port, wsgi_app(app), server_class=ThreadingWSGIServer, handler_class=QuietHandler
+    )
+
+
+def wsgi_app(app: App) -> Callable[..., Iterable[bytes]]:
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def route(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH:
+            body = json.dumps({"ok": True}).encode()
+            start_response("200 OK", [("Content-Type", "application/json")])
+            return [body]
+        return slack(environ, start_response)
+
+    return route
