@@ -8,6 +8,7 @@ it names must exist and hold the passage a good answer quotes.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -226,3 +227,21 @@ def test_london_committee_items_counted_by_hand(corpus: dict[str, tuple[str, Mee
     referral = find_item(meeting, "4.1 Dog Licensing")
     assert referral is not None
     assert [r.text.split(" BE ")[1][:8] for r in referral.resolutions] == ["REFERRED"]
+
+
+def _decision_coverage(meetings: list[Meeting], pattern: str) -> tuple[int, int]:
+    """(items whose text has the decision wording and got resolutions, items with the wording)."""
+    wording = re.compile(pattern)
+    items = [i for m in meetings for i in m.items if wording.search(i.text)]
+    return sum(1 for i in items if i.resolutions), len(items)
+
+
+def test_decisions_are_found_where_the_wording_is(corpus: dict[str, tuple[str, Meeting]]) -> None:
+    london = [m for rel, (_, m) in corpus.items() if "london-ontario" in rel]
+    found, total = _decision_coverage(london, r"\bBE [A-Z]{4,}")
+    # the misses are motions that failed (e.g. a 7 to 7 tie): they decided nothing
+    assert total >= 900 and found >= total - 3
+    pytest.importorskip("minutes_bot.index.parsing.resolutions")
+    kent = [m for rel, (_, m) in corpus.items() if "/text/" in rel]
+    found, total = _decision_coverage(kent, r"RESOLVED")
+    assert total >= 50 and found >= total - 2

@@ -47,6 +47,7 @@ def test_items_in_document_order_without_nbsp(committee: Meeting) -> None:
         ("2.3", "Community Garden Plots"),
         ("2.2", "Skate Park Hours"),
         ("3.1", "Appointment to the Heritage Board (Requires 1 Member)"),
+        ("3.2", "Dog Park Fencing - Councillor G. Hale"),
         ("4", "Adjournment"),
     ]
     assert_quotes_verbatim(committee)
@@ -116,3 +117,16 @@ def test_detect_is_specific() -> None:
     if SEEDS.is_dir():
         for seed in sorted(SEEDS.glob("*.txt")):
             assert not london_markdown.detect(read_source(seed).text), seed.name
+
+
+def test_noted_communication_survives_a_failed_additional_vote(committee: Meeting) -> None:
+    fencing = committee.items[6]
+    assert [r.text for r in fencing.resolutions] == [
+        "That it BE NOTED that the Committee received a communication from Councillor G. Hale."
+    ]
+    (vote,) = fencing.votes
+    assert vote.result == VoteResult.LOST
+    assert (
+        vote.motion == "That the Civic Administration BE DIRECTED to fence the Elm Street dog park."
+    )
+    assert vote.yeas == ("G. Hale",) and vote.nays == ("A. Birch", "C. Dunmore", "E. Fenwick")

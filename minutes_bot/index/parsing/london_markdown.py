@@ -38,7 +38,8 @@ _LINKED_NUMBER = re.compile(
 )
 _PLAIN_NUMBER = re.compile(r"^\((\d+(?:\.\d+)*)\)\s*")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_BLOCK_SEPARATOR = re.compile(r"^\*{4,}[ \t]*$", re.MULTILINE)
+# "****" rules off each motion; "Additional Votes:" starts a new one without a rule.
+_BLOCK_SEPARATOR = re.compile(r"^(?:\*{4,}|Additional Votes:)[ \t]*$", re.MULTILINE)
 
 
 def detect(text: str) -> bool:
@@ -126,7 +127,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
 
 
 def _blocks(body: str) -> list[str]:
-    """Motion blocks: the text between ``****`` separator lines."""
+    """Motion blocks: the text between ``****`` (or ``Additional Votes:``) lines."""
     parts: list[str] = []
     pos = 0
     for sep in _BLOCK_SEPARATOR.finditer(body):
