@@ -173,3 +173,50 @@ def test_motions_passed_in_by_another_parser() -> None:
 )
 def test_decisions_and_narrative_are_not_actions(text: str) -> None:
     assert actions(text) == []
+
+
+@pytest.mark.parametrize(
+    "resolution, owner",
+    [
+        (
+            "that delegated authority be given to the Corporate Director of Adult Social Care "
+            "and Health in consultation with the Cabinet Member to take the relevant actions",
+            "Corporate Director of Adult Social Care and Health",
+        ),
+        (
+            "Delegates authority to the Corporate Director for Growth, Environment\n& Transport, "
+            "in consultation with the Cabinet Member, to make minor changes.",
+            "Corporate Director for Growth, Environment & Transport",
+        ),
+        (
+            "the Mayor and the City Clerk BE AUTHORIZED to execute the licence agreement;",
+            "the Mayor and the City Clerk",
+        ),
+        (
+            "subject to approval of a) above, the Civic Administration BE DIRECTED to report "
+            "back on the pilot;",
+            "the Civic Administration",
+        ),
+    ],
+)
+def test_printed_and_north_american_delegations(resolution: str, owner: str) -> None:
+    given = (Resolution(text=resolution),)
+    [action] = actions(resolution, given)
+    assert action.owner == owner
+    assert action.text == resolution
+
+
+def test_an_approval_is_not_an_authorised_task() -> None:
+    text = "the release of the 2019 easement BE AUTHORIZED, to take effect on registration;"
+    assert actions(text, (Resolution(text=text, kind=ResolutionKind.MOTION),)) == []
+
+
+def test_action_sentence_wrapped_over_pdf_lines() -> None:
+    text = (
+        "Most placements were made within a month, Ms\n"
+        "Coombs offered to provide Members with further details about the\n"
+        "waiting times.\n"
+    )
+    [action] = actions(text)
+    assert action.owner == "Ms Coombs"
+    assert action.text.endswith("further details about the\nwaiting times.")

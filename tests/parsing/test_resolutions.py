@@ -290,3 +290,21 @@ def test_narrative_uses_of_resolved_and_agreed_are_not_decisions() -> None:
     )
     assert resolutions(text) == []
     assert resolutions("The weather was poor and the park was quiet.") == []
+
+
+def test_printed_list_that_slips_between_letter_cases() -> None:
+    text = (
+        "3. RESOLVED that Cabinet agree to:\n\n"
+        "A) Note the forecast overspend of £2.1m.\n"
+        "b) Note the capital underspend.\n"
+        "c) Agree the budget changes.\n\n\n12\n"
+    )
+    assert [r.label for r in resolutions(text)] == ["A)", "b)", "c)"]
+
+
+def test_a_decision_cited_by_its_number_is_not_a_decision() -> None:
+    text = (
+        "(a) Members considered the call-in of the following.\n"
+        "Decision - 24/00311 - Future of the Riverside Day Centre was referred to Council.\n"
+    )
+    assert resolutions(text) == []

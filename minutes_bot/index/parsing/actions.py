@@ -58,7 +58,10 @@ _INVITED_RE = re.compile(
     rf"^(?P<who>.+?){_S}+(?:to{_S}+)?be{_S}+invited{_S}+to{_S}+"
     rf"(?:all{_S}+|the{_S}+next{_S}+|a{_S}+)?(?:future{_S}+)?meetings?\b"
 )
-_BE_DIRECTED_RE = re.compile(rf"{_S}BE{_S}+(?:REQUEST|DIRECT|ASK|INSTRUCT)[A-Z]*{_S}+(?:to|TO)\b")
+_BE_DIRECTED_RE = re.compile(
+    r"\sBE\s+(?:(?:REQUEST|DIRECT|ASK|INSTRUCT)[A-Z]*\b"
+    r"|AUTHORI[SZ]ED\s+(?:to|TO)\s+(?!be\b))"
+)
 _IS_TO_RE = re.compile(rf"^{_S}*(?:is|are|should|will|shall|to){_S}+(?:be{_S}+asked{_S}+to{_S}+)?")
 _DELEGATE_RE = re.compile(
     r"(?:\b[Dd]elegat(?:e|es|ed|ing)\s+(?:authority|powers?)\s+to"
@@ -446,6 +449,8 @@ def _owner_after(sentence: str, position: int) -> str | None:
     taken: list[re.Match[str]] = []
     for index, word in enumerate(words):
         token = word.group()
+        if token.isupper() and len(token) > 1 and token.isalpha() and taken:
+            break  # "Civic Administration BE DIRECTED": the shouted verb is not the name
         if token[:1].isupper() or token in _CONNECTORS - {"the", "in", "on"}:
             taken.append(word)
             if token.endswith(",") and index + 1 < len(words):
@@ -468,12 +473,31 @@ def _owner_after(sentence: str, position: int) -> str | None:
     return phrase
 
 
+def _strip_lead(subject: str) -> str:
+    """Drop a label and "and that" / "That," before a motion's subject."""
+    return re.sub(r"^\s*(?:\(?\w{1,3}[.)]\s+)?(?:and\s+)?(?:That|that)?,?\s*", "", subject).rstrip(
+        " ,;:"
+    )
+
+
 def _owner_before_keep_article(sentence: str, position: int) -> str | None:
-    owner = _owner_before(sentence, position, 0)
-    if owner is not None:
-        return owner
-    words = re.findall(r"\S+", sentence[:position])
-    return " ".join(words[-2:]) if len(words) >= 2 and words[-2].lower() == "the" else None
+    """Whoever a North-American motion names before "BE DIRECTED/REQUESTED/AUTHORIZED to".
+
+    The subject is taken as printed ("the Mayor and the City Clerk", "Agencies, Boards and
+    Commissions of the City"); no role check, since a motion can direct any named body.
+    """
+    subject = _strip_lead(sentence[:position])
+    words = subject.split()
+    if words and ((words[0][:1].islower() and words[0] != "the") or words[0] == "Notwithstanding"):
+        words = re.split(r",\s+", subject)[-1].split()  # "subject to …, the Civic Administration"
+    if len(words) > 12:
+        tail = _strip_lead(re.split(r"[,;:]\s+|\s+and\s+that\s+", subject)[-1]).split()
+        words = tail if 0 < len(tail) <= 12 else []
+    if not words:
+        return _owner_before(sentence, position, 0)
+    if words[0] == "The":
+        words[0] = "the"
+    return " ".join(words)
 
 
 # ----------------------------------------------------------------------------- due & dedupe
