@@ -136,12 +136,24 @@ def _meeting_items(text: str, lines: list[Line], starts: list[tuple[int, str]]) 
         title_index = _next_content(lines, index + 1, stop)
         if title_index is None:
             continue
-        minutes_index = _find_line(lines, "Minutes:", title_index + 1, stop)
-        region_from = (minutes_index if minutes_index is not None else title_index) + 1
+        region_from = _minutes_start(lines, title_index + 1, stop)
         start = lines[region_from].start if region_from < stop else lines[title_index].end
         end = lines[stop - 1].end if stop - 1 >= region_from else start
         items.append(_item(text, _title(lines[title_index].stripped), number, start, end))
     return items
+
+
+def _minutes_start(lines: list[Line], start: int, stop: int) -> int:
+    """First line of an item's record: its "Decision:" section if any, else after "Minutes:".
+
+    Executive meeting pages print "Decision:" (the formal decision) above "Minutes:"; both are
+    the record, and the decision is what people ask about, so it is kept in the item text.
+    """
+    decision = _find_line(lines, "Decision:", start, stop)
+    minutes = _find_line(lines, "Minutes:", start, stop)
+    if decision is not None and (minutes is None or decision < minutes):
+        return decision
+    return minutes + 1 if minutes is not None else start
 
 
 def _find_line(lines: list[Line], wanted: str, start: int, stop: int) -> int | None:
@@ -198,7 +210,7 @@ def _item_page(text: str, lines: list[Line], meeting: Meeting) -> list[AgendaIte
     if agenda_item is not None and (minutes is None or agenda_item < minutes):
         title_index = _next_content(lines, agenda_item + 1) or first
     number = _meeting_link(lines, meeting)
-    region_from = (minutes if minutes is not None else title_index) + 1
+    region_from = _minutes_start(lines, title_index + 1, len(lines))
     if region_from >= len(lines):
         return []
     documents = next(

@@ -69,13 +69,15 @@ class Line:
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """Lines of ``text[start:end]`` with absolute offsets; a trailing ``\\r`` stays in the line."""
+    """Lines of ``text[start:end]`` with absolute offsets, without their ``\\n`` or ``\\r\\n``."""
     stop = len(text) if end is None else end
     lines: list[Line] = []
     pos = start
     while pos <= stop:
         newline = text.find("\n", pos, stop)
         line_end = stop if newline == -1 else newline
+        if line_end > pos and text[line_end - 1] == "\r":
+            line_end -= 1  # Windows line endings: the "\r" belongs to the break, not the line
         lines.append(Line(pos, line_end, text[pos:line_end]))
         if newline == -1:
             break
