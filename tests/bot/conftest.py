@@ -176,6 +176,7 @@ def indexed_settings(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path
         slack_api_url=None,
         host="127.0.0.1",
         port=0,
+        top_k=1,  # one match a page, so "Show more" has something to show
     )
     index_paths([samples_dir], settings)
     return settings

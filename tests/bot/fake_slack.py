@@ -38,7 +38,8 @@ class FakeSlack:
         self.calls: list[Call] = []
         self.threads: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self.socket_url: str | None = None
-        self._rate_limits: dict[str, list[int]] = {}
+        self._rate_limits: list[tuple[str, str | None, int]] = []
+        self._failures: list[tuple[str, str | None, str]] = []
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -68,18 +69,29 @@ class FakeSlack:
         return f"{self.url}/response/{name}"
 
     # -- test controls ---------------------------------------------------------------------
-    def rate_limit(self, method: str, times: int = 1, retry_after: int = 1) -> None:
-        """The next ``times`` calls to ``method`` answer 429 with ``Retry-After``."""
+    def rate_limit(self, method: str, channel: str | None = None, retry_after: int = 1) -> None:
+        """The next call to ``method`` (in ``channel``) answers 429 with ``Retry-After``."""
         with self._lock:
-            self._rate_limits[method] = [retry_after] * times
+            self._rate_limits.append((method, channel, retry_after))
+
+    def fail(self, method: str, channel: str | None = None, error: str = "invalid_blocks") -> None:
+        """The next call to ``method`` (in ``channel``) answers ``ok: false`` with ``error``."""
+        with self._lock:
+            self._failures.append((method, channel, error))
 
     def find(self, method: str, predicate: Callable[[Call], bool] | None = None) -> list[Call]:
         with self._lock:
-            return [
-                c
-                for c in self.calls
-                if c.method == method and c.status == 200 and (predicate is None or predicate(c))
-            ]
+            return self._matching(method, predicate)
+
+    def in_channel(self, method: str, channel: str) -> list[Call]:
+        return self.find(method, lambda c: c.args.get("channel") == channel)
+
+    def _matching(self, method: str, predicate: Callable[[Call], bool] | None) -> list[Call]:
+        return [
+            c
+            for c in self.calls
+            if c.method == method and c.status == 200 and (predicate is None or predicate(c))
+        ]
 
     def wait_for(
         self,
@@ -92,13 +104,7 @@ class FakeSlack:
         deadline = time.monotonic() + timeout
         with self._lock:
             while True:
-                found = [
-                    c
-                    for c in self.calls
-                    if c.method == method
-                    and c.status == 200
-                    and (predicate is None or predicate(c))
-                ]
+                found = self._matching(method, predicate)
                 if len(found) >= count:
                     return found
                 left = deadline - time.monotonic()
@@ -149,10 +155,13 @@ class FakeSlack:
             self.calls.append(call)
             self._lock.notify_all()
 
-    def _take_rate_limit(self, method: str) -> int | None:
+    def _take(self, pending: list[tuple[str, str | None, Any]], method: str, args: dict) -> Any:
         with self._lock:
-            pending = self._rate_limits.get(method)
-            return pending.pop(0) if pending else None
+            for i, (name, channel, value) in enumerate(pending):
+                if name == method and channel in (None, args.get("channel")):
+                    del pending[i]
+                    return value
+            return None
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -172,11 +181,17 @@ class FakeSlack:
                     self._send(200, b"ok", "text/plain")
                     return
                 method = path.removeprefix("/api/")
-                retry_after = fake._take_rate_limit(method)
+                retry_after = fake._take(fake._rate_limits, method, args)
                 if retry_after is not None:
                     fake._record(Call(method, args, token, status=429))
                     body = json.dumps({"ok": False, "error": "ratelimited"}).encode()
                     self._send(429, body, "application/json", {"Retry-After": str(retry_after)})
+                    return
+                error = fake._take(fake._failures, method, args)
+                if error is not None:
+                    fake._record(Call(method, args, token, status=400))
+                    body = json.dumps({"ok": False, "error": error}).encode()
+                    self._send(200, body, "application/json")
                     return
                 answer = fake._answer(method, args)
                 fake._record(Call(method, args, token))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from slack_sdk import WebClient
 
 from minutes_bot.bot.blocks import home_view

@@ -1,0 +1,70 @@
+"""Direct messages, the /minutes slash command and its "Share in channel" button, App Home."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.blockkit import button, quoted, source_urls, texts
+from tests.bot.conftest import dm, unique
+
+pytestmark = pytest.mark.slow
+
+FRAILTY = "what was resolved about the frailty delivery plan?"
+FRAILTY_RESOLUTION = "Agree the three priorities for 2024-25 set out in the report"
+DIGITAL = "what did the executive decide about the digital inclusion strategy?"
+DIGITAL_ACTION = "Owen to revise the strategy in line with the comments and bring it back to the Executive in May"
+
+
+def test_direct_message_is_answered_in_the_dm(bot):
+    channel, user = unique("D"), unique("U")
+    event = dm(channel, user, DIGITAL)
+    assert bot.send_event(event).status == 200
+
+    bot.fake.wait_for("reactions.remove", lambda c: c.args["channel"] == channel)
+    posts = bot.fake.in_channel("chat.postMessage", channel)
+    assert len(posts) == 1
+    assert posts[0].args.get("thread_ts") is None  # a plain DM reply, not a thread
+    assert quoted(DIGITAL_ACTION, posts[0].args["blocks"])
+    assert "*Owen*" in "\n".join(texts(posts[0].args["blocks"]))
+
+
+def test_slash_command_answers_privately_and_share_posts_to_the_channel(bot):
+    channel, user, response = unique("C"), unique("U"), unique("resp")
+    reply = bot.send_command(FRAILTY, channel, user, response)
+    assert reply.status == 200
+    assert reply.seconds < 3
+
+    private = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0].args
+    assert private["response_type"] == "ephemeral"
+    assert quoted(FRAILTY_RESOLUTION, private["blocks"])
+    assert any(FRAILTY in t for t in texts(private["blocks"]))  # "You asked: …"
+    assert not bot.fake.in_channel("chat.postMessage", channel)  # nothing public yet
+
+    share = button(private["blocks"], "share_answer")
+    assert share is not None
+    after = unique("resp")
+    bot.click(share, channel=channel, user=user, message_ts="", response=after, ephemeral=True)
+
+    public = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)[0].args
+    assert quoted(FRAILTY_RESOLUTION, public["blocks"])
+    assert source_urls(public["blocks"]) == source_urls(private["blocks"])
+    assert any(f"Shared by <@{user}>" in t for t in texts(public["blocks"]))
+    assert button(public["blocks"], "share_answer") is None
+    cleanup = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == after)[0].args
+    assert cleanup["delete_original"] is True
+
+
+def test_app_home_shows_what_is_indexed(bot):
+    user = unique("U")
+    event = {"type": "app_home_opened", "user": user, "channel": unique("D"), "tab": "home"}
+    assert bot.send_event(event).status == 200
+
+    call = bot.fake.wait_for("views.publish", lambda c: c.args["user_id"] == user)[0]
+    view = call.args["view"]
+    seen = "\n".join(texts(view["blocks"]))
+    stats = bot.services.stats()
+    assert view["type"] == "home"
+    for body in stats.bodies:
+        assert body in seen
+    assert f"*{stats.meetings}* meetings" in seen
+    assert "18 January 2024" in seen and "10 September 2024" in seen
