@@ -6,37 +6,62 @@ same answer to the same question.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+import time
 from dataclasses import replace
+from datetime import date
 
+from minutes_bot.answer import abstain
+from minutes_bot.answer.history import HISTORY_ITEMS, in_date_order
 from minutes_bot.answer.models import Answer, Intent, ItemMatch
+from minutes_bot.answer.passages import best_passages
+from minutes_bot.answer.question import Query, understand
 from minutes_bot.answer.quotes import keep_verbatim
-from minutes_bot.answer.retrieval import ItemCandidate, retrieve
+from minutes_bot.answer.retrieval import (
+    MODE_DENSE,
+    MODE_HYBRID,
+    MODE_LEXICAL,
+    ItemCandidate,
+    retrieve,
+)
 from minutes_bot.config import Settings
 from minutes_bot.index.embeddings import Embedder, shared_embedder
+from minutes_bot.index.lexical import LexicalIndex, lexical_index_for
 from minutes_bot.index.store import MinutesStore, StoredItem, open_store
 from minutes_bot.models import Action, action_from_dict, resolution_from_dict, vote_from_dict
 
-# Below this cosine similarity the best item is unrelated more often than not (v1 guess,
-# calibrated by the evaluation in issue 4).
-MIN_SIMILARITY = 0.35
-NEAR_MISS_SIMILARITY = 0.2
 CANDIDATES = 10
-
-_OWNER = re.compile(r"^\s*(who|whose|whom)\b|\bwho(?:'s| is| will| was)\b|\bowns?\b", re.I)
+PASSAGES_PER_ITEM = 2
+CATALOGUE_TTL_S = 30.0
 
 
 class Answerer:
+    """``mode`` is ``hybrid`` (the product) or ``dense`` / ``lexical`` (evaluation baselines)."""
+
     def __init__(
         self,
         settings: Settings,
         store: MinutesStore | None = None,
         embedder: Embedder | None = None,
+        *,
+        mode: str = MODE_HYBRID,
+        lexical: LexicalIndex | None = None,
+        thresholds: abstain.Thresholds = abstain.DEFAULT,
+        today: date | None = None,
     ) -> None:
         self.settings = settings
         self.store = store or open_store(settings)
-        self.embedder = embedder or shared_embedder(settings.model_path, settings.embed_batch_size)
+        self.mode = mode
+        self.thresholds = thresholds
+        self.today = today
+        self.lexical = lexical or (lexical_index_for(settings) if mode != MODE_DENSE else None)
+        self.embedder = (
+            None
+            if mode == MODE_LEXICAL
+            else embedder or shared_embedder(settings.model_path, settings.embed_batch_size)
+        )
+        self.last_evidence: abstain.Evidence | None = None  # the top candidate's, for calibration
+        self._catalogue: list[dict[str, object]] = []
+        self._catalogue_at = -1e9
 
     def ask(
         self,
@@ -48,20 +73,103 @@ class Answerer:
     ) -> Answer:
         """``context`` is an earlier question in the same thread, for follow-ups."""
         limit = limit or self.settings.top_k
-        text = f"{context}\n{question}" if context else question
-        intent = Intent.OWNER if _OWNER.search(question) else Intent.DECISION
+        query = self.understand(question)
+        text = f"{context}\n{query.text}" if context else query.text
+        wanted = max(CANDIDATES, offset + limit, HISTORY_ITEMS)
         candidates = retrieve(
-            self.store, self.embedder, text, k_items=max(CANDIDATES, offset + limit)
+            self.store,
+            self.embedder,
+            text,
+            k_items=wanted,
+            where=query.where(),
+            lexical=self.lexical,
+            mode=self.mode,
         )
-        strong = [c for c in candidates if c.score >= MIN_SIMILARITY]
-        answer = Answer(question=question, intent=intent)
-        if strong:
-            answer.matches = self._matches(strong[offset : offset + limit])
+        answer = Answer(question=question, intent=query.intent, filters=query.filters())
+        items = self.store.get_items(c.item_id for c in candidates)
+        judged = [(c, self.evidence(query, c, items.get(c.item_id))) for c in candidates]
+        self.last_evidence = judged[0][1] if judged else None
+        strong = [
+            (c, e)
+            for c, e in judged
+            if c.item_id in items and abstain.should_answer(e, self.thresholds)
+        ]
+        # Abstention is decided by the top candidate: a weak best match means the question is
+        # not minuted, even if something further down happens to share a word with it.
+        if judged and strong and strong[0][0] is judged[0][0]:
+            chosen = strong if query.intent == Intent.HISTORY else strong[offset : offset + limit]
+            matches = [self._match(query, items[c.item_id], c) for c, _ in chosen]
+            if query.intent == Intent.HISTORY:
+                matches = in_date_order(matches[: max(limit, HISTORY_ITEMS)])
+            answer.matches = matches
         else:
-            near = [c for c in candidates if c.score >= NEAR_MISS_SIMILARITY][:limit]
-            answer.near_misses = self._matches(near)
+            near = [
+                c
+                for c, e in judged
+                if c.item_id in items and (e.dense is None or e.dense >= abstain.NEAR_MISS_DENSE)
+            ][:limit]
+            answer.near_misses = [self._match(query, items[c.item_id], c) for c in near]
             answer.searched = self._searched()
         return answer
+
+    def understand(self, question: str) -> Query:
+        """Intent and filters, with "last meeting" resolved against what the index holds."""
+        catalogue = self.catalogue()
+        bodies = sorted({str(m["body"]) for m in catalogue if m.get("body")})
+        dates = [str(m["date"]) for m in catalogue if m.get("date")]
+        today = self.today or date.today()
+        query = understand(question, bodies, today)
+        if query.last_meeting:
+            scoped = [
+                str(m["date"])
+                for m in catalogue
+                if m.get("date") and (not query.bodies or m.get("body") in query.bodies)
+            ] or dates
+            if scoped:
+                last = date.fromisoformat(max(scoped))
+                query = query.with_dates(last, last)
+        return query
+
+    def catalogue(self) -> list[dict[str, object]]:
+        """Item metadata (body, date) for filters; re-read at most every 30 s."""
+        now = time.monotonic()
+        if now - self._catalogue_at > CATALOGUE_TTL_S:
+            self._catalogue = [
+                {"body": m.get("body"), "date": m.get("date")}
+                for m in self.store.all_item_metadata()
+            ]
+            self._catalogue_at = now
+        return self._catalogue
+
+    def evidence(
+        self, query: Query, candidate: ItemCandidate, item: StoredItem | None
+    ) -> abstain.Evidence:
+        text = ""
+        if item is not None:
+            text = "\n".join(
+                str(x)
+                for x in (item.metadata.get("header"), item.metadata.get("item_title"), item.text)
+                if x
+            )
+        if self.lexical is not None:
+            idf, known = self.lexical.idf, self.lexical.has_term
+        else:
+            idf, known = (lambda _t: 1.0), (lambda _t: True)
+        return abstain.Evidence(
+            dense=candidate.dense if self.mode != MODE_LEXICAL else None,
+            coverage=abstain.coverage(query.text, text, idf),
+            unknown_names=abstain.unknown_names(query.text, known) if self.lexical else (),
+        )
+
+    def _match(self, query: Query, item: StoredItem, candidate: ItemCandidate) -> ItemMatch:
+        match = to_match(item, candidate.score)
+        shown = [r.text for r in match.resolutions] + [a.text for a in match.actions]
+        idf = self.lexical.idf if self.lexical is not None else None
+        passages = best_passages(
+            query.text, item.text, k=PASSAGES_PER_ITEM, cues=query.cues, idf=idf, exclude=shown
+        )
+        match.passages = keep_verbatim(passages, item.text, text_of=lambda p: p)
+        return match
 
     def _searched(self) -> dict[str, object]:
         """What a "no decision found" reply says it looked through."""
@@ -73,10 +181,6 @@ class Answerer:
             "first_date": stats.first_date,
             "last_date": stats.last_date,
         }
-
-    def _matches(self, candidates: Sequence[ItemCandidate]) -> list[ItemMatch]:
-        items = self.store.get_items(c.item_id for c in candidates)
-        return [to_match(items[c.item_id], c.score) for c in candidates if c.item_id in items]
 
 
 def to_match(item: StoredItem, score: float) -> ItemMatch:

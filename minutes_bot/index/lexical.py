@@ -14,16 +14,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import math
 import os
 import re
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every rebuild at DEBUG
+
+if TYPE_CHECKING:
+    from minutes_bot.config import Settings
 
 Filter = Mapping[str, Any]
 """A Chroma ``where`` clause: ``{"body": "X"}``, ``{"$and": [...]}``, ``{"date_num": {"$gte": n}}``."""
@@ -174,6 +182,7 @@ class LexicalIndex:
         self._model: Any = None
         self._vocab: dict[str, int] = {}
         self._by_id: dict[str, LexicalUnit] = {}
+        self._df: dict[int, int] = {}
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -194,6 +203,9 @@ class LexicalIndex:
         if target.exists():
             target.unlink()
             self._bump()
+
+    def has_doc(self, doc_id: str) -> bool:
+        return self._doc_file(doc_id).is_file()
 
     def doc_ids(self) -> list[str]:
         return sorted(doc["doc_id"] for doc in self._read_docs())
@@ -232,10 +244,21 @@ class LexicalIndex:
         order = positive[np.argsort(-scores[positive], kind="stable")][:k]
         return [(self._units[i].unit_id, float(scores[i])) for i in order]
 
+    def has_term(self, token: str) -> bool:
+        self._ensure_loaded()
+        return token in self._vocab
+
     def known_terms(self, text: str) -> set[str]:
         """Which of ``text``'s tokens occur anywhere in the index (for spotting unknown names)."""
         self._ensure_loaded()
         return {t for t in tokenize(text) if t in self._vocab}
+
+    def idf(self, token: str) -> float:
+        """BM25's idf for a (tokenized) term; a term never seen gets the highest weight."""
+        self._ensure_loaded()
+        n = max(len(self._units), 1)
+        df = self._df.get(self._vocab.get(token, -1), 0)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def unit(self, unit_id: str) -> LexicalUnit | None:
         self._ensure_loaded()
@@ -266,6 +289,11 @@ class LexicalIndex:
             return
         vocab: dict[str, int] = {}
         corpus_ids = [[vocab.setdefault(t, len(vocab)) for t in tokenize(u.text)] for u in units]
+        df: dict[int, int] = {}
+        for ids in corpus_ids:
+            for token_id in set(ids):
+                df[token_id] = df.get(token_id, 0) + 1
+        self._df = df
         vocab.setdefault("", len(vocab))  # bm25s scores empty documents through this token
         corpus_ids = [ids or [vocab[""]] for ids in corpus_ids]
         model = bm25s.BM25()
@@ -282,6 +310,16 @@ class LexicalIndex:
             except (OSError, ValueError):
                 continue  # a file being replaced right now: the next generation reloads it
         return docs
+
+
+def lexical_index_for(settings: Settings) -> LexicalIndex:
+    """The index beside Chroma's data; one instance per folder so readers share the loaded model."""
+    return _shared(str(Path(settings.state_dir).resolve() / "lexical"))
+
+
+@cache
+def _shared(path: str) -> LexicalIndex:
+    return LexicalIndex(Path(path))
 
 
 def _atomic_write(target: Path, content: str) -> None:

@@ -1,0 +1,115 @@
+"""When to say "no decision found" instead of quoting the closest thing we have.
+
+A confident unrelated quote is the worst answer this bot can give, so the top item must clear
+a bar on the evidence that it is *about* the question:
+
+- ``dense``: the best cosine similarity between the question and one of the item's units;
+- ``coverage``: the share of the question's informative words (idf-weighted, so "council"
+  counts little and "Plymouth" a lot) that occur in the item's text, title or header;
+- ``unknown``: names in the question (capitalised words) that occur nowhere in the index —
+  a question about Slough is not answered by minutes that never mention Slough.
+
+The thresholds are calibrated with ``minutes-bot eval --calibrate`` over the dev set: it prints
+abstention precision/recall and recall@5 for a grid of thresholds, and we keep the point that
+abstains on unanswerable questions without losing answerable ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from minutes_bot.index.lexical import STOPWORDS, tokenize
+
+# Calibrated on ../shared/eval/dev.jsonl (see module docstring).
+MIN_DENSE = 0.30
+MIN_COVERAGE = 0.42
+STRONG_DENSE = 0.62  # at or above this, coverage is not required (paraphrases share no words)
+MIN_LEXICAL_COVERAGE = 0.5  # BM25-only runs have no dense score: coverage alone decides
+NEAR_MISS_DENSE = 0.2
+
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b")
+_QUESTION_WORDS = {
+    "what",
+    "who",
+    "when",
+    "where",
+    "which",
+    "how",
+    "did",
+    "does",
+    "was",
+    "were",
+    "has",
+    "have",
+    "is",
+    "are",
+    "the",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    dense: float | None
+    coverage: float
+    unknown_names: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "dense": None if self.dense is None else round(self.dense, 4),
+            "coverage": round(self.coverage, 4),
+            "unknown_names": list(self.unknown_names),
+        }
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    min_dense: float = MIN_DENSE
+    min_coverage: float = MIN_COVERAGE
+    strong_dense: float = STRONG_DENSE
+    min_lexical_coverage: float = MIN_LEXICAL_COVERAGE
+    unknown_names_abstain: bool = True
+
+
+DEFAULT = Thresholds()
+ACCEPT_ALL = Thresholds(-1.0, 0.0, -1.0, 0.0, False)
+
+
+def coverage(question: str, item_text: str, idf: Callable[[str], float]) -> float:
+    """Idf-weighted share of the question's tokens that the item's text contains."""
+    q_tokens = set(tokenize(question))
+    if not q_tokens:
+        return 0.0
+    item_tokens = set(tokenize(item_text))
+    total = sum(idf(t) for t in q_tokens)
+    found = sum(idf(t) for t in q_tokens if t in item_tokens)
+    return found / total if total else 0.0
+
+
+def unknown_names(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """Capitalised words (not opening the question) whose every token is absent from the index."""
+    out = []
+    for m in _NAME.finditer(question):
+        word = m.group(1)
+        if word.lower() in _QUESTION_WORDS or word.lower() in STOPWORDS:
+            continue
+        tokens = tokenize(word)
+        if tokens and not any(known(t) for t in tokens):
+            out.append(word)
+    return tuple(dict.fromkeys(out))
+
+
+def should_answer(evidence: Evidence, thresholds: Thresholds = DEFAULT) -> bool:
+    if evidence.unknown_names and thresholds.unknown_names_abstain:
+        return False
+    if evidence.dense is None:
+        return evidence.coverage >= thresholds.min_lexical_coverage
+    if evidence.dense >= thresholds.strong_dense:
+        return True
+    return evidence.dense >= thresholds.min_dense and evidence.coverage >= thresholds.min_coverage
+
+
+def best(evidences: Iterable[Evidence]) -> Evidence | None:
+    ranked = sorted(evidences, key=lambda e: (e.dense or 0.0) + e.coverage, reverse=True)
+    return ranked[0] if ranked else None
