@@ -47,6 +47,7 @@ class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
     """One thread per request, so a slow client never holds up Slack's other deliveries."""
 
     daemon_threads = True
+    request_queue_size = 128  # the default 5 drops connections in a burst (1 s SYN retry)
 
 
 class QuietHandler(WSGIRequestHandler):

@@ -1,0 +1,130 @@
+"""Rendering answers as Block Kit: escaping, Slack's size limits, splitting between quotes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from minutes_bot.answer.models import Answer, ItemMatch
+from minutes_bot.bot.blocks import (
+    MAX_BLOCKS,
+    MAX_SECTION_TEXT,
+    BlockKitError,
+    answer_messages,
+    home_view,
+    validate,
+)
+from minutes_bot.bot.mrkdwn import escape, strip_mentions, unescape
+from minutes_bot.bot.payloads import MAX_VALUE, Page, decode_feedback, decode_page
+from minutes_bot.index.store import IndexStats
+from minutes_bot.models import Action, Resolution
+from tests.bot.blockkit import button, raw_texts, texts
+
+
+def item(n: int, resolutions: list[str], **extra) -> ItemMatch:
+    return ItemMatch(
+        item_id=f"item{n:04d}",
+        source_path=f"minutes/{n}.txt",
+        item_title=f"Item title {n}",
+        link=f"https://democracy.example/mgAi.aspx?ID={n}",
+        score=0.9,
+        body="Fictional Board",
+        meeting_date="2024-05-14",
+        item_number=str(n),
+        resolutions=[Resolution(text, f"({i})") for i, text in enumerate(resolutions, 1)],
+        **extra,
+    )
+
+
+def test_source_text_is_escaped_so_it_cannot_ping():
+    match = item(
+        1,
+        ["That <!channel> & <@U999> be told about the <https://evil.example|offer>"],
+        actions=[Action("Jo <b> to act & report", owner="Jo <!here>")],
+    )
+    answer = Answer(question="what about <!everyone>?", matches=[match])
+    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    sent = [*raw_texts(message.blocks), message.text]
+    assert not any(s in t for t in sent for s in ("<!channel>", "<@U999>", "<!here>", "<https"))
+    assert any(
+        "“That &lt;!channel&gt; &amp; &lt;@U999&gt; be told" in t for t in raw_texts(message.blocks)
+    )
+    assert any("*Jo &lt;!here&gt;*: “Jo &lt;b&gt; to act &amp; report”" in t for t in sent)
+
+
+def test_a_long_answer_splits_between_quotes_into_valid_messages():
+    quotes = [f"Resolution {n}: " + "the Board agreed the plan. " * 40 for n in range(120)]
+    matches = [item(n, quotes[n * 40 : (n + 1) * 40]) for n in range(3)]
+    answer = Answer(question="everything?", matches=matches)
+
+    messages = answer_messages(answer, Page("everything?"), more=True)
+    assert len(messages) > 2
+    seen: list[str] = []
+    for message in messages:
+        assert len(message.blocks) <= MAX_BLOCKS
+        validate(message.blocks)
+        seen.extend(t for t in texts(message.blocks) if "Resolution " in t)
+    assert [s.split("“", 1)[1].rstrip("”") for s in seen] == quotes  # whole, in order, once
+    assert button(messages[-1].blocks, "show_more") is not None
+    assert all(button(m.blocks, "show_more") is None for m in messages[:-1])
+
+
+def test_a_quote_longer_than_a_section_continues_in_the_next_block_of_the_same_message():
+    long_quote = "word " * 1000 + "& the end"
+    answer = Answer(question="long?", matches=[item(1, [long_quote.strip()])])
+    (message,) = answer_messages(answer, Page("long?"))
+    sections = [b["text"]["text"] for b in message.blocks if b["type"] == "section"]
+    assert all(len(s) <= MAX_SECTION_TEXT for s in sections)
+    joined = "".join(s for s in sections if "word" in s)
+    assert unescape(joined) == "(1) “" + long_quote.strip() + "”"
+
+
+def test_validate_rejects_what_slack_would_reject():
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": "x"}}
+    with pytest.raises(BlockKitError):
+        validate([section] * (MAX_BLOCKS + 1))
+    with pytest.raises(BlockKitError):
+        validate([{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}])
+    link = {"type": "button", "text": {"type": "plain_text", "text": "Open"}, "action_id": "a"}
+    with pytest.raises(BlockKitError):
+        validate([{**section, "accessory": {**link, "url": "file:///etc/passwd"}}])
+    with pytest.raises(BlockKitError):
+        validate([{"type": "actions", "elements": [link, link]}])  # repeated action_id
+    with pytest.raises(BlockKitError):
+        validate([{"type": "image"}])
+
+
+def test_button_values_stay_under_slacks_limit_and_round_trip():
+    question = "q" * 5000
+    answer = Answer(question=question, matches=[item(1, ["That it be noted."])])
+    message = answer_messages(
+        answer, Page(question, context="c" * 5000), more=True, ephemeral=True
+    )[-1]
+    for action_id in ("show_more", "share_answer", "feedback_up"):
+        assert len(button(message.blocks, action_id)["value"]) <= MAX_VALUE
+    more = decode_page(button(message.blocks, "show_more")["value"])
+    assert more.offset == 1 and more.question.startswith("qqq") and more.context.startswith("ccc")
+    assert decode_feedback(button(message.blocks, "feedback_up")["value"])[1] == ["item0001"]
+
+
+def test_non_web_sources_are_shown_as_text_not_a_link_button():
+    match = item(1, ["That it be noted."])
+    match.link = "samples/minutes/local.txt"
+    (message,) = answer_messages(Answer(question="q", matches=[match]), Page("q"))
+    assert not any("accessory" in b for b in message.blocks)
+    assert any("Source: samples/minutes/local.txt" in t for t in texts(message.blocks))
+
+
+def test_home_view_for_an_empty_index_says_how_to_fill_it():
+    view = home_view(IndexStats())
+    assert view["type"] == "home"
+    assert any("Nothing is indexed yet" in t for t in texts(view["blocks"]))
+    json.dumps(view)
+
+
+def test_mrkdwn_helpers():
+    assert escape("a < b & c > d") == "a &lt; b &amp; c &gt; d"
+    assert unescape(escape("<!here> & co")) == "<!here> & co"
+    assert strip_mentions("<@U123ABC> what  was <@U9|bob> agreed?") == "what was agreed?"
+    assert escape(None) == ""
