@@ -1,0 +1,74 @@
+"""Socket Mode, offline: the app opens a connection via apps.connections.open (the fake Web API),
+receives an events_api envelope over the WebSocket, acks its envelope_id and answers once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from minutes_bot.bot.app import build_app
+from minutes_bot.bot.credentials import SlackCredentials
+from tests.bot.blockkit import quoted
+from tests.bot.conftest import BOT_TOKEN, mention, unique
+from tests.bot.fake_slack import TEAM_ID
+from tests.bot.fake_socket_mode import FakeSocketMode
+
+pytestmark = pytest.mark.slow
+
+APP_TOKEN = "xapp-1-A000-test-socket-token"
+FRAILTY = "what was resolved about the frailty delivery plan?"
+FRAILTY_RESOLUTION = "Support the joint funding of the falls response service for two years"
+
+
+@pytest.fixture
+def socket_bot(bot) -> Iterator[FakeSocketMode]:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    socket = FakeSocketMode().start()
+    bot.fake.socket_url = socket.url
+    app = build_app(bot.services, SlackCredentials(BOT_TOKEN, "", app_token=APP_TOKEN))
+    handler = SocketModeHandler(app, APP_TOKEN)
+    handler.connect()
+    assert socket.connected.wait(10)
+    yield socket
+    handler.close()
+    socket.stop()
+    bot.fake.socket_url = None
+
+
+def envelope(event: dict, envelope_id: str, event_id: str, retry: int = 0) -> dict:
+    return {
+        "envelope_id": envelope_id,
+        "type": "events_api",
+        "accepts_response_payload": False,
+        "retry_attempt": retry,
+        "retry_reason": "timeout" if retry else "",
+        "payload": {
+            "type": "event_callback",
+            "team_id": TEAM_ID,
+            "api_app_id": "AMINUTES",
+            "event_id": event_id,
+            "event_time": int(time.time()),
+            "event": event,
+        },
+    }
+
+
+def test_socket_mode_event_is_acked_and_answered_once(bot, socket_bot):
+    channel, user, event_id = unique("C"), unique("U"), unique("Ev")
+    event = mention(channel, user, FRAILTY)
+    socket_bot.send(envelope(event, "env-1", event_id))
+    assert socket_bot.wait_ack()["envelope_id"] == "env-1"
+    socket_bot.send(envelope(event, "env-2", event_id, retry=1))  # Slack's retry of the same event
+    assert socket_bot.wait_ack()["envelope_id"] == "env-2"
+
+    bot.fake.wait_for("reactions.remove", lambda c: c.args["channel"] == channel)
+    time.sleep(1.0)
+    posts = bot.fake.in_channel("chat.postMessage", channel)
+    assert len(posts) == 1
+    assert posts[0].args["thread_ts"] == event["ts"]
+    assert quoted(FRAILTY_RESOLUTION, posts[0].args["blocks"])
+    opened = bot.fake.find("apps.connections.open")
+    assert opened and opened[-1].token == APP_TOKEN
