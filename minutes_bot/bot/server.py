@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -30,8 +31,12 @@ def serve(settings: Settings) -> None:
     services = build_services(settings)
     app = build_app(services, credentials)
     if credentials.socket_mode:
-        log.warning("minutes-bot connecting to Slack in Socket Mode")
-        SocketModeHandler(app, credentials.app_token).start()
+        handler = SocketModeHandler(app, credentials.app_token)
+        # No Slack traffic over HTTP in Socket Mode, but orchestrators still want a probe.
+        health = http_server(None, settings.host, settings.port, handler.client.is_connected)
+        threading.Thread(target=health.serve_forever, daemon=True, name="healthz").start()
+        log.warning("minutes-bot in Socket Mode; /healthz on port %d", health.server_port)
+        handler.start()
         return
     server = http_server(app, settings.host, settings.port)
     log.warning(
@@ -55,21 +60,36 @@ class QuietHandler(WSGIRequestHandler):
         log.debug("%s " + format, self.address_string(), *args)
 
 
-def http_server(app: App, host: str, port: int) -> ThreadingWSGIServer:
-    """A WSGI server for the app (port 0 picks a free port: tests read ``server_port``)."""
+def http_server(
+    app: App | None, host: str, port: int, healthy: Callable[[], bool] = lambda: True
+) -> ThreadingWSGIServer:
+    """A WSGI server for the app (port 0 picks a free port: tests read ``server_port``).
+
+    Without an app it serves only ``/healthz`` (Socket Mode).
+    """
     return make_server(
-        host, port, wsgi_app(app), server_class=ThreadingWSGIServer, handler_class=QuietHandler
+        host,
+        port,
+        wsgi_app(app, healthy),
+        server_class=ThreadingWSGIServer,
+        handler_class=QuietHandler,
     )
 
 
-def wsgi_app(app: App) -> Callable[..., Iterable[bytes]]:
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+def wsgi_app(app: App | None, healthy: Callable[[], bool]) -> Callable[..., Iterable[bytes]]:
+    slack = SlackRequestHandler(app, path=EVENTS_PATH) if app else None
 
     def route(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
-            body = json.dumps({"ok": True}).encode()
-            start_response("200 OK", [("Content-Type", "application/json")])
-            return [body]
+            ok = bool(healthy())
+            start_response(
+                "200 OK" if ok else "503 Service Unavailable",
+                [("Content-Type", "application/json")],
+            )
+            return [json.dumps({"ok": ok}).encode()]
+        if slack is None:
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"Not Found"]
         return slack(environ, start_response)
 
     return route
