@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Environment
+
 from minutes_bot.answer.models import Answer, ItemMatch
-from minutes_bot.bot.mrkdwn import escape
 from minutes_bot.bot.payloads import Page, encode_feedback, encode_page
 from minutes_bot.prompts import environment
 
@@ -207,8 +208,6 @@ def _render_json(name: str, **context: Any) -> Any:
         raise BlockKitError(f"{name} rendered invalid JSON: {exc}") from exc
 
 
-def slack_environment():
-    """The shared prompts environment, with the ``mrkdwn`` escaping filter installed."""
-    env = environment()
-    env.filters.setdefault("mrkdwn", escape)
-    return env
+def slack_environment() -> Environment:
+    """The shared prompts environment; its ``mrkdwn`` filter is :func:`minutes_bot.bot.mrkdwn.escape`."""
+    return environment()

@@ -11,6 +11,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from minutes_bot.bot.mrkdwn import escape as mrkdwn_escape
+
 
 @cache
 def environment() -> Environment:
@@ -24,6 +26,9 @@ def environment() -> Environment:
         autoescape=False,
     )
     env.filters["long_date"] = long_date
+    # Slack templates pass every source and user string through this: &, <, > escaped, so a
+    # minute quoting <!channel> cannot ping anyone.
+    env.filters["mrkdwn"] = mrkdwn_escape
     return env
 
 
