@@ -8,13 +8,12 @@ happens only between blocks. Slack's limits: 3,000 characters a section, 50 bloc
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment
 
-from minutes_bot.answer.models import Answer, ItemMatch
+from minutes_bot.answer.models import Answer
 from minutes_bot.bot.payloads import Page, encode_feedback, encode_page
 from minutes_bot.prompts import environment
 
@@ -96,10 +95,6 @@ def home_view(stats: Any) -> dict[str, Any]:
     view = _render_json("slack/home.json.j2", stats=stats)
     validate(view["blocks"])
     return view
-
-
-def shown_item_ids(matches: Sequence[ItemMatch]) -> list[str]:
-    return [m.item_id for m in matches]
 
 
 def pack(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from minutes_bot.bot.blocks import render_text
 from tests.bot.blockkit import button, quoted, source_urls, texts
 from tests.bot.conftest import dm, unique
 
@@ -68,3 +69,27 @@ def test_app_home_shows_what_is_indexed(bot):
         assert body in seen
     assert f"*{stats.meetings}* meetings" in seen
     assert "18 January 2024" in seen and "10 September 2024" in seen
+
+
+def test_show_more_on_a_private_answer_stays_private(bot):
+    channel, user, response = unique("C"), unique("U"), unique("resp")
+    bot.send_command(FRAILTY, channel, user, response)
+    first = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0].args
+    more = button(first["blocks"], "show_more")
+    assert more is not None
+
+    after = unique("resp")
+    bot.click(more, channel=channel, user=user, message_ts="", response=after, ephemeral=True)
+    second = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == after)[0].args
+    assert second["response_type"] == "ephemeral"
+    assert source_urls(second["blocks"]) and source_urls(second["blocks"]) != source_urls(
+        first["blocks"]
+    )
+    assert not bot.fake.in_channel("chat.postMessage", channel)
+
+
+def test_an_empty_command_gets_the_help_text(bot):
+    channel, user, response = unique("C"), unique("U"), unique("resp")
+    bot.send_command("", channel, user, response)
+    reply = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0].args
+    assert reply["text"] == render_text("slack/help.txt.j2")
