@@ -7,6 +7,7 @@ function; everything else (👀 while working, paging, error handling) happens h
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -41,6 +42,7 @@ def answer_and_reply(
     if not page.question.strip():
         deliver(text_message("slack/help.txt.j2"))
         return
+    started = time.monotonic()
     try:
         size = services.page_size
         answer = services.answerer.ask(
@@ -48,10 +50,18 @@ def answer_and_reply(
         )
         more = len(answer.matches) > size
         answer.matches = answer.matches[:size]
-        for message in answer_messages(
+        messages = answer_messages(
             answer, page, more=more, ephemeral=ephemeral, shared_by=shared_by
-        ):
+        )
+        for message in messages:
             deliver(message)
+        log.info(
+            "answered in %.2f s: %d item(s), %d message(s)%s",
+            time.monotonic() - started,
+            len(answer.matches),
+            len(messages),
+            " (follow-up)" if page.context else "",
+        )
     except Exception:
         log.exception("could not answer a question (offset %d)", page.offset)
         apologise(apology or deliver)

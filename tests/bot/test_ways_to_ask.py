@@ -93,3 +93,18 @@ def test_an_empty_command_gets_the_help_text(bot):
     bot.send_command("", channel, user, response)
     reply = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0].args
     assert reply["text"] == render_text("slack/help.txt.j2")
+
+
+def test_show_more_in_a_dm_continues_at_the_top_level(bot):
+    channel, user = unique("D"), unique("U")
+    bot.send_event(dm(channel, user, "what was decided about the library opening hours review?"))
+    first = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)[0]
+    more = button(first.args["blocks"], "show_more")
+    assert more is not None
+
+    bot.click(
+        more, channel=channel, user=user, message_ts="1700000001.000100", response=unique("r")
+    )
+    posts = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel, count=2)
+    assert posts[1].args.get("thread_ts") is None
+    assert source_urls(posts[1].args["blocks"]) != source_urls(first.args["blocks"])

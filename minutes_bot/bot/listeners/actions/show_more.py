@@ -23,8 +23,8 @@ def register(app: App, services: Services) -> None:
         if container.get("is_ephemeral"):
             answer_and_reply(services, page, to_response_url(respond), ephemeral=True)
             return
-        message = body.get("message") or {}
-        thread_ts = message.get("thread_ts") or container.get("thread_ts") or message.get("ts")
+        # Where the answer was: its thread, or top level for an unthreaded DM answer.
+        thread_ts = (body.get("message") or {}).get("thread_ts") or container.get("thread_ts")
         answer_and_reply(services, page, to_thread(client, container["channel_id"], thread_ts))
 
     app.action(ACTION_ID)(ack=_ack, lazy=[show_more])
