@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -13,8 +14,10 @@ from minutes_bot.bot.blocks import (
     BlockKitError,
     answer_messages,
     home_view,
+    render_text,
     validate,
 )
+from minutes_bot.bot.dedupe import Dedupe
 from minutes_bot.bot.mrkdwn import escape, strip_mentions, unescape
 from minutes_bot.bot.payloads import MAX_VALUE, Page, decode_feedback, decode_page
 from minutes_bot.index.store import IndexStats
@@ -128,3 +131,20 @@ def test_mrkdwn_helpers():
     assert unescape(escape("<!here> & co")) == "<!here> & co"
     assert strip_mentions("<@U123ABC> what  was <@U9|bob> agreed?") == "what was agreed?"
     assert escape(None) == ""
+
+
+def test_show_more_past_the_last_match_says_there_is_no_more():
+    (message,) = answer_messages(Answer(question="q <x>"), Page("q <x>", offset=3))
+    assert message.text == render_text("slack/no_more.txt.j2", question="q <x>")
+    assert "q &lt;x&gt;" in message.text
+
+
+def test_dedupe_is_bounded_and_answers_each_key_once_across_threads():
+    dedupe = Dedupe(capacity=100)
+    with ThreadPoolExecutor(8) as pool:
+        fresh = list(pool.map(lambda _: dedupe.first_time("event:Ev1", "msg:C1:1.0"), range(50)))
+    assert fresh.count(True) == 1
+    assert not dedupe.first_time("event:Ev2", "msg:C1:1.0")  # same message, new event ID
+    for n in range(500):
+        dedupe.first_time(f"event:{n}")
+    assert len(dedupe) == 100
