@@ -457,12 +457,17 @@ def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list
 
     q_norm = f" {_norm(question)} "
     strong: dict[str, tuple[int, int] | None] = {}
+    cores = _core_names(known_bodies)
     for body in known_bodies:
         full = _norm(re.sub(r"^\s*the\s+", "", body, flags=re.IGNORECASE))
         if full and f" {full} " in q_norm:
             strong[body] = _find_span(question, body)
             continue
-        for acronym in _initials(body):
+        core = cores.get(body)
+        if core and f" {_norm(core)} " in q_norm:
+            strong[body] = _find_span(question, core)
+            continue
+        for acronym in _initials(body) | (_initials(cores[body]) if body in cores else set()):
             m = re.search(rf"\b{acronym}s?\b", question)
             other_place = place_hits and not (set(place_hits) & _places(body))
             if m and not other_place:  # "Trafford's HWB" is not the Wiltshire HWB
@@ -486,12 +491,41 @@ def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list
         spans.extend((s, e) for s, e, _ in hits)
 
     if strong:
-        bodies = set(strong)
+        # "KCC Cabinet" names both "Kent County Council" and "Kent County Council Cabinet":
+        # the longer, more specific name wins.
+        bodies = {b for b in strong if not any(o != b and o.startswith(b) for o in strong)}
         if chosen_place and bodies & chosen_place:
             bodies &= chosen_place
     else:
         bodies = chosen_place
     return sorted(bodies), spans
+
+
+def _core_names(known_bodies: Sequence[str]) -> dict[str, str]:
+    """Each body's name without the prefix it shares with the other bodies of its place.
+
+    "City of London Planning and Environment Committee" → "Planning and Environment Committee",
+    "Kent County Council Cabinet" → "Cabinet": how people name a body of their own council.
+    """
+    groups: dict[str, list[str]] = {}
+    for body in known_bodies:
+        for place in sorted(_places(body))[:1]:
+            groups.setdefault(place, []).append(body)
+    cores: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        split = [m.split() for m in members]
+        prefix = 0
+        while all(len(w) > prefix for w in split) and len({w[prefix] for w in split}) == 1:
+            prefix += 1
+        if prefix == 0:
+            continue
+        for body, words in zip(members, split, strict=True):
+            rest = words[prefix:]
+            if len(rest) >= 2 or (len(rest) == 1 and rest[0].lower() in BODY_NOUNS):
+                cores[body] = " ".join(rest)
+    return cores
 
 
 def _find_span(question: str, body: str) -> tuple[int, int] | None:

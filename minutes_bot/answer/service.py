@@ -25,7 +25,7 @@ from minutes_bot.answer.retrieval import (
 )
 from minutes_bot.config import Settings
 from minutes_bot.index.embeddings import Embedder, shared_embedder
-from minutes_bot.index.lexical import LexicalIndex, lexical_index_for
+from minutes_bot.index.lexical import LexicalIndex, lexical_index_for, tokenize
 from minutes_bot.index.store import MinutesStore, StoredItem, open_store
 from minutes_bot.models import Action, action_from_dict, resolution_from_dict, vote_from_dict
 
@@ -157,9 +157,14 @@ class Answerer:
             idf, known = (lambda _t: 1.0), (lambda _t: True)
         return abstain.Evidence(
             dense=candidate.dense if self.mode != MODE_LEXICAL else None,
-            coverage=abstain.coverage(query.text, text, idf),
+            coverage=abstain.coverage(query.text, text, idf, ignore=self._body_tokens(item)),
             unknown_names=abstain.unknown_names(query.text, known) if self.lexical else (),
         )
+
+    def _body_tokens(self, item: StoredItem | None) -> set[str]:
+        if item is None or not item.metadata.get("body"):
+            return set()
+        return set(tokenize(str(item.metadata["body"])))
 
     def _match(self, query: Query, item: StoredItem, candidate: ItemCandidate) -> ItemMatch:
         match = to_match(item, candidate.score)

@@ -92,26 +92,14 @@ def calibrate(cases: Sequence[EvalCase], settings: Settings, *, today: date | No
     probe = run(cases, settings, modes=(MODE_HYBRID,), today=today, thresholds=abstain.ACCEPT_ALL)
     observed = probe.results[MODE_HYBRID]
     rows = []
-    for min_dense in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45):
-        for min_coverage in (0.0, 0.3, 0.4, 0.5, 0.6):
-            for strong in (0.55, 0.6, 0.65, 0.7, 1.0):
-                t = replace(
-                    abstain.DEFAULT,
-                    min_dense=min_dense,
-                    min_coverage=min_coverage,
-                    strong_dense=strong,
-                )
-                simulated = [
-                    replace(
-                        r,
-                        answered=r.evidence is not None and abstain.should_answer(r.evidence, t),
-                        rank=r.rank
-                        if r.evidence is not None and abstain.should_answer(r.evidence, t)
-                        else None,
-                    )
-                    for r in observed
-                ]
-                rows.append((t, summarise(simulated)))
+    for min_confidence in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        for weight in (0.0, 0.25, 0.5, 0.75, 1.0):
+            t = replace(abstain.DEFAULT, min_confidence=min_confidence, coverage_weight=weight)
+            simulated = []
+            for r in observed:
+                ok = r.evidence is not None and abstain.should_answer(r.evidence, t)
+                simulated.append(replace(r, answered=ok, rank=r.rank if ok else None))
+            rows.append((t, summarise(simulated)))
     rows.sort(key=lambda row: -(row[1].recall_at_5 + row[1].abstain_recall))
     return calibration_table(rows[:25])
 

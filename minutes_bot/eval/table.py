@@ -75,15 +75,14 @@ def misses_table(results: Sequence[CaseResult]) -> str:
 
 
 def calibration_table(rows: Sequence[tuple[object, Summary]]) -> str:
-    header = ["min dense", "min coverage", "strong dense", "recall@5", "abst. P", "abst. R"]
+    header = ["min confidence", "coverage weight", "recall@5", "abst. P", "abst. R"]
     lines = [_row(header), _row(["---"] * len(header))]
     for t, s in rows:
         lines.append(
             _row(
                 [
-                    f"{t.min_dense:.2f}",
-                    f"{t.min_coverage:.2f}",
-                    f"{t.strong_dense:.2f}",
+                    f"{t.min_confidence:.2f}",
+                    f"{t.coverage_weight:.2f}",
                     f"{s.recall_at_5 * 100:.1f}%",
                     f"{s.abstain_precision * 100:.1f}%",
                     f"{s.abstain_recall * 100:.1f}%",

@@ -28,8 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every rebuild at DEBUG
-
 if TYPE_CHECKING:
     from minutes_bot.config import Settings
 
@@ -282,6 +280,7 @@ class LexicalIndex:
     def _build(self, units: list[LexicalUnit]) -> None:
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every rebuild at DEBUG
         self._units = units
         self._by_id = {u.unit_id: u for u in units}
         if not units:

@@ -1,0 +1,120 @@
+"""Speed and memory of hybrid retrieval against its dense-only baseline, in the same run.
+
+Usage: .venv/bin/python bench/retrieval.py --data-dir DIR [--questions FILE.jsonl] [--repeat N]
+
+DIR is an index made by ``minutes-bot index``. Prints, per mode (hybrid, dense only, BM25
+only): median and p95 latency of the retrieval step and of the whole ``ask`` (retrieval,
+abstention, passages), with the hybrid ÷ dense ratio; then the lexical index's cold load
+(rebuilding the bm25s matrix from the stored units) and its write throughput, and peak RSS.
+Figures, not assertions: they depend on the machine and on what else runs on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from minutes_bot.answer.retrieval import MODE_DENSE, MODE_HYBRID, MODE_LEXICAL, retrieve
+from minutes_bot.answer.service import Answerer
+from minutes_bot.config import Settings
+from minutes_bot.eval.dataset import load_cases
+from minutes_bot.eval.runner import latest_meeting_date
+from minutes_bot.index.embeddings import shared_embedder
+from minutes_bot.index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
+from minutes_bot.index.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_QUESTIONS = REPO / "eval" / "samples.jsonl"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+
+    settings = Settings(data_dir=args.data_dir)
+    store = open_store(settings)
+    embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
+    lexical = lexical_index_for(settings)
+    questions = [c.question for c in load_cases(args.questions)]
+    embedder.embed_query("warm up")
+    lexical.search("warm up", 1)
+    today = latest_meeting_date(store)
+    stats = store.stats()
+    print(f"index: {stats.items} items, {stats.units} units, {len(questions)} questions")
+
+    print("\n| mode | retrieve median ms | retrieve p95 ms | ask median ms | ask p95 ms |")
+    print("| --- | --- | --- | --- | --- |")
+    figures: dict[str, tuple[float, float]] = {}
+    for mode in (MODE_HYBRID, MODE_DENSE, MODE_LEXICAL):
+        answerer = Answerer(settings, store, embedder, mode=mode, lexical=lexical, today=today)
+        r_times, a_times = [], []
+        for _ in range(args.repeat):
+            for q in questions:
+                query = answerer.understand(q)
+                t0 = time.perf_counter()
+                retrieve(
+                    store,
+                    answerer.embedder,
+                    query.text,
+                    k_items=10,
+                    where=query.where(),
+                    lexical=answerer.lexical,
+                    mode=mode,
+                )
+                t1 = time.perf_counter()
+                answerer.ask(q, limit=5)
+                t2 = time.perf_counter()
+                r_times.append((t1 - t0) * 1000)
+                a_times.append((t2 - t1) * 1000)
+        figures[mode] = (statistics.median(r_times), statistics.median(a_times))
+        print(
+            f"| {mode} | {statistics.median(r_times):.1f} | {pct(r_times, 0.95):.1f} | "
+            f"{statistics.median(a_times):.1f} | {pct(a_times, 0.95):.1f} |"
+        )
+    h, d = figures[MODE_HYBRID], figures[MODE_DENSE]
+    print(f"\nhybrid ÷ dense: retrieve {h[0] / d[0]:.2f}×, ask {h[1] / d[1]:.2f}×")
+
+    src = lexical.path
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "lexical"
+        shutil.copytree(src, copy)
+        t0 = time.perf_counter()
+        fresh = LexicalIndex(copy)
+        n_units = len(fresh)
+        load_s = time.perf_counter() - t0
+        docs = {d: [] for d in fresh.doc_ids()}
+        for unit in fresh._units:
+            docs[str(unit.metadata.get("doc_id", ""))].append(unit)
+        target = LexicalIndex(Path(tmp) / "rewrite")
+        t0 = time.perf_counter()
+        for doc_id, units in docs.items():
+            target.upsert_doc(doc_id, [LexicalUnit(u.unit_id, u.text, u.metadata) for u in units])
+        write_s = time.perf_counter() - t0
+    print(
+        f"lexical index: cold load + bm25s rebuild of {n_units} units in {load_s:.2f} s "
+        f"({n_units / load_s:.0f} units/s); writing {len(docs)} documents atomically in "
+        f"{write_s:.2f} s ({n_units / write_s:.0f} units/s)"
+    )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {rss:.0f} MiB (model + Chroma + BM25 in one process)")
+
+
+if __name__ == "__main__":
+    main()
