@@ -30,6 +30,7 @@ from minutes_bot.index.lexical import STOPWORDS, tokenize
 # confidence = dense + COVERAGE_WEIGHT * coverage must reach MIN_CONFIDENCE.
 MIN_CONFIDENCE = 0.70
 COVERAGE_WEIGHT = 0.75
+MIN_TOPIC_TOKENS = 2
 MIN_LEXICAL_COVERAGE = 0.5  # BM25-only runs have no dense score: coverage alone decides
 NEAR_MISS_DENSE = 0.2
 
@@ -98,8 +99,8 @@ def coverage(
     and so prove nothing about the topic).
     """
     q_tokens = set(tokenize(question)) - _ASKING - set(ignore)
-    if not q_tokens:
-        return 0.0
+    if len(q_tokens) < MIN_TOPIC_TOKENS:
+        return 0.0  # "and who has to report back?" names no topic: nothing to cover
     item_tokens = set(tokenize(item_text))
     total = sum(idf(t) for t in q_tokens)
     found = sum(idf(t) for t in q_tokens if t in item_tokens)

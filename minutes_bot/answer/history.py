@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from minutes_bot.answer.models import ItemMatch
 
-HISTORY_ITEMS = 8
+HISTORY_ITEMS = 5  # with the default of 3 answers, history still spans a few meetings
 
 
 def in_date_order(matches: Sequence[ItemMatch]) -> list[ItemMatch]:

@@ -87,7 +87,7 @@ class Answerer:
         )
         answer = Answer(question=question, intent=query.intent, filters=query.filters())
         items = self.store.get_items(c.item_id for c in candidates)
-        judged = [(c, self.evidence(query, c, items.get(c.item_id))) for c in candidates]
+        judged = [(c, self.evidence(query, c, items.get(c.item_id), text)) for c in candidates]
         self.last_evidence = judged[0][1] if judged else None
         strong = [
             (c, e)
@@ -97,10 +97,12 @@ class Answerer:
         # Abstention is decided by the top candidate: a weak best match means the question is
         # not minuted, even if something further down happens to share a word with it.
         if judged and strong and strong[0][0] is judged[0][0]:
-            chosen = strong if query.intent == Intent.HISTORY else strong[offset : offset + limit]
+            # History: the most relevant items (at least HISTORY_ITEMS), then shown oldest first.
+            width = max(limit, HISTORY_ITEMS) if query.intent == Intent.HISTORY else limit
+            chosen = strong[offset : offset + width]
             matches = [self._match(query, items[c.item_id], c) for c, _ in chosen]
             if query.intent == Intent.HISTORY:
-                matches = in_date_order(matches[: max(limit, HISTORY_ITEMS)])
+                matches = in_date_order(matches)
             answer.matches = matches
         else:
             near = [
@@ -142,8 +144,14 @@ class Answerer:
         return self._catalogue
 
     def evidence(
-        self, query: Query, candidate: ItemCandidate, item: StoredItem | None
+        self,
+        query: Query,
+        candidate: ItemCandidate,
+        item: StoredItem | None,
+        asked: str | None = None,
     ) -> abstain.Evidence:
+        """``asked`` is what was searched for (with a follow-up's earlier question)."""
+        asked = asked or query.text
         text = ""
         if item is not None:
             text = "\n".join(
@@ -157,8 +165,8 @@ class Answerer:
             idf, known = (lambda _t: 1.0), (lambda _t: True)
         return abstain.Evidence(
             dense=candidate.dense if self.mode != MODE_LEXICAL else None,
-            coverage=abstain.coverage(query.text, text, idf, ignore=self._body_tokens(item)),
-            unknown_names=abstain.unknown_names(query.text, known) if self.lexical else (),
+            coverage=abstain.coverage(asked, text, idf, ignore=self._body_tokens(item)),
+            unknown_names=abstain.unknown_names(asked, known) if self.lexical else (),
         )
 
     def _body_tokens(self, item: StoredItem | None) -> set[str]:
