@@ -86,8 +86,8 @@ def test_what_the_kent_board_agreed_about_the_shared_delivery_plan(seeds_index: 
     assert labels == ["(a)", "(b)", "(c)", "(d)"]
     assert top["resolutions"][2]["text"] == (
         "Support the continued development of the Shared Delivery Plan, alongside the log-frame "
-        "matrix, to support assurance on delivery of the Integrated Care Strategy; and"
-    )
+        "matrix, to support assurance on delivery of the Integrated Care Strategy"
+    )  # the list's joining "; and" is not part of the resolution
     assert_quotes_verbatim(top)
     assert top["link"].startswith(str(Path(top["source_path"])))
 
