@@ -21,6 +21,7 @@ from minutes_bot.index.lexical import tokenize
 _BOUNDARY = re.compile(
     r"(?<=[.!?;:])[\"”’)]?[ \t\u00a0]+(?=[A-Z“\"‘(£$\d•·])"
     r"|\n[ \t\u00a0]*\n"
+    r"|(?<=[.!?])[ \t\u00a0]*\n(?=[ \t\u00a0]*\S)"
     r"|\n(?=[ \t\u00a0]*(?:[•·▪\-*o]\s|\(?[a-z0-9]{1,3}[.)]\s|\||#|Action\b|Update\b|RESOLVED|"
     r"Motion|Moved|Seconded|Yeas|Nays|For\s*\(|Against\s*\(|Abstain))"
 )
@@ -117,8 +118,8 @@ def best_passages(
     scored: list[tuple[float, int]] = []
     for i, (seg, toks) in enumerate(zip(segs, seg_tokens, strict=True)):
         body = text[seg.start : seg.end]
-        if any(body in e for e in excluded):
-            continue
+        if any(_unlabelled(body) in e for e in excluded):
+            continue  # restates a quote already shown, perhaps with its list label
         overlap = sum(idf(t) for t in q_tokens if t in toks)
         if overlap <= 0 or body.lstrip().startswith("#"):
             continue  # a heading repeats the title: it never answers anything
@@ -169,6 +170,13 @@ def _window(text: str, start: int, end: int, q_tokens: set[str]) -> tuple[int, i
     while b > a and text[b - 1].isspace():
         b -= 1
     return (a, b) if b > a else best
+
+
+_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)][ \t\u00a0]*")
+
+
+def _unlabelled(passage: str) -> str:
+    return _LABEL.sub("", passage, count=1)
 
 
 def _dedupe(passages: list[str]) -> list[str]:
