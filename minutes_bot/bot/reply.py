@@ -10,11 +10,13 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from minutes_bot.bot.blocks import SlackMessage, answer_messages, text_message
+from minutes_bot.bot.context import earlier_question, question_text
 from minutes_bot.bot.payloads import Page
 from minutes_bot.bot.services import Services
 
@@ -65,6 +67,30 @@ def answer_and_reply(
     except Exception:
         log.exception("could not answer a question (offset %d)", page.offset)
         apologise(apology or deliver)
+
+
+def answer_message(
+    services: Services,
+    client: WebClient,
+    event: dict[str, Any],
+    bot_user_id: str | None,
+    *,
+    reply_in_thread: bool,
+) -> None:
+    """Answer a message event (mention or DM); a message inside a thread is a follow-up.
+
+    ``reply_in_thread`` starts a thread under a top-level message (channels) instead of
+    answering beside it (DMs).
+    """
+    channel, ts = event["channel"], event["ts"]
+    thread_ts = event.get("thread_ts")
+    earlier = None
+    if thread_ts and thread_ts != ts:
+        earlier = earlier_question(client, channel, thread_ts, ts, bot_user_id)
+    page = Page(question_text(event.get("text")), earlier)
+    reply_ts = thread_ts or (ts if reply_in_thread else None)
+    with working_on(client, channel, ts):
+        answer_and_reply(services, page, to_thread(client, channel, reply_ts))
 
 
 def apologise(deliver: Deliver) -> None:
