@@ -308,3 +308,21 @@ def test_a_decision_cited_by_its_number_is_not_a_decision() -> None:
         "Decision - 24/00311 - Future of the Riverside Day Centre was referred to Council.\n"
     )
     assert resolutions(text) == []
+
+
+def test_numbered_paragraph_then_a_list_restarting_at_one_is_the_resolution_list() -> None:
+    text = (
+        "6.  The Leader introduced the report. \n \n"
+        "7. RESOLVED that Cabinet: \n \n"
+        "1. Agree to submit a bid for the coastal transport fund, jointly with \n"
+        "Harbourside Council; \n \n"
+        "2. Note the timetable for the bid; and \n \n"
+        "3. Agree to report back in March \n \n"
+        "8.  The Chair thanked officers. \n"
+    )
+    found = extract_resolutions(text)
+    assert [r.label for r in found] == ["1.", "2.", "3."]
+    assert found[0].text == (
+        "Agree to submit a bid for the coastal transport fund, jointly with \nHarbourside Council"
+    )
+    assert all(r.text in text for r in found)

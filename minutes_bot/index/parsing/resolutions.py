@@ -252,6 +252,26 @@ def _read_decision(
     return index, []
 
 
+def _first_of_a_list(label: str | None) -> bool:
+    """``1.`` under ``7. RESOLVED that Cabinet:`` starts a list; ``8.`` is the next paragraph."""
+    return (label or "").strip("()[]. \u00a0") in {"1", "a", "A", "i", "I"}
+
+
+def _ordinal(label: str | None) -> int | None:
+    core = (label or "").strip("()[]. \u00a0")
+    if core.isdigit():
+        return int(core)
+    if len(core) == 1 and core.isalpha():
+        return ord(core.lower()) - ord("a") + 1
+    return None
+
+
+def _follows(label: str | None, current: _Item | None) -> bool:
+    """Does ``label`` come next after the current item's label (2. after 1., b) after a))?"""
+    now, before = _ordinal(label), _ordinal(current.label if current else None)
+    return now is None or before is None or now == before + 1
+
+
 def _paragraph(text: str, lines: list[Line], index: int, start: int) -> tuple[int, int, int]:
     """The span from ``start`` to the end of its paragraph (wrapped lines), and the next line.
 
@@ -292,6 +312,7 @@ def _read_list(
     list_style: tuple[str, str] | None = None
     current: _Item | None = None
     sub_style: tuple[str, str] | None = None
+    restarted_under_paragraph = False
     blank_before = False
     while index < len(lines):
         line = lines[index]
@@ -304,9 +325,18 @@ def _read_list(
         label = _label_at(text, line)
         if label is not None:
             if list_style is None and current is None:
-                if para_style is not None and _same_style(label.style, para_style):
+                if (
+                    para_style is not None
+                    and _same_style(label.style, para_style)
+                    and not _first_of_a_list(label.text)
+                ):
                     break  # the next numbered paragraph of the minutes, not a sub-item
                 list_style = label.style
+                restarted_under_paragraph = para_style is not None and _same_style(
+                    label.style, para_style
+                )
+            elif restarted_under_paragraph and not _follows(label.text, current):
+                break  # "8." after "3." is the minutes' next paragraph again
             elif list_style is None or not _same_style(label.style, list_style):
                 opens_sub_list = (
                     sub_style is None
