@@ -158,15 +158,6 @@ class MinutesStore:
             )
         return hits
 
-    def get_units(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-        if not ids:
-            return {}
-        got = self.units.get(ids=list(ids), include=["documents", "metadatas"])
-        return {
-            uid: (doc or "", dict(meta or {}))
-            for uid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-        }
-
     def get_items(self, ids: Iterable[str]) -> dict[str, StoredItem]:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
