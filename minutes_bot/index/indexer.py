@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.progress import Progress
+
 from minutes_bot.config import Settings
 from minutes_bot.errors import SourceError
 from minutes_bot.index.chunking import DocumentRecords, build_records
@@ -143,19 +145,13 @@ def index_paths(
         embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
     )
     summary = IndexSummary()
-    if progress:
-        from rich.progress import Progress
-
-        with Progress(transient=False) as bar:
-            task = bar.add_task("Indexing", total=len(files))
-            for path in files:
-                bar.update(task, description=f"Indexing {path.name[:40]}")
-                summary.outcomes.append(indexer.index_file(path, summary))
-                bar.advance(task)
-            bar.update(task, description=f"Indexed {len(files)} files")
-    else:
+    with Progress(transient=False, disable=not progress) as bar:
+        task = bar.add_task("Indexing", total=len(files))
         for path in files:
+            bar.update(task, description=f"Indexing {path.name[:40]}")
             summary.outcomes.append(indexer.index_file(path, summary))
+            bar.advance(task)
             if on_file:
                 on_file(str(path))
+        bar.update(task, description=f"Indexed {len(files)} files")
     return summary
