@@ -14,8 +14,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from minutes_bot.index.parsing import parse_document
-from minutes_bot.index.sources import discover, read_source
+from index.formats import parse_document
+from index.sources import discover, read_source
 
 NOT_MINUTES = {"SOURCES.md", "README.md"}
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

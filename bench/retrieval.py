@@ -23,14 +23,14 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from minutes_bot.answer.retrieval import MODE_DENSE, MODE_HYBRID, MODE_LEXICAL, retrieve
-from minutes_bot.answer.service import Answerer
-from minutes_bot.config import Settings
-from minutes_bot.eval.dataset import load_cases
-from minutes_bot.eval.runner import latest_meeting_date
-from minutes_bot.index.embeddings import shared_embedder
-from minutes_bot.index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
-from minutes_bot.index.store import open_store
+from bot.answer.retrieval import MODE_DENSE, MODE_HYBRID, MODE_LEXICAL, retrieve
+from bot.answer.service import Answerer
+from bot.eval.dataset import load_cases
+from bot.eval.runner import latest_meeting_date
+from bot.settings import Settings
+from index.embeddings import shared_embedder
+from index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
+from index.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_QUESTIONS = REPO / "eval" / "samples.jsonl"

@@ -30,6 +30,6 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def embedder():
-    from minutes_bot.index.embeddings import shared_embedder
+    from index.embeddings import shared_embedder
 
     return shared_embedder()

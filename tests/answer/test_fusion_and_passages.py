@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from minutes_bot.answer.fusion import rrf
-from minutes_bot.answer.passages import best_passages, segments
+from bot.answer.fusion import rrf
+from bot.answer.passages import best_passages, segments
 
 MINUTES = (
     "The Head of Libraries introduced the review of opening hours. Members asked\n"

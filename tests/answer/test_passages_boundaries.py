@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutes_bot.answer.passages import best_passages
+from bot.answer.passages import best_passages
 
 ITEM = (
     "· It was suggested that the library venues be used for strength and balance classes.\n"

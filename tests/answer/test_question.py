@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from minutes_bot.answer.models import Intent
-from minutes_bot.answer.question import understand
+from bot.answer.models import Intent
+from bot.answer.question import understand
 
 BODIES = [
     "Westvale Town Council",

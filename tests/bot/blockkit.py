@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from minutes_bot.bot.mrkdwn import unescape
+from prompts.mrkdwn import unescape
 
 
 def raw_texts(blocks: list[dict[str, Any]]) -> list[str]:

@@ -165,8 +165,8 @@ def dm(channel: str, user: str, text: str) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def indexed_settings(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path):
     """samples/minutes indexed once into a temporary data dir (real Chroma, real model)."""
-    from minutes_bot.config import Settings
-    from minutes_bot.index.indexer import index_paths
+    from bot.settings import Settings
+    from index.indexer import index_paths
 
     settings = Settings(
         data_dir=tmp_path_factory.mktemp("bot-index"),
@@ -191,10 +191,10 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture(scope="session")
 def bot(indexed_settings, fake_slack: FakeSlack) -> Iterator[BotHarness]:
-    from minutes_bot.bot.app import build_app
-    from minutes_bot.bot.credentials import slack_credentials
-    from minutes_bot.bot.server import http_server
-    from minutes_bot.bot.services import build_services
+    from bot.slack.app import build_app
+    from bot.slack.credentials import slack_credentials
+    from bot.slack.server import http_server
+    from bot.slack.services import build_services
 
     settings = indexed_settings.model_copy(update={"slack_api_url": fake_slack.api_url})
     services = build_services(settings)

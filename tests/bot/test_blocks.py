@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from minutes_bot.answer.models import Answer, ItemMatch
-from minutes_bot.bot.blocks import (
+from bot.answer.models import Answer, ItemMatch
+from bot.slack.blocks import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
     BlockKitError,
@@ -17,11 +17,11 @@ from minutes_bot.bot.blocks import (
     render_text,
     validate,
 )
-from minutes_bot.bot.dedupe import Dedupe
-from minutes_bot.bot.mrkdwn import escape, strip_mentions, unescape
-from minutes_bot.bot.payloads import MAX_VALUE, Page, decode_feedback, decode_page
-from minutes_bot.index.store import IndexStats
-from minutes_bot.models import Action, Resolution
+from bot.slack.dedupe import Dedupe
+from bot.slack.payloads import MAX_VALUE, Page, decode_feedback, decode_page
+from index.models import Action, Resolution
+from index.store import IndexStats
+from prompts.mrkdwn import escape, strip_mentions, unescape
 from tests.bot.blockkit import button, raw_texts, texts
 
 

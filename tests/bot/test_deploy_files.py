@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from minutes_bot.bot.listeners.commands.minutes_command import COMMAND
-from minutes_bot.config import Settings
+from bot.settings import Settings
+from bot.slack.listeners.commands.minutes_command import COMMAND
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_bot.bot.blocks import render_text
+from bot.slack.blocks import render_text
 from tests.bot.blockkit import button, source_urls
 from tests.bot.conftest import mention, unique
 

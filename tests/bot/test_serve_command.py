@@ -27,7 +27,7 @@ def clean_environment(**extra: str) -> dict[str, str]:
 
 
 def minutes_bot(*args: str, env: dict[str, str], **kw) -> subprocess.Popen:
-    code = "from minutes_bot.cli import main; main()"
+    code = "from bot.cli import main; main()"
     return subprocess.Popen([sys.executable, "-c", code, *args], cwd=REPO, env=env, text=True, **kw)
 
 

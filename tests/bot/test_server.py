@@ -7,10 +7,10 @@ import urllib.request
 
 import pytest
 
-from minutes_bot.bot.app import web_client
-from minutes_bot.bot.credentials import slack_credentials
-from minutes_bot.config import Settings
-from minutes_bot.errors import ConfigError
+from bot.settings import Settings
+from bot.slack.app import web_client
+from bot.slack.credentials import slack_credentials
+from index.errors import ConfigError
 
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")
 

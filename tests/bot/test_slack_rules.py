@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from minutes_bot.bot.blocks import render_text
+from bot.slack.blocks import render_text
 from tests.bot.blockkit import quoted, raw_texts, texts
 from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, dm, mention, unique
 from tests.bot.fake_slack import BOT_ID, BOT_USER_ID

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from minutes_bot.bot.app import build_app
-from minutes_bot.bot.credentials import SlackCredentials
+from bot.slack.app import build_app
+from bot.slack.credentials import SlackCredentials
 from tests.bot.blockkit import quoted
 from tests.bot.conftest import BOT_TOKEN, mention, unique
 from tests.bot.fake_slack import TEAM_ID

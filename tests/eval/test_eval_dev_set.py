@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.config import Settings
-from minutes_bot.eval.dataset import load_cases
-from minutes_bot.eval.runner import run
+from bot.eval.dataset import load_cases
+from bot.eval.runner import run
+from bot.settings import Settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.corpus]
 
@@ -24,7 +24,7 @@ CORPUS_FOLDERS = ("kent-county-council/text", "london-ontario", "portland")
 
 @pytest.fixture(scope="session")
 def dev_run(shared_dir: Path, tmp_path_factory):
-    from minutes_bot.index.indexer import index_paths
+    from index.indexer import index_paths
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("eval-dev"))
     folders = [shared_dir / "seeds", *(shared_dir / "corpus" / f for f in CORPUS_FOLDERS)]

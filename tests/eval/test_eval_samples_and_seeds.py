@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutes_bot.cli import app
-from minutes_bot.config import Settings
-from minutes_bot.eval.dataset import load_cases
-from minutes_bot.eval.runner import run
+from bot.cli import app
+from bot.eval.dataset import load_cases
+from bot.eval.runner import run
+from bot.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="session")
 def samples_seeds_settings(tmp_path_factory, shared_dir: Path) -> Settings:
-    from minutes_bot.index.indexer import index_paths
+    from index.indexer import index_paths
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("eval-samples-seeds"))
     summary = index_paths([REPO / "samples" / "minutes", shared_dir / "seeds"], settings)

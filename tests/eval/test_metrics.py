@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.answer.models import Answer, ItemMatch
-from minutes_bot.eval.dataset import EvalFileError, load_cases
-from minutes_bot.eval.metrics import first_hit_rank, item_matches, score_case, summarise
-from minutes_bot.eval.table import results_table
-from minutes_bot.index.sources import read_source
-from minutes_bot.models import Resolution
+from bot.answer.models import Answer, ItemMatch
+from bot.eval.dataset import EvalFileError, load_cases
+from bot.eval.metrics import first_hit_rank, item_matches, score_case, summarise
+from bot.eval.table import results_table
+from index.models import Resolution
+from index.sources import read_source
 
 TEXT = "Members debated the bridge. RESOLVED that the bridge be repaired. Motion Passed (8 to 7)"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutes_bot.cli import app
-from minutes_bot.config import Settings
-from minutes_bot.index.indexer import STATUS_INDEXED, STATUS_SKIPPED, index_paths
+from bot.cli import app
+from bot.settings import Settings
+from index.indexer import STATUS_INDEXED, STATUS_SKIPPED, index_paths
 
 pytestmark = pytest.mark.slow
 
@@ -70,8 +70,8 @@ def test_each_bad_file_is_skipped_with_its_reason_and_the_rest_indexes(
 
 
 def test_cp1252_file_is_decoded_and_quoted_exactly(tmp_path: Path, embedder) -> None:
-    from minutes_bot.index.parsing import parse_document
-    from minutes_bot.index.sources import read_source
+    from index.formats import parse_document
+    from index.sources import read_source
 
     path = tmp_path / "windows.txt"
     path.write_bytes(GOOD_ITEM.replace("options", "\u2018options\u2019").encode("cp1252"))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from minutes_bot.cli import app
+from bot.cli import app
 
 pytestmark = pytest.mark.slow
 

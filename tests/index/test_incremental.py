@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.config import Settings
-from minutes_bot.index.chunking import build_records
-from minutes_bot.index.indexer import STATUS_INDEXED, STATUS_UNCHANGED, index_paths
-from minutes_bot.index.parsing import parse_document
-from minutes_bot.index.sources import discover, read_source
-from minutes_bot.index.store import MinutesStore, open_store
+from bot.settings import Settings
+from index.chunking import build_records
+from index.formats import parse_document
+from index.indexer import STATUS_INDEXED, STATUS_UNCHANGED, index_paths
+from index.sources import discover, read_source
+from index.store import MinutesStore, open_store
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.lexical import LexicalIndex, LexicalUnit, matches_where, tokenize
+from index.lexical import LexicalIndex, LexicalUnit, matches_where, tokenize
 
 
 def unit(uid: str, text: str, body: str, day: int) -> LexicalUnit:
@@ -73,7 +73,7 @@ def test_a_crash_mid_write_leaves_the_old_document(
     def boom(*_args, **_kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("minutes_bot.index.lexical.os.replace", boom)
+    monkeypatch.setattr("index.lexical.os.replace", boom)
     with pytest.raises(OSError):
         index.upsert_doc("westvale", [unit("w9", "half written", "Westvale", 1)])
     monkeypatch.undo()

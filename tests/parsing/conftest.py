@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.parsing import parse_document
-from minutes_bot.index.sources import SourceDocument, read_source
-from minutes_bot.models import AgendaItem, Meeting
+from index.formats import parse_document
+from index.models import AgendaItem, Meeting
+from index.sources import SourceDocument, read_source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from minutes_bot.models import AgendaItem, Meeting
+from index.models import AgendaItem, Meeting
 
 
 def normalise(text: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_bot.index.parsing.actions import extract_actions
-from minutes_bot.models import Action, Resolution, ResolutionKind
+from index.extract.actions import extract_actions
+from index.models import Action, Resolution, ResolutionKind
 
 NB = "\u00a0"
 

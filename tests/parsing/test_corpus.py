@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.parsing import parse_document
-from minutes_bot.index.sources import discover, read_source
-from minutes_bot.models import Meeting, ResolutionKind, VoteResult
+from index.formats import parse_document
+from index.models import Meeting, ResolutionKind, VoteResult
+from index.sources import discover, read_source
 from tests.parsing.helpers import assert_quotes_verbatim, find_item, title_matches
 
 pytestmark = pytest.mark.corpus
@@ -241,7 +241,7 @@ def test_decisions_are_found_where_the_wording_is(corpus: dict[str, tuple[str, M
     found, total = _decision_coverage(london, r"\bBE [A-Z]{4,}")
     # the misses are motions that failed (e.g. a 7 to 7 tie): they decided nothing
     assert total >= 900 and found >= total - 3
-    pytest.importorskip("minutes_bot.index.parsing.resolutions")
+    pytest.importorskip("index.extract.resolutions")
     kent = [m for rel, (_, m) in corpus.items() if "/text/" in rel]
     found, total = _decision_coverage(kent, r"RESOLVED")
     assert total >= 50 and found >= total - 2

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from minutes_bot.index.html import html_to_text
-from minutes_bot.index.parsing.text import normalise_space
-from minutes_bot.models import Meeting
+from index.extract.text import normalise_space
+from index.html import html_to_text
+from index.models import Meeting
 from tests.parsing.conftest import FIXTURES, assert_all_quotes_verbatim, parse_path
 
 HTML = FIXTURES / "html"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.parsing import kent_printed, parse_document
-from minutes_bot.index.sources import read_source
-from minutes_bot.models import Meeting, VoteResult
+from index.formats import kent_printed, parse_document
+from index.models import Meeting, VoteResult
+from index.sources import read_source
 from tests.parsing.helpers import assert_quotes_verbatim
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kent"
@@ -80,7 +80,7 @@ def test_recorded_vote_with_names_counts_and_mover(cabinet: Meeting) -> None:
 
 
 def test_resolutions_come_from_the_uk_resolution_parser(cabinet: Meeting) -> None:
-    pytest.importorskip("minutes_bot.index.parsing.resolutions")
+    pytest.importorskip("index.extract.resolutions")
     library = cabinet.items[3]
     assert [r.label for r in library.resolutions] == ["a)", "b)", "c)"]
     assert (

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.parsing import london_markdown, parse_document
-from minutes_bot.index.sources import read_source
-from minutes_bot.models import Meeting, ResolutionKind, VoteResult
+from index.formats import london_markdown, parse_document
+from index.models import Meeting, ResolutionKind, VoteResult
+from index.sources import read_source
 from tests.parsing.helpers import assert_quotes_verbatim, find_item
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "london"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from minutes_bot.models import ResolutionKind
+from index.models import ResolutionKind
 from tests.parsing.conftest import assert_all_quotes_verbatim, item_numbered
 
 

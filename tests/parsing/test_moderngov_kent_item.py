@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutes_bot.models import ResolutionKind
+from index.models import ResolutionKind
 from tests.parsing.conftest import assert_all_quotes_verbatim
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.sources import discover
-from minutes_bot.models import Meeting, ResolutionKind
+from index.models import Meeting, ResolutionKind
+from index.sources import discover
 from tests.parsing.conftest import assert_all_quotes_verbatim, item_numbered, parse_path
 
 

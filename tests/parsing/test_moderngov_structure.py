@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.errors import NoAgendaStructureError
-from minutes_bot.index.parsing import moderngov, parse_document
-from minutes_bot.index.parsing.text import collapse_duplicate_title, parse_meeting_header
-from minutes_bot.index.sources import SourceDocument, SourceMeta
-from minutes_bot.models import ResolutionKind
+from index.errors import NoAgendaStructureError
+from index.extract.text import collapse_duplicate_title, parse_meeting_header
+from index.formats import moderngov, parse_document
+from index.models import ResolutionKind
+from index.sources import SourceDocument, SourceMeta
 from tests.parsing.conftest import assert_all_quotes_verbatim, parse_path
 
 

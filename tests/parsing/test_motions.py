@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from minutes_bot.index.parsing.motions import extract_motions
-from minutes_bot.models import ResolutionKind
+from index.extract.motions import extract_motions
+from index.models import ResolutionKind
 
 NBSP = "\u00a0"
 

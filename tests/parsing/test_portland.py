@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from minutes_bot.index.parsing import parse_document, portland
-from minutes_bot.index.sources import read_source
-from minutes_bot.models import Meeting, ResolutionKind, VoteResult
+from index.formats import parse_document, portland
+from index.models import Meeting, ResolutionKind, VoteResult
+from index.sources import read_source
 from tests.parsing.helpers import assert_quotes_verbatim
 
 FIXTURE = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_bot.index.parsing.resolutions import extract_resolutions
-from minutes_bot.models import Resolution, ResolutionKind
+from index.extract.resolutions import extract_resolutions
+from index.models import Resolution, ResolutionKind
 
 NB = "\u00a0"
 

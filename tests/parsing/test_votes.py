@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minutes_bot.index.parsing.votes import extract_votes
-from minutes_bot.models import VoteResult
+from index.extract.votes import extract_votes
+from index.models import VoteResult
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kent"
 

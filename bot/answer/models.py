@@ -1,0 +1,71 @@
+"""What an answer is, independent of where it is shown (terminal, JSON, Slack blocks)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from index.models import Action, Resolution, Vote
+
+
+class Intent:
+    """What the question asks for; decides which units we retrieve and which template answers."""
+
+    DECISION = "decision"  # what was decided / resolved / agreed
+    OWNER = "owner"  # who owns an action / who is to do X
+    WHEN = "when"  # when was it discussed / due / decided
+    OUTSTANDING = "outstanding"  # which actions are still open
+    HISTORY = "history"  # what has been decided about X over time
+
+
+@dataclass
+class ItemMatch:
+    """One agenda item that answers the question, with everything we quote from it.
+
+    ``resolutions``, ``actions`` and ``passages`` are verbatim substrings of the item's source
+    text: :func:`bot.answer.quotes.verified` drops anything that is not.
+    """
+
+    item_id: str
+    source_path: str
+    item_title: str
+    link: str
+    score: float
+    body: str | None = None
+    meeting_date: str | None = None
+    item_number: str | None = None
+    resolutions: list[Resolution] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    passages: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """The reply to one question. An empty ``matches`` means "no decision found"."""
+
+    question: str
+    intent: str = Intent.DECISION
+    matches: list[ItemMatch] = field(default_factory=list)
+    near_misses: list[ItemMatch] = field(default_factory=list)
+    filters: dict[str, Any] = field(default_factory=dict)
+    searched: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.matches)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "intent": self.intent,
+            "found": self.found,
+            "filters": self.filters,
+            "searched": self.searched,
+            "matches": [m.to_dict() for m in self.matches],
+            "near_misses": [m.to_dict() for m in self.near_misses],
+        }

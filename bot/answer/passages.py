@@ -1,0 +1,188 @@
+"""The sentence or two of an item's minutes that best answer the question, quoted exactly.
+
+Many answers are not in a resolution: a figure, a date, a vote tally, who said they would do
+something. We split the item's verbatim text into sentence-like segments *by offsets* (never
+by rewriting it), score each against the question, and return ``text[start:end]`` slices, so
+every passage is an exact substring of the item text by construction.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from index.lexical import tokenize
+
+# A boundary is sentence-final punctuation followed by space, a blank line, a line that starts
+# a bullet or a numbered paragraph, or a markdown table row / heading.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?;:])[\"”’)]?[ \t\u00a0]+(?=[A-Z“\"‘(£$\d•·])"
+    r"|\n[ \t\u00a0]*\n"
+    r"|(?<=[.!?])[ \t\u00a0]*\n(?=[ \t\u00a0]*\S)"
+    r"|\n(?=[ \t\u00a0]*(?:[•·▪\-*o]\s|\(?[a-z0-9]{1,3}[.)]\s|\||#|Action\b|Update\b|RESOLVED|"
+    r"Motion|Moved|Seconded|Yeas|Nays|For\s*\(|Against\s*\(|Abstain))"
+)
+MAX_PASSAGE_CHARS = 420
+MIN_PASSAGE_CHARS = 60
+
+_VOTE = re.compile(
+    r"Motion (?:Passed|Carried|Failed|Lost)|\bYeas\b|\bNays\b|\bFor \(\d+\)|\bAgainst \(\d+\)|"
+    r"\bcarried\b|\blost\b|\(\d+ to \d+\)|\(Y-\d+\)|unanimous|Recuse|Absent:",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(r"[$£€]\s?\d|\d[\d,]*\.\d\d\b|\b\d+(?:\.\d+)?\s?%|\bmillion\b|\b\d+m\b")
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b|\buntil\b|\bby the end\b|"
+    r"\bdue\b|\bdeadline\b",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(
+    r"\bagreed to\b|\bwould\b|\bwill\b|\bto bring\b|\bBE (?:REQUESTED|DIRECTED|ASKED)\b|"
+    r"^\s*Action\b|\bdelegat\w*|\bassured\b|\bundert\w+|\boffered\b|\bresponsib\w+|\bto lead\b|"
+    r"\bto provide\b|\bto share\b|\bto report\b|\bto circulate\b|\bto contact\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+CUE_PATTERNS = {"vote": _VOTE, "amount": _AMOUNT, "date": _DATE, "person": _OWNER}
+CUE_BONUS = 0.35
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Cr|St|No|Nos|Inc|Ltd|Corp|Co|Jr|Sr|Prof|Rev|approx|"
+    r"e\.g|i\.e|vs|Ave|Rd|Dept))\.$"
+)
+
+
+def segments(text: str) -> list[Segment]:
+    """Sentence-like spans of ``text``, trimmed of surrounding whitespace, in order."""
+    out: list[Segment] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start() - 1 : m.start()] == "." and _ABBREV.search(
+            text[max(0, m.start() - 8) : m.start()]
+        ):
+            continue  # "Councillor S. Trosow", "London Hydro Inc. BE HELD"
+        _add(out, text, pos, m.start())
+        pos = m.end()
+    _add(out, text, pos, len(text))
+    return out
+
+
+def _add(out: list[Segment], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 3 and re.search(r"\w", text[start:end]):
+        out.append(Segment(start, end))
+
+
+def best_passages(
+    question: str,
+    text: str,
+    *,
+    k: int = 2,
+    cues: Iterable[str] = (),
+    idf: Callable[[str], float] | None = None,
+    exclude: Iterable[str] = (),
+) -> list[str]:
+    """Up to ``k`` verbatim passages of ``text`` for ``question``, best first.
+
+    ``exclude`` holds quotes already shown (resolutions, actions); a passage wholly inside one
+    of them adds nothing and is skipped. ``idf`` can supply corpus-wide weights; by default
+    weights come from the item's own segments, which is enough to prefer rare words.
+    """
+    q_tokens = set(tokenize(question))
+    segs = segments(text)
+    if not segs or not q_tokens:
+        return []
+    seg_tokens = [Counter(tokenize(text[s.start : s.end])) for s in segs]
+    if idf is None:
+        df = Counter(t for toks in seg_tokens for t in toks)
+        n = len(segs)
+
+        def idf(token: str) -> float:
+            return math.log(1 + (n - df[token] + 0.5) / (df[token] + 0.5))
+
+    cue_rx = [CUE_PATTERNS[c] for c in cues if c in CUE_PATTERNS]
+    excluded = [e for e in exclude if e]
+    scored: list[tuple[float, int]] = []
+    for i, (seg, toks) in enumerate(zip(segs, seg_tokens, strict=True)):
+        body = text[seg.start : seg.end]
+        if any(_unlabelled(body) in e for e in excluded):
+            continue  # restates a quote already shown, perhaps with its list label
+        overlap = sum(idf(t) for t in q_tokens if t in toks)
+        if overlap <= 0 or body.lstrip().startswith("#"):
+            continue  # a heading repeats the title: it never answers anything
+        length = max(sum(toks.values()), 1)
+        score = overlap / (1 + 0.25 * math.log(length))
+        score *= 1 + CUE_BONUS * sum(1 for rx in cue_rx if rx.search(body))
+        if "](" in body or body.count("|") > 2:
+            score *= 0.3  # links to reports and table furniture name the topic, answer nothing
+        scored.append((score, i))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    out: list[str] = []
+    for _score, i in scored[:k]:
+        out.append(_passage(text, segs, i, q_tokens))
+    return _dedupe(out)
+
+
+def _passage(text: str, segs: list[Segment], i: int, q_tokens: set[str]) -> str:
+    """The segment itself, joined to the next when too short to stand alone, capped in size."""
+    start, end = segs[i].start, segs[i].end
+    introduces = text[end - 1] == ":"  # "the following actions be taken:" needs what follows
+    if (end - start < MIN_PASSAGE_CHARS or introduces) and i + 1 < len(segs):
+        nxt = segs[i + 1]
+        if nxt.end - start <= MAX_PASSAGE_CHARS * (2 if introduces else 1):
+            end = nxt.end
+    if end - start > MAX_PASSAGE_CHARS * 2:
+        start, end = _window(text, start, end, q_tokens)
+    return text[start:end]
+
+
+def _window(text: str, start: int, end: int, q_tokens: set[str]) -> tuple[int, int]:
+    """The ``MAX_PASSAGE_CHARS`` window of a long segment holding most question words."""
+    best = (start, min(end, start + MAX_PASSAGE_CHARS))
+    best_hits = -1
+    step = MAX_PASSAGE_CHARS // 4
+    for a in range(start, max(start + 1, end - MAX_PASSAGE_CHARS + step), step):
+        b = min(end, a + MAX_PASSAGE_CHARS)
+        hits = len(q_tokens & set(tokenize(text[a:b])))
+        if hits > best_hits:
+            best, best_hits = (a, b), hits
+    a, b = best
+    # Snap to word boundaries inside the window so a quote never starts mid-word.
+    while a > start and a < b and not text[a - 1].isspace():
+        a += 1
+    while b < end and b > a and not text[b].isspace():
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else best
+
+
+_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)][ \t\u00a0]*")
+
+
+def _unlabelled(passage: str) -> str:
+    return _LABEL.sub("", passage, count=1)
+
+
+def _dedupe(passages: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in passages:
+        if any(p in q or q in p for q in out):
+            continue
+        out.append(p)
+    return out

@@ -1,0 +1,150 @@
+"""``minutes-bot index | ask | serve | eval``: everything the bot does, from a terminal."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+from bot.settings import Settings
+from index.errors import MinutesBotError
+
+app = typer.Typer(
+    help="Answer what public boards decided, quoting their minutes word for word.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir", help="Index folder (default $MINUTES_BOT_DATA_DIR or ./.minutes-bot)."
+    ),
+]
+ChromaUrl = Annotated[
+    str | None,
+    typer.Option("--chroma-url", help="Chroma server URL (default $MINUTES_BOT_CHROMA_URL)."),
+]
+
+
+def load_settings(data_dir: Path | None = None, chroma_url: str | None = None) -> Settings:
+    overrides: dict[str, object] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    if chroma_url is not None:
+        overrides["chroma_url"] = chroma_url
+    return Settings(**overrides)
+
+
+@app.command()
+def index(
+    paths: Annotated[list[Path], typer.Argument(help="Minutes files or folders.")],
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Parse minutes and add them to the index; unchanged files are left as they are."""
+    from index.indexer import STATUS_INDEXED, STATUS_UNCHANGED, index_paths
+
+    settings = load_settings(data_dir, chroma_url)
+    show_progress = sys.stdout.isatty() if progress is None else progress
+    summary = index_paths(paths, settings, progress=show_progress)
+    table = Table(title="Index summary", show_header=False)
+    table.add_row("files", str(len(summary.outcomes)))
+    table.add_row("indexed", str(summary.count(STATUS_INDEXED)))
+    table.add_row("unchanged", str(summary.count(STATUS_UNCHANGED)))
+    table.add_row("skipped", str(len(summary.skipped)))
+    table.add_row("agenda items", str(summary.total("items")))
+    table.add_row("resolutions", str(summary.total("resolutions")))
+    table.add_row("actions", str(summary.total("actions")))
+    console.print(table)
+    for outcome in summary.skipped:
+        typer.echo(f"skipped {outcome.path}: {outcome.reason}")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question about what was decided.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    limit: Annotated[int | None, typer.Option(help="How many agenda items to show.")] = None,
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
+) -> None:
+    """Answer a question with quoted resolutions, action owners and source links."""
+    from bot.answer.render import answer_json, answer_text
+    from bot.answer.service import Answerer
+
+    answer = Answerer(load_settings(data_dir, chroma_url)).ask(question, limit=limit)
+    if as_json:
+        sys.stdout.write(answer_json(answer) + "\n")
+    else:
+        sys.stdout.write(answer_text(answer))
+
+
+@app.command()
+def serve(data_dir: DataDir = None, chroma_url: ChromaUrl = None) -> None:
+    """Run the Slack bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP)."""
+    from bot.slack.server import serve as serve_bot
+
+    serve_bot(load_settings(data_dir, chroma_url))
+
+
+@app.command(name="eval")
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="Questions as JSON lines.")],
+    index_path: Annotated[
+        list[Path] | None,
+        typer.Option("--index", help="Index these minutes first (repeatable)."),
+    ] = None,
+    misses: Annotated[bool, typer.Option(help="List the questions the pipeline missed.")] = False,
+    calibrate: Annotated[
+        bool, typer.Option(help="Print the abstention threshold sweep instead.")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(help="Date for relative phrases (default: the newest indexed meeting)."),
+    ] = None,
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
+) -> None:
+    """Score answers against expected items and quotes, beside dense-only and BM25-only runs."""
+    from datetime import date
+
+    from bot.eval.runner import main as run_eval
+
+    run_eval(
+        file,
+        load_settings(data_dir, chroma_url),
+        index=index_path or (),
+        today=date.fromisoformat(today) if today else None,
+        show_misses=misses,
+        do_calibrate=calibrate,
+    )
+
+
+def main() -> None:
+    logging.basicConfig(level=os.environ.get("MINUTES_BOT_LOG_LEVEL", "WARNING"))
+    try:
+        app()
+    except MinutesBotError as exc:
+        err_console.print(f"error: {exc}", markup=False)
+        raise SystemExit(2) from exc
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""``minutes-bot eval FILE.jsonl``: the full pipeline beside dense-only and BM25-only baselines.
+
+All three run in one process over one index, with the same question understanding, filters,
+abstention rule and passage picking, so the columns differ only in how items are retrieved.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from bot.answer import abstain
+from bot.answer.retrieval import MODE_DENSE, MODE_HYBRID, MODE_LEXICAL
+from bot.answer.service import Answerer
+from bot.eval.dataset import EvalCase, load_cases
+from bot.eval.metrics import CaseResult, Summary, score_case, summarise
+from bot.eval.table import calibration_table, misses_table, results_table
+from bot.settings import Settings
+
+MODES = (MODE_HYBRID, MODE_DENSE, MODE_LEXICAL)
+K = 5
+
+
+@dataclass
+class RunResult:
+    summaries: dict[str, Summary]
+    results: dict[str, list[CaseResult]]
+    table: str
+
+
+def run(
+    cases: Sequence[EvalCase],
+    settings: Settings,
+    *,
+    modes: Sequence[str] = MODES,
+    today: date | None = None,
+    thresholds: abstain.Thresholds = abstain.DEFAULT,
+) -> RunResult:
+    from index.embeddings import shared_embedder
+    from index.lexical import lexical_index_for
+    from index.store import open_store
+
+    store = open_store(settings)
+    embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
+    lexical = lexical_index_for(settings)
+    embedder.embed_query("warm up")  # model load is start-up cost, not answer latency
+    lexical.search("warm up", 1)
+    today = today or latest_meeting_date(store)
+    results: dict[str, list[CaseResult]] = {}
+    for mode in modes:
+        answerer = Answerer(
+            settings,
+            store,
+            embedder,
+            mode=mode,
+            lexical=lexical,
+            thresholds=thresholds,
+            today=today,
+        )
+        results[mode] = [_run_case(answerer, store, case) for case in cases]
+    summaries = {mode: summarise(rs) for mode, rs in results.items()}
+    return RunResult(summaries, results, results_table(summaries))
+
+
+def _run_case(answerer: Answerer, store, case: EvalCase) -> CaseResult:
+    started = time.perf_counter()
+    answer = answerer.ask(case.question, limit=K)
+    latency = time.perf_counter() - started
+    items = store.get_items(m.item_id for m in answer.matches)
+    result = score_case(case, answer, latency, {i: it.text for i, it in items.items()}, k=K)
+    result.evidence = answerer.last_evidence
+    return result
+
+
+def latest_meeting_date(store) -> date | None:
+    """Questions are written against a corpus, so "since January" means the corpus's January."""
+    stats = store.stats()
+    return date.fromisoformat(stats.last_date) if stats.last_date else None
+
+
+def calibrate(cases: Sequence[EvalCase], settings: Settings, *, today: date | None = None) -> str:
+    """Abstention trade-off over a grid of thresholds, for choosing the defaults in abstain.py.
+
+    One run answers everything and records the top candidate's evidence; each grid point then
+    decides from that evidence alone, which is exactly what :class:`Answerer` does.
+    """
+    probe = run(cases, settings, modes=(MODE_HYBRID,), today=today, thresholds=abstain.ACCEPT_ALL)
+    observed = probe.results[MODE_HYBRID]
+    rows = []
+    for min_confidence in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        for weight in (0.0, 0.25, 0.5, 0.75, 1.0):
+            t = replace(abstain.DEFAULT, min_confidence=min_confidence, coverage_weight=weight)
+            simulated = []
+            for r in observed:
+                ok = r.evidence is not None and abstain.should_answer(r.evidence, t)
+                simulated.append(replace(r, answered=ok, rank=r.rank if ok else None))
+            rows.append((t, summarise(simulated)))
+    rows.sort(key=lambda row: -(row[1].recall_at_5 + row[1].abstain_recall))
+    return calibration_table(rows[:25])
+
+
+def main(
+    file: Path,
+    settings: Settings,
+    *,
+    index: Sequence[Path] = (),
+    today: date | None = None,
+    show_misses: bool = False,
+    do_calibrate: bool = False,
+    out: TextIO | None = None,
+) -> RunResult | None:
+    out = out or sys.stdout
+    cases = load_cases(file)
+    if index:
+        from index.indexer import index_paths
+
+        summary = index_paths(list(index), settings)
+        out.write(
+            f"indexed {len(summary.outcomes)} files "
+            f"({len(summary.skipped)} skipped) into {settings.data_dir}\n"
+        )
+    if do_calibrate:
+        out.write(calibrate(cases, settings, today=today) + "\n")
+        return None
+    result = run(cases, settings, today=today)
+    out.write(f"{file}: {len(cases)} questions\n\n{result.table}\n")
+    if show_misses:
+        out.write("\n" + misses_table(result.results[MODE_HYBRID]) + "\n")
+    return result

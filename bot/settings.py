@@ -1,0 +1,34 @@
+"""The bot's settings: the index's (``index.settings``) plus Slack and answering.
+
+Slack's use the names Slack's own docs use (``SLACK_BOT_TOKEN`` …) so a deployer can paste
+them from the app's settings page. Tokens are ``SecretStr`` so they never print in a repr or a
+log line.
+"""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field, SecretStr
+
+from index.settings import IndexSettings
+
+
+class Settings(IndexSettings):
+    top_k: int = 3
+
+    slack_bot_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_BOT_TOKEN", "MINUTES_BOT_SLACK_BOT_TOKEN"),
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "MINUTES_BOT_SLACK_SIGNING_SECRET"),
+    )
+    slack_app_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "MINUTES_BOT_SLACK_APP_TOKEN"),
+    )
+    slack_api_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_API_URL", "MINUTES_BOT_SLACK_API_URL")
+    )
+    host: str = "127.0.0.1"
+    port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MINUTES_BOT_PORT"))

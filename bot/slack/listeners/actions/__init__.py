@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.slack.listeners.actions import feedback_buttons, open_source, share_answer, show_more
+from bot.slack.services import Services
+
+
+def register(app: App, services: Services) -> None:
+    share_answer.register(app, services)
+    show_more.register(app, services)
+    feedback_buttons.register(app, services)
+    open_source.register(app)

@@ -1,0 +1,33 @@
+""" "Share in channel" on an ephemeral answer: post the same cited answer for everyone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.slack.payloads import decode_page
+from bot.slack.reply import answer_and_reply, to_response_url, to_thread
+from bot.slack.services import Services
+
+ACTION_ID = "share_answer"
+
+
+def register(app: App, services: Services) -> None:
+    def share(body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond):
+        channel = body["channel"]["id"]
+        answer_and_reply(
+            services,
+            decode_page(action["value"]),
+            to_thread(client, channel, None),
+            shared_by=body["user"]["id"],
+            apology=to_response_url(respond),
+        )
+        respond(delete_original=True)
+
+    app.action(ACTION_ID)(ack=_ack, lazy=[share])
+
+
+def _ack(ack: Ack) -> None:
+    ack()

@@ -1,0 +1,150 @@
+"""The one path every way of asking goes through: look up, render, deliver, or apologise.
+
+Listeners only work out *where* a reply goes (thread, DM, response_url) and pass a ``deliver``
+function; everything else (👀 while working, paging, error handling) happens here once.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.slack.blocks import SlackMessage, answer_messages, text_message
+from bot.slack.context import earlier_question, question_text
+from bot.slack.payloads import Page
+from bot.slack.services import Services
+
+log = logging.getLogger(__name__)
+
+WORKING_REACTION = "eyes"
+
+Deliver = Callable[[SlackMessage], None]
+
+
+def answer_and_reply(
+    services: Services,
+    page: Page,
+    deliver: Deliver,
+    *,
+    ephemeral: bool = False,
+    shared_by: str | None = None,
+    apology: Deliver | None = None,
+) -> None:
+    """Answer ``page`` and deliver it; any failure becomes a short apology (details in the log).
+
+    ``apology`` is where the apology goes when ``deliver`` itself may be what failed (sharing
+    into a channel the bot is not in).
+    """
+    if not page.question.strip():
+        deliver(text_message("slack/help.txt.j2"))
+        return
+    started = time.monotonic()
+    try:
+        size = services.page_size
+        answer = services.answerer.ask(
+            page.question, context=page.context, limit=size + 1, offset=page.offset
+        )
+        more = len(answer.matches) > size
+        answer.matches = answer.matches[:size]
+        messages = answer_messages(
+            answer, page, more=more, ephemeral=ephemeral, shared_by=shared_by
+        )
+        for message in messages:
+            deliver(message)
+        log.info(
+            "answered in %.2f s: %d item(s), %d message(s)%s",
+            time.monotonic() - started,
+            len(answer.matches),
+            len(messages),
+            " (follow-up)" if page.context else "",
+        )
+    except Exception:
+        log.exception("could not answer a question (offset %d)", page.offset)
+        apologise(apology or deliver)
+
+
+def answer_message(
+    services: Services,
+    client: WebClient,
+    event: dict[str, Any],
+    bot_user_id: str | None,
+    *,
+    reply_in_thread: bool,
+) -> None:
+    """Answer a message event (mention or DM); a message inside a thread is a follow-up.
+
+    ``reply_in_thread`` starts a thread under a top-level message (channels) instead of
+    answering beside it (DMs).
+    """
+    channel, ts = event["channel"], event["ts"]
+    thread_ts = event.get("thread_ts")
+    earlier = None
+    if thread_ts and thread_ts != ts:
+        earlier = earlier_question(client, channel, thread_ts, ts, bot_user_id)
+    page = Page(question_text(event.get("text")), earlier)
+    reply_ts = thread_ts or (ts if reply_in_thread else None)
+    with working_on(client, channel, ts):
+        answer_and_reply(services, page, to_thread(client, channel, reply_ts))
+
+
+def apologise(deliver: Deliver) -> None:
+    try:
+        deliver(text_message("slack/apology.txt.j2"))
+    except Exception:
+        log.exception("could not deliver the apology either")
+
+
+def to_thread(client: WebClient, channel: str, thread_ts: str | None) -> Deliver:
+    """Post in a channel or DM; ``thread_ts`` keeps the reply in the question's thread."""
+
+    def deliver(message: SlackMessage) -> None:
+        client.chat_postMessage(
+            channel=channel,
+            thread_ts=thread_ts,
+            text=message.text,
+            blocks=message.blocks or None,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+
+    return deliver
+
+
+def to_response_url(respond: Callable[..., object]) -> Deliver:
+    """Reply only the asker sees (slash commands, buttons on ephemeral answers)."""
+
+    def deliver(message: SlackMessage) -> None:
+        respond(
+            text=message.text,
+            blocks=message.blocks or None,
+            response_type="ephemeral",
+            replace_original=False,
+        )
+
+    return deliver
+
+
+@contextmanager
+def working_on(client: WebClient, channel: str, ts: str | None) -> Iterator[None]:
+    """👀 on the question while we look it up, so the asker knows it was seen."""
+    _reaction(client.reactions_add, channel, ts)
+    try:
+        yield
+    finally:
+        _reaction(client.reactions_remove, channel, ts)
+
+
+def _reaction(call: Callable[..., object], channel: str, ts: str | None) -> None:
+    if not ts:
+        return
+    try:
+        call(channel=channel, timestamp=ts, name=WORKING_REACTION)
+    except SlackApiError as exc:
+        # already_reacted / no_reaction / missing scope: never worth failing an answer over.
+        log.warning("reaction on %s failed: %s", channel, exc.response.get("error"))

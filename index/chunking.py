@@ -1,0 +1,170 @@
+"""Turn a parsed Meeting into retrievable units and item records, with IDs from content.
+
+One agenda item is the unit of meaning. Retrieval sees:
+- ``chunk`` units: the item's text in windows that fit the model (256 word pieces), each
+  prefixed by the meeting and item header so a window is never anonymous;
+- a ``decision`` chunk holding the item's resolutions and actions together, so resolutions are
+  never split away from their item or from each other;
+- one ``resolution`` unit per resolution and one ``action`` unit per action, pointing back to
+  their item, so "who owns X" can match the one sentence that says so.
+IDs hash the content (and the metadata shown with it), so indexing twice changes nothing and
+an edited file produces new IDs whose old ones get deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.models import AgendaItem, Meeting
+
+UNIT_CHUNK = "chunk"
+UNIT_DECISION = "decision"
+UNIT_RESOLUTION = "resolution"
+UNIT_ACTION = "action"
+
+Metadata = dict[str, str | int | float | bool]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of text we embed and search; ``item_id`` says which item it answers for."""
+
+    id: str
+    kind: str
+    text: str
+    item_id: str
+    metadata: Metadata
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """An agenda item as stored: its verbatim text plus everything an answer quotes from it."""
+
+    id: str
+    text: str
+    header: str
+    metadata: Metadata
+
+
+@dataclass
+class DocumentRecords:
+    doc_id: str
+    items: list[ItemRecord] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+
+
+def doc_id_for(path: str) -> str:
+    return _digest(str(Path(path).resolve()))[:16]
+
+
+def link_for(meeting: Meeting, item: AgendaItem, index: int) -> str:
+    """The page a reader should open; without a URL, the file path and item number."""
+    if meeting.url:
+        return meeting.url
+    return f"{meeting.source_path}#item-{item.number or index + 1}"
+
+
+def item_header(meeting: Meeting, item: AgendaItem) -> str:
+    parts = [meeting.body or meeting.title or Path(meeting.source_path).stem]
+    if meeting.date:
+        parts.append(meeting.date.strftime("%-d %B %Y"))
+    label = f"Item {item.number}: {item.title}" if item.number else item.title
+    return " — ".join([*parts, label])
+
+
+def build_records(
+    meeting: Meeting, *, chunk_words: int = 180, overlap_words: int = 40
+) -> DocumentRecords:
+    doc_id = doc_id_for(meeting.source_path)
+    records = DocumentRecords(doc_id=doc_id)
+    for index, item in enumerate(meeting.items):
+        header = item_header(meeting, item)
+        meta = _item_metadata(meeting, item, index, doc_id)
+        item_id = _digest(json.dumps([meta, item.text], sort_keys=True, default=str))[:20]
+        records.items.append(ItemRecord(id=item_id, text=item.text, header=header, metadata=meta))
+        records.units.extend(_units_for(item, item_id, header, meta, chunk_words, overlap_words))
+    return records
+
+
+def _item_metadata(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> Metadata:
+    meta: Metadata = {
+        "doc_id": doc_id,
+        "source_path": meeting.source_path,
+        "item_index": index,
+        "item_title": item.title,
+        "link": link_for(meeting, item, index),
+        "truncated": item.truncated,
+        "resolutions_json": json.dumps([asdict(r) for r in item.resolutions]),
+        "actions_json": json.dumps([asdict(a) for a in item.actions]),
+        "votes_json": json.dumps([asdict(v) for v in item.votes]),
+    }
+    optional: dict[str, Any] = {
+        "item_number": item.number,
+        "body": meeting.body,
+        "meeting_title": meeting.title,
+        "url": meeting.url,
+        "time": meeting.time,
+        "venue": meeting.venue,
+        "format": meeting.format,
+        "date": meeting.date.isoformat() if meeting.date else None,
+        "date_num": int(meeting.date.strftime("%Y%m%d")) if meeting.date else None,
+    }
+    meta.update({key: value for key, value in optional.items() if value is not None})
+    return meta
+
+
+def _units_for(
+    item: AgendaItem,
+    item_id: str,
+    header: str,
+    item_meta: Metadata,
+    chunk_words: int,
+    overlap_words: int,
+) -> list[Unit]:
+    shared = {key: item_meta[key] for key in _FILTER_KEYS if key in item_meta}
+    shared["item_id"] = item_id
+    units: list[Unit] = []
+
+    def add(kind: str, ordinal: int, body: str) -> None:
+        meta: Metadata = {**shared, "unit": kind, "ordinal": ordinal}
+        text = f"{header}\n{body}".strip()
+        units.append(Unit(f"{item_id}:{kind[0]}{ordinal}", kind, text, item_id, meta))
+
+    for ordinal, window in enumerate(split_words(item.text, chunk_words, overlap_words)):
+        add(UNIT_CHUNK, ordinal, window)
+    decisions = [r.text for r in item.resolutions] + [a.text for a in item.actions]
+    if decisions:
+        add(UNIT_DECISION, 0, "\n".join(decisions))
+    for ordinal, resolution in enumerate(item.resolutions):
+        add(UNIT_RESOLUTION, ordinal, resolution.text)
+    for ordinal, action in enumerate(item.actions):
+        owner = f"{action.owner}: " if action.owner else ""
+        add(UNIT_ACTION, ordinal, f"{owner}{action.text}")
+    if not units:
+        add(UNIT_CHUNK, 0, item.title)
+    return units
+
+
+_FILTER_KEYS = ("doc_id", "source_path", "body", "date", "date_num", "item_number", "item_title")
+
+
+def split_words(text: str, size: int, overlap: int) -> list[str]:
+    """Word windows of ``size`` with ``overlap``; a short text is one window."""
+    words = text.split()
+    if len(words) <= size:
+        return [" ".join(words)] if words else []
+    step = max(size - overlap, 1)
+    windows = []
+    for start in range(0, len(words), step):
+        windows.append(" ".join(words[start : start + size]))
+        if start + size >= len(words):
+            break
+    return windows
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,195 @@
+"""City of Portland (Oregon) official minutes as raw text.
+
+Shape: a header ("… WAS HELD THIS 12TH DAY OF JANUARY, 2011 AT 9:30 A.M."), then the item
+list flattened onto very long lines: ``*42 Accept and appropriate a grant …  (Ordinance)
+(Y-5) 184349``, with ``*`` for emergency ordinances, ``S-`` for substitutes, dispositions in
+capitals, section headings ("Bureau of Transportation", "REGULAR AGENDA") and page footers
+("January 12, 2011  5 of 18") falling between entries. After "Council adjourned" comes the
+closed-caption transcript, where the clerk reads each item ("Item 61.", "Item 58 roll.").
+
+Each list entry becomes an item (title, disposition, vote). Its discussion in the transcript
+is a separate stretch of the text, so it becomes a second item with the same number and
+title: an item's text must be one verbatim slice. The file name is not trusted for the date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from index.extract.motions import extract_motions
+from index.extract.votes import extract_votes
+from index.models import Action, AgendaItem, Meeting, Resolution, ResolutionKind
+from index.sources import SourceDocument
+
+NAME = "portland"
+
+_HEAD = re.compile(r"CITY\s+OF\s+PORTLAND", re.IGNORECASE)
+_HELD = re.compile(
+    r"HELD\s+THIS\s+(\d{1,2})(?:ST|ND|RD|TH)?\s+DAY\s+OF\s+([A-Z]+),?\s+(\d{4})", re.IGNORECASE
+)
+_CANDIDATE = re.compile(r"(?<!\S)(\*?(?:S-)?)(\d{1,4})[ \t]+(?=[A-Z][a-z])")
+_TYPE_GROUP = re.compile(
+    r"\((?:Ordinance|Emergency Ordinance|Report|Communication|Resolution|"
+    r"Second Reading|Previous Agenda|Presentation|Proclamation)[^()]*\)"
+)
+_ORDINANCE = re.compile(r"\(Y-\d+(?:[;,]?\s*N-\d+)?\)[ \t]+(\d{5,7})\b")
+_REQUESTED = re.compile(r"\d+\s+minutes\s+requested")
+_FOOTER = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}\s+\d+ of \d+|\b\d+ of \d+\b")
+_LIST_END = re.compile(r"Council adjourned|Closed Caption File", re.IGNORECASE)
+_TRANSCRIPT_MARK = r"\bItem {n}(?:\.| roll\.)"
+_MONTHS = {name.upper(): index for index, name in enumerate(calendar.month_name) if name}
+
+
+def detect(text: str) -> bool:
+    """Portland official minutes: the city's name and "OFFICIAL MINUTES" in the header."""
+    head = text[:2000]
+    return bool(_HEAD.search(head)) and "OFFICIAL MINUTES" in head.upper()
+
+
+def parse(doc: SourceDocument) -> Meeting:
+    text = doc.text
+    list_end_match = _LIST_END.search(text)
+    list_end = list_end_match.start() if list_end_match else len(text)
+    entries = _entries(text, list_end)
+    items = [_list_item(text, number, start, end) for number, start, end in entries]
+    items.extend(_transcript_items(text, items, list_end))
+    when = _date(text)
+    body = "Portland City Council"
+    title = f"{body} – {when.day} {calendar.month_name[when.month]} {when.year}" if when else body
+    return Meeting(
+        source_path=doc.path,
+        source_text=text,
+        items=items,
+        body=body,
+        date=when,
+        title=title,
+        format=NAME,
+    )
+
+
+def _date(text: str) -> date | None:
+    match = _HELD.search(text[:3000])
+    if not match or match.group(2).upper() not in _MONTHS:
+        return None
+    try:
+        return date(int(match.group(3)), _MONTHS[match.group(2).upper()], int(match.group(1)))
+    except ValueError:
+        return None
+
+
+def _entries(text: str, list_end: int) -> list[tuple[str, int, int]]:
+    """(number as printed, start, end) of each list entry, found as a run of item numbers.
+
+    Numbers also occur inside titles ("Position No. 2  Portland …"), so an entry is only
+    accepted when its number continues the sequence (allowing a small gap).
+    """
+    candidates = [m for m in _CANDIDATE.finditer(text, 0, list_end)]
+    numbers = [int(m.group(2)) for m in candidates]
+    chosen: list[re.Match[str]] = []
+    expected: int | None = None
+    for index, match in enumerate(candidates):
+        n = numbers[index]
+        if expected is None:
+            if n + 1 in numbers[index + 1 :]:
+                chosen.append(match)
+                expected = n + 1
+            continue
+        if n == expected or (expected < n <= expected + 2 and expected not in numbers[index + 1 :]):
+            chosen.append(match)
+            expected = n + 1
+    out: list[tuple[str, int, int]] = []
+    for index, match in enumerate(chosen):
+        end = chosen[index + 1].start() if index + 1 < len(chosen) else list_end
+        out.append((match.group(1) + match.group(2), match.start(), end))
+    return out
+
+
+def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
+    entry = text[start:end]
+    title_start = len(number)
+    while title_start < len(entry) and entry[title_start].isspace():
+        title_start += 1
+    type_group = _TYPE_GROUP.search(entry, title_start)
+    vote_at = entry.find("(Y-", title_start)
+    if type_group and (vote_at < 0 or type_group.start() < vote_at):
+        title_end = type_group.end()
+    else:
+        title_end = vote_at if vote_at >= 0 else len(entry)
+    title = _display(entry[title_start:title_end])
+    tail = entry[title_end:]
+    resolutions = extract_motions(tail)
+    spans = [(title_end, title_end)]
+    spans += [
+        (title_end + tail.find(r.text), title_end + tail.find(r.text) + len(r.text))
+        for r in resolutions
+    ]
+    for ordinance in _ORDINANCE.finditer(tail):
+        resolutions.append(Resolution(text=ordinance.group(0), kind=ResolutionKind.DISPOSITION))
+        spans.append((title_end + ordinance.start(), title_end + ordinance.end()))
+    votes = extract_votes(tail)
+    spans += [
+        (title_end + tail.find(v.text), title_end + tail.find(v.text) + len(v.text)) for v in votes
+    ]
+    spans += [(title_end + m.start(), title_end + m.end()) for m in _REQUESTED.finditer(tail)]
+    entry_end = max(stop for _, stop in spans)
+    body = entry[:entry_end].rstrip()
+    resolutions.sort(key=lambda r: tail.find(r.text))
+    return AgendaItem(
+        title=title,
+        text=body,
+        number=number,
+        resolutions=resolutions,
+        actions=_actions(body, resolutions),
+        votes=votes,
+    )
+
+
+def _display(raw: str) -> str:
+    """A title for display: page footers removed, wrapped lines and double spaces joined."""
+    return " ".join(_FOOTER.sub(" ", raw).split())
+
+
+def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list[AgendaItem]:
+    """The closed-caption discussion of each item, from the clerk reading it to the next one."""
+    starts: list[tuple[int, AgendaItem]] = []
+    for item in items:
+        digits = re.sub(r"\D", "", item.number or "")
+        if not digits:
+            continue
+        mark = re.search(_TRANSCRIPT_MARK.format(n=digits), text[list_end:])
+        if mark:
+            starts.append((list_end + mark.start(), item))
+    starts.sort(key=lambda pair: pair[0])
+    out: list[AgendaItem] = []
+    adjourned = re.search(r"adjourned", text[starts[-1][0] :]) if starts else None
+    for index, (start, item) in enumerate(starts):
+        if index + 1 < len(starts):
+            end = starts[index + 1][0]
+        elif adjourned:
+            end = starts[-1][0] + adjourned.end()
+            sentence_end = text.find(".", end)
+            end = sentence_end + 1 if sentence_end >= 0 else end
+        else:
+            end = len(text)
+        body = text[start:end].rstrip()
+        out.append(
+            AgendaItem(
+                title=item.title,
+                text=body,
+                number=item.number,
+                votes=[],
+                resolutions=[],
+                actions=_actions(body, []),
+            )
+        )
+    return out
+
+
+def _actions(body: str, resolutions: list[Resolution]) -> list[Action]:
+    try:
+        from index.extract.actions import extract_actions
+    except ImportError:  # pragma: no cover - lands with the action parser
+        return []
+    return [a for a in extract_actions(body, resolutions=resolutions) if a.text in body]

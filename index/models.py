@@ -1,0 +1,122 @@
+"""The typed shape of minutes: Meeting → AgendaItem → Resolution / Action / Vote.
+
+Every text field that we later show to a user as a quote (``Resolution.text``,
+``Action.text``, ``Action.update``, ``AgendaItem.text``) is an exact substring of the
+document's source text. That invariant is what lets the bot say "quoted word for word"
+and lets :func:`bot.answer.quotes.verify_quote` reject anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+class ResolutionKind:
+    """How the minutes introduced a decision; kept as plain strings for Chroma metadata."""
+
+    RESOLVED = "resolved"  # RESOLVED:, RESOLVED to:, RESSOLVED:, Resolved – That …
+    DECISION = "decision"  # Decision – …, a "Decision" heading
+    AGREED = "agreed"  # AGREED, "Minutes agreed as correct record", "The Board agreed to …"
+    APPROVED = "approved"  # "The Executive approved the proposal in principle"
+    NOTED = "noted"  # "The Board noted …"
+    MOTION = "motion"  # North American "That it BE NOTED / BE APPROVED / BE DIRECTED …"
+    DISPOSITION = "disposition"  # Portland-style "PASSED TO SECOND READING", "REFERRED TO …"
+
+
+class VoteResult:
+    CARRIED = "carried"
+    LOST = "lost"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One decision, verbatim. ``label`` is the list marker as printed: ``1)``, ``(a)``, ``i)``."""
+
+    text: str
+    label: str | None = None
+    kind: str = ResolutionKind.RESOLVED
+
+
+@dataclass(frozen=True)
+class Action:
+    """A task someone took on. ``text`` is the verbatim sentence; ``owner`` is who does it."""
+
+    text: str
+    owner: str | None = None
+    due: str | None = None
+    update: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A recorded vote. Names are as printed; counts may be given without names and vice versa."""
+
+    text: str
+    result: str = VoteResult.UNKNOWN
+    motion: str | None = None
+    mover: str | None = None
+    seconder: str | None = None
+    yeas: tuple[str, ...] = ()
+    nays: tuple[str, ...] = ()
+    abstentions: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    yea_count: int | None = None
+    nay_count: int | None = None
+    abstain_count: int | None = None
+
+
+@dataclass
+class AgendaItem:
+    """One agenda item. ``text`` is the item's verbatim minutes (heading excluded)."""
+
+    title: str
+    text: str
+    number: str | None = None
+    resolutions: list[Resolution] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    votes: list[Vote] = field(default_factory=list)
+    truncated: bool = False
+
+
+@dataclass
+class Meeting:
+    """A meeting as one source document gives it.
+
+    ``source_path`` is where we read it, ``url`` the public page when known (sidecar or page),
+    ``source_text`` the decoded text every quote must be a substring of.
+    """
+
+    source_path: str
+    source_text: str
+    items: list[AgendaItem] = field(default_factory=list)
+    body: str | None = None
+    date: date | None = None
+    time: str | None = None
+    venue: str | None = None
+    url: str | None = None
+    title: str | None = None
+    format: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
+
+
+def resolution_from_dict(data: dict[str, Any]) -> Resolution:
+    return Resolution(**data)
+
+
+def action_from_dict(data: dict[str, Any]) -> Action:
+    return Action(**data)
+
+
+def vote_from_dict(data: dict[str, Any]) -> Vote:
+    fields = dict(data)
+    for key in ("yeas", "nays", "abstentions", "absent"):
+        fields[key] = tuple(fields.get(key) or ())
+    return Vote(**fields)

@@ -1,0 +1,34 @@
+"""Index settings from the environment (``MINUTES_BOT_*``): where the index lives and how it
+is built. The bot's settings extend these (``bot.settings.Settings``), so one environment
+configures both the indexer and the bot that reads its output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATA_DIR = Path(".minutes-bot")
+DEFAULT_COLLECTION = "minutes"
+
+
+class IndexSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MINUTES_BOT_", extra="ignore")
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    chroma_url: str | None = None
+    collection: str = DEFAULT_COLLECTION
+    model_path: Path | None = None
+    embed_batch_size: int = 32
+    chunk_words: int = 180
+    chunk_overlap_words: int = 40
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def state_dir(self) -> Path:
+        """Index state beside Chroma's files: manifests, the lexical index, feedback."""
+        return self.data_dir / "state"

@@ -1,0 +1,210 @@
+"""Chroma storage: embedded ``PersistentClient`` by default, a Chroma server when a URL is set.
+
+Two collections: ``<name>`` holds retrievable units (chunks, decisions, resolutions,
+actions) and ``<name>_items`` holds one record per agenda item with its verbatim text and the
+structured resolutions/actions/votes that answers quote. We always pass our own vectors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+
+from index.chunking import ItemRecord, Unit
+from index.errors import ConfigError
+from index.settings import IndexSettings
+
+Where = dict[str, Any]
+BATCH = 1000
+SPACE = {"hnsw:space": "cosine"}
+
+
+@dataclass(frozen=True)
+class UnitHit:
+    unit_id: str
+    item_id: str
+    kind: str
+    text: str
+    similarity: float
+    metadata: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    id: str
+    text: str
+    metadata: dict[str, Any]
+
+    def json_field(self, key: str) -> list[dict[str, Any]]:
+        return json.loads(str(self.metadata.get(key) or "[]"))
+
+
+@dataclass
+class IndexStats:
+    bodies: list[str] = field(default_factory=list)
+    meetings: int = 0
+    items: int = 0
+    units: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+    last_indexed: str | None = None
+
+
+def make_client(settings: IndexSettings) -> ClientAPI:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname:
+            raise ConfigError(f"MINUTES_BOT_CHROMA_URL is not a URL: {settings.chroma_url!r}")
+        return chromadb.HttpClient(
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
+        )
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def open_store(settings: IndexSettings) -> MinutesStore:
+    return MinutesStore(make_client(settings), settings.collection)
+
+
+class MinutesStore:
+    def __init__(self, client: ClientAPI, name: str) -> None:
+        self.client = client
+        self.units: Collection = client.get_or_create_collection(
+            name, embedding_function=None, metadata=SPACE
+        )
+        self.items: Collection = client.get_or_create_collection(
+            f"{name}_items", embedding_function=None, metadata=SPACE
+        )
+
+    # -- writing ---------------------------------------------------------------------------
+    def missing_ids(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> tuple[set, set]:
+        """Which of these IDs are not stored yet (so only they need embedding)."""
+        return (
+            set(unit_ids) - self._existing(self.units, unit_ids),
+            set(item_ids) - self._existing(self.items, item_ids),
+        )
+
+    def stale_ids(self, doc_id: str, keep: set[str]) -> tuple[list[str], list[str]]:
+        return (
+            [i for i in self._ids_where(self.units, {"doc_id": doc_id}) if i not in keep],
+            [i for i in self._ids_where(self.items, {"doc_id": doc_id}) if i not in keep],
+        )
+
+    def add_units(self, units: Sequence[Unit], vectors: Sequence[Sequence[float]]) -> None:
+        for start in range(0, len(units), BATCH):
+            batch = units[start : start + BATCH]
+            self.units.upsert(
+                ids=[u.id for u in batch],
+                documents=[u.text for u in batch],
+                metadatas=[dict(u.metadata) for u in batch],
+                embeddings=[list(v) for v in vectors[start : start + BATCH]],
+            )
+
+    def add_items(
+        self, items: Sequence[ItemRecord], vectors: Sequence[Sequence[float]], indexed_at: str
+    ) -> None:
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            self.items.upsert(
+                ids=[i.id for i in batch],
+                documents=[i.text for i in batch],
+                metadatas=[
+                    {**i.metadata, "header": i.header, "indexed_at": indexed_at} for i in batch
+                ],
+                embeddings=[list(v) for v in vectors[start : start + BATCH]],
+            )
+
+    def delete(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> None:
+        if unit_ids:
+            self.units.delete(ids=list(unit_ids))
+        if item_ids:
+            self.items.delete(ids=list(item_ids))
+
+    # -- reading ---------------------------------------------------------------------------
+    def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[UnitHit]:
+        count = self.units.count()
+        if count == 0:
+            return []
+        result = self.units.query(
+            query_embeddings=[list(vector)],
+            n_results=min(k, count),
+            where=where or None,
+            include=["documents", "metadatas", "distances"],
+        )
+        hits = []
+        for uid, doc, meta, dist in zip(
+            result["ids"][0],
+            result["documents"][0],
+            result["metadatas"][0],
+            result["distances"][0],
+            strict=True,
+        ):
+            meta = dict(meta or {})
+            hits.append(
+                UnitHit(uid, str(meta["item_id"]), str(meta["unit"]), doc or "", 1.0 - dist, meta)
+            )
+        return hits
+
+    def get_items(self, ids: Iterable[str]) -> dict[str, StoredItem]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        got = self.items.get(ids=wanted, include=["documents", "metadatas"])
+        return {
+            iid: StoredItem(iid, doc or "", dict(meta or {}))
+            for iid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+
+    def all_item_metadata(self) -> list[dict[str, Any]]:
+        got = self.items.get(include=["metadatas"])
+        return [dict(m or {}) for m in got["metadatas"]]
+
+    def stats(self) -> IndexStats:
+        metas = self.all_item_metadata()
+        dates = sorted(str(m["date"]) for m in metas if m.get("date"))
+        stamps = sorted(str(m["indexed_at"]) for m in metas if m.get("indexed_at"))
+        return IndexStats(
+            bodies=sorted({str(m["body"]) for m in metas if m.get("body")}),
+            meetings=len({_meeting_key(m) for m in metas}),
+            items=len(metas),
+            units=self.units.count(),
+            first_date=dates[0] if dates else None,
+            last_date=dates[-1] if dates else None,
+            last_indexed=stamps[-1] if stamps else None,
+        )
+
+    @staticmethod
+    def _existing(collection: Collection, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), BATCH):
+            got = collection.get(ids=list(ids[start : start + BATCH]), include=[])
+            found.update(got["ids"])
+        return found
+
+    @staticmethod
+    def _ids_where(collection: Collection, where: Where) -> list[str]:
+        return list(collection.get(where=where, include=[])["ids"])
+
+
+def _meeting_key(meta: dict[str, Any]) -> tuple[str, ...]:
+    """Item pages of one meeting are separate files; body and date say they are one meeting."""
+    if meta.get("body") and meta.get("date"):
+        return (str(meta["body"]), str(meta["date"]))
+    return (str(meta["doc_id"]),)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
