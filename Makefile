@@ -31,8 +31,13 @@ lint: install
 test: lint
 	$(BIN)/pytest -q
 
+# Figures beside a baseline measured in the same run (see bench/): parse speed per corpus folder,
+# then retrieval latency and memory over an index of the bundled samples.
+BENCH_DIR := .minutes-bot-bench
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/parse_corpus.py
+	$(BIN)/minutes-bot index --data-dir $(BENCH_DIR) --no-progress samples/minutes
+	$(BIN)/python bench/retrieval.py --data-dir $(BENCH_DIR)
 
 clean:
-	rm -rf $(VENV) .minutes-bot
+	rm -rf $(VENV) .minutes-bot $(BENCH_DIR)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import REPO
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples" / "minutes"
 SHARED = REPO.parent / "shared"
 

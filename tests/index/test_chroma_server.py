@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +28,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory) -> Iterator[str]:
-    chroma = shutil.which("chroma") or str(Path(__file__).resolve().parents[2] / ".venv/bin/chroma")
+    chroma = shutil.which("chroma") or str(REPO / ".venv/bin/chroma")
     port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen(

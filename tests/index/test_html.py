@@ -13,7 +13,8 @@ import pytest
 from index.extract.text import normalise_space
 from index.html import html_to_text
 from index.models import Meeting
-from tests.parsing.conftest import FIXTURES, assert_all_quotes_verbatim, parse_path
+from tests.index.conftest import assert_all_quotes_verbatim, parse_path
+from tests.paths import FIXTURES
 
 HTML = FIXTURES / "html"
 PAGES = ["mgAi-item", "ieListDocuments-meeting"]

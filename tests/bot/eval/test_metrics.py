@@ -13,6 +13,7 @@ from bot.eval.metrics import first_hit_rank, item_matches, score_case, summarise
 from bot.eval.table import results_table
 from index.models import Resolution
 from index.sources import read_source
+from tests.paths import REPO
 
 TEXT = "Members debated the bridge. RESOLVED that the bridge be repaired. Motion Passed (8 to 7)"
 
@@ -100,7 +101,7 @@ def test_bad_lines_are_reported_with_their_line_number(tmp_path: Path):
 
 
 def test_our_question_files_are_well_formed():
-    repo = Path(__file__).resolve().parents[2]
+    repo = REPO
     for name in ("samples.jsonl", "seeds.jsonl"):
         cases = load_cases(repo / "eval" / name)
         assert any(not c.answerable for c in cases)

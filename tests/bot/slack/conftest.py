@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from tests.bot.fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
+from tests.bot.slack.fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 BOT_TOKEN = "xoxb-test-1111-2222-notarealtoken"

@@ -9,7 +9,7 @@ import pytest
 
 from index.models import Meeting, ResolutionKind
 from index.sources import discover
-from tests.parsing.conftest import assert_all_quotes_verbatim, item_numbered, parse_path
+from tests.index.conftest import assert_all_quotes_verbatim, item_numbered, parse_path
 
 
 @pytest.fixture(scope="module")

@@ -4,15 +4,14 @@ listens for and grants the scopes its calls need; compose uses the variable name
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.settings import Settings
 from bot.slack.listeners.commands.minutes_command import COMMAND
+from tests.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 
 # Every Web API method or event the bot uses, and the bot scope Slack requires for it.

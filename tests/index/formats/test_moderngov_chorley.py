@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from index.models import ResolutionKind
-from tests.parsing.conftest import assert_all_quotes_verbatim, item_numbered
+from tests.index.conftest import assert_all_quotes_verbatim, item_numbered
 
 
 def test_header_gives_body_date_time_venue(seed) -> None:

@@ -10,10 +10,10 @@ import pytest
 
 from bot.slack.app import build_app
 from bot.slack.credentials import SlackCredentials
-from tests.bot.blockkit import quoted
-from tests.bot.conftest import BOT_TOKEN, mention, unique
-from tests.bot.fake_slack import TEAM_ID
-from tests.bot.fake_socket_mode import FakeSocketMode
+from tests.bot.slack.blockkit import quoted
+from tests.bot.slack.conftest import BOT_TOKEN, mention, unique
+from tests.bot.slack.fake_slack import TEAM_ID
+from tests.bot.slack.fake_socket_mode import FakeSocketMode
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from bot.slack.blocks import render_text
-from tests.bot.blockkit import quoted, raw_texts, texts
-from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, dm, mention, unique
-from tests.bot.fake_slack import BOT_ID, BOT_USER_ID
+from tests.bot.slack.blockkit import quoted, raw_texts, texts
+from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, dm, mention, unique
+from tests.bot.slack.fake_slack import BOT_ID, BOT_USER_ID
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.bot.conftest import mention, unique
+from tests.bot.slack.conftest import mention, unique
 
 pytestmark = pytest.mark.slow
 

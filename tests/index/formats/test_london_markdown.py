@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from index.formats import london_markdown, parse_document
 from index.models import Meeting, ResolutionKind, VoteResult
 from index.sources import read_source
-from tests.parsing.helpers import assert_quotes_verbatim, find_item
+from tests.index.helpers import assert_quotes_verbatim, find_item
+from tests.paths import FIXTURES as TEST_FIXTURES
+from tests.paths import SEEDS
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "london"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+FIXTURES = TEST_FIXTURES / "london"
 
 
 @pytest.fixture(scope="module")

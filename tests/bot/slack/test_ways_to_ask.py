@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.slack.blocks import render_text
-from tests.bot.blockkit import button, quoted, source_urls, texts
-from tests.bot.conftest import dm, unique
+from tests.bot.slack.blockkit import button, quoted, source_urls, texts
+from tests.bot.slack.conftest import dm, unique
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ import pytest
 from index.formats import parse_document
 from index.models import Meeting, ResolutionKind, VoteResult
 from index.sources import discover, read_source
-from tests.parsing.helpers import assert_quotes_verbatim, find_item, title_matches
+from tests.index.helpers import assert_quotes_verbatim, find_item, title_matches
 
 pytestmark = pytest.mark.corpus
 

@@ -9,14 +9,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.bot.blockkit import quoted
-from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, BotHarness, mention, unique
+from tests.bot.slack.blockkit import quoted
+from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, BotHarness, mention, unique
+from tests.paths import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")
 
 

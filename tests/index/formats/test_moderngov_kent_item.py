@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.models import ResolutionKind
-from tests.parsing.conftest import assert_all_quotes_verbatim
+from tests.index.conftest import assert_all_quotes_verbatim
 
 
 def test_item_title_and_text(seed) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.models import ResolutionKind
-from tests.parsing.conftest import assert_all_quotes_verbatim
+from tests.index.conftest import assert_all_quotes_verbatim
 
 RECOVERY_RESOLUTIONS = [
     ("1)", "That the Recovery and Reform: Strategic Design Group Highlight Report be noted."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.models import ResolutionKind
-from tests.parsing.conftest import assert_all_quotes_verbatim
+from tests.index.conftest import assert_all_quotes_verbatim
 
 
 def test_one_item_titled_by_its_first_line(seed) -> None:

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from index.formats import parse_document, portland
 from index.models import Meeting, ResolutionKind, VoteResult
 from index.sources import read_source
-from tests.parsing.helpers import assert_quotes_verbatim
+from tests.index.helpers import assert_quotes_verbatim
+from tests.paths import FIXTURES, SEEDS
 
-FIXTURE = (
-    Path(__file__).resolve().parents[1]
-    / "fixtures"
-    / "portland"
-    / "portland_official_minutes_raw.txt"
-)
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+FIXTURE = FIXTURES / "portland" / "portland_official_minutes_raw.txt"
 
 
 @pytest.fixture(scope="module")

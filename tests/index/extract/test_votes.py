@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from index.extract.votes import extract_votes
 from index.models import VoteResult
+from tests.paths import FIXTURES as TEST_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kent"
+FIXTURES = TEST_FIXTURES / "kent"
 
 KENT = (FIXTURES / "vote_across_page_break.txt").read_text(encoding="utf-8")
 

@@ -22,7 +22,7 @@ from bot.slack.payloads import MAX_VALUE, Page, decode_feedback, decode_page
 from index.models import Action, Resolution
 from index.store import IndexStats
 from prompts.mrkdwn import escape, strip_mentions, unescape
-from tests.bot.blockkit import button, raw_texts, texts
+from tests.bot.slack.blockkit import button, raw_texts, texts
 
 
 def item(n: int, resolutions: list[str], **extra) -> ItemMatch:

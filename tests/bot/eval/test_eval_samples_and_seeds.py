@@ -13,10 +13,10 @@ from bot.cli import app
 from bot.eval.dataset import load_cases
 from bot.eval.runner import run
 from bot.settings import Settings
+from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 

@@ -10,8 +10,6 @@ from index.formats import parse_document
 from index.models import AgendaItem, Meeting
 from index.sources import SourceDocument, read_source
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
 
 def assert_all_quotes_verbatim(meeting: Meeting) -> None:
     """Every field we would show as a quote is a non-empty, trimmed, exact substring of the

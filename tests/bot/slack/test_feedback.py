@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.slack.blocks import render_text
-from tests.bot.blockkit import button, source_urls
-from tests.bot.conftest import mention, unique
+from tests.bot.slack.blockkit import button, source_urls
+from tests.bot.slack.conftest import mention, unique
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from index.extract.text import collapse_duplicate_title, parse_meeting_header
 from index.formats import moderngov, parse_document
 from index.models import ResolutionKind
 from index.sources import SourceDocument, SourceMeta
-from tests.parsing.conftest import assert_all_quotes_verbatim, parse_path
+from tests.index.conftest import assert_all_quotes_verbatim, parse_path
 
 
 def document(text: str, meta: SourceMeta | None = None) -> SourceDocument:

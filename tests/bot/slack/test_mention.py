@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot.blockkit import button, quoted, source_urls, texts
-from tests.bot.conftest import mention, unique
+from tests.bot.slack.blockkit import button, quoted, source_urls, texts
+from tests.bot.slack.conftest import mention, unique
 
 pytestmark = pytest.mark.slow
 
