@@ -148,3 +148,15 @@ def test_dedupe_is_bounded_and_answers_each_key_once_across_threads():
     for n in range(500):
         dedupe.first_time(f"event:{n}")
     assert len(dedupe) == 100
+
+
+def test_an_item_without_a_number_is_headed_by_its_title_alone():
+    numbered, unnumbered = item(4, ["That it be noted."]), item(5, ["That it be noted."])
+    unnumbered.item_number = None
+    answer = Answer(question="q", matches=[numbered, unnumbered])
+    (message,) = answer_messages(answer, Page("q"))
+    headers = [t.split("\n") for t in texts(message.blocks) if t.startswith("*Fictional Board*")]
+    assert headers == [
+        ["*Fictional Board* · 14 May 2024", "Item 4: Item title 4"],
+        ["*Fictional Board* · 14 May 2024", "Item title 5"],
+    ]
