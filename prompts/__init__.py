@@ -1,6 +1,15 @@
 """Every user-visible phrase lives in a jinja2 template here; code renders them by name.
 
 Tests render the same named templates, so a changed phrase is changed in one place.
+
+Each folder has its own environment, chosen by the first part of the template's name:
+``terminal/…`` prints text as it is; ``slack/…`` escapes every ``{{ expression }}`` for Slack's
+mrkdwn (:mod:`prompts.mrkdwn`), so a minute or a question quoting ``<!channel>`` cannot ping
+anyone even if a template forgets to ask for escaping. A Slack template therefore cannot be
+rendered unescaped by picking the wrong environment, and cannot include a terminal one.
+
+In Slack templates compose with ``{% include %}``, not macros or ``{% set %}`` blocks: their
+output is plain text, which ``{{ … }}`` would escape a second time (visible ``&amp;amp;``).
 """
 
 from __future__ import annotations
@@ -9,26 +18,41 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, PrefixLoader, StrictUndefined
 
-from prompts.mrkdwn import escape as mrkdwn_escape
+from prompts import mrkdwn
+
+TERMINAL = "terminal"
+SLACK = "slack"
 
 
-@cache
-def environment() -> Environment:
-    """One shared environment; StrictUndefined so a missing field fails loudly in tests."""
+def _base(folder: str, **options: Any) -> Environment:
+    """StrictUndefined so a missing field fails loudly in tests."""
     env = Environment(
-        loader=PackageLoader("prompts", "."),
+        loader=PrefixLoader({folder: PackageLoader("prompts", folder)}),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
         autoescape=False,
+        **options,
     )
     env.filters["long_date"] = long_date
-    # Slack templates pass every source and user string through this: &, <, > escaped, so a
-    # minute quoting <!channel> cannot ping anyone.
-    env.filters["mrkdwn"] = mrkdwn_escape
+    return env
+
+
+@cache
+def environment() -> Environment:
+    """The terminal's environment: plain text, nothing escaped."""
+    return _base(TERMINAL)
+
+
+@cache
+def slack_environment() -> Environment:
+    """Slack's environment: every ``{{ expression }}`` is mrkdwn-escaped unless it is
+    :class:`prompts.mrkdwn.Mrkdwn` (the ``raw`` filter, for text that already is mrkdwn)."""
+    env = _base(SLACK, finalize=mrkdwn.finalize)
+    env.filters["raw"] = mrkdwn.raw
     return env
 
 
@@ -41,5 +65,10 @@ def long_date(value: str | date | None) -> str:
 
 
 def render(name: str, **context: Any) -> str:
-    """Render template ``name`` (path under prompts/, e.g. ``terminal/answer.txt.j2``)."""
+    """Render template ``name`` (path under prompts/, e.g. ``terminal/answer.txt.j2``).
+
+    A ``slack/…`` template comes back as :class:`~prompts.mrkdwn.Mrkdwn`, already escaped.
+    """
+    if name.startswith(SLACK + "/"):
+        return mrkdwn.Mrkdwn(slack_environment().get_template(name).render(**context))
     return environment().get_template(name).render(**context)

@@ -22,7 +22,7 @@ from bot.slack.payloads import MAX_VALUE, Page, decode_feedback, decode_page
 from index.models import Action, Resolution
 from index.store import IndexStats
 from prompts.mrkdwn import escape, strip_mentions, unescape
-from tests.bot.slack.blockkit import button, raw_texts, texts
+from tests.bot.slack.blockkit import as_json, button, raw_texts, texts, view_json
 
 
 def item(n: int, resolutions: list[str], **extra) -> ItemMatch:
@@ -77,7 +77,7 @@ def test_a_quote_longer_than_a_section_continues_in_the_next_block_of_the_same_m
     long_quote = "word " * 1000 + "& the end"
     answer = Answer(question="long?", matches=[item(1, [long_quote.strip()])])
     (message,) = answer_messages(answer, Page("long?"))
-    sections = [b["text"]["text"] for b in message.blocks if b["type"] == "section"]
+    sections = [b["text"]["text"] for b in as_json(message.blocks) if b["type"] == "section"]
     assert all(len(s) <= MAX_SECTION_TEXT for s in sections)
     joined = "".join(s for s in sections if "word" in s)
     assert unescape(joined) == "(1) “" + long_quote.strip() + "”"
@@ -115,12 +115,12 @@ def test_non_web_sources_are_shown_as_text_not_a_link_button():
     match = item(1, ["That it be noted."])
     match.link = "samples/minutes/local.txt"
     (message,) = answer_messages(Answer(question="q", matches=[match]), Page("q"))
-    assert not any("accessory" in b for b in message.blocks)
+    assert not any("accessory" in b for b in as_json(message.blocks))
     assert any("Source: samples/minutes/local.txt" in t for t in texts(message.blocks))
 
 
 def test_home_view_for_an_empty_index_says_how_to_fill_it():
-    view = home_view(IndexStats())
+    view = view_json(home_view(IndexStats()))
     assert view["type"] == "home"
     assert any("Nothing is indexed yet" in t for t in texts(view["blocks"]))
     json.dumps(view)
@@ -148,3 +148,15 @@ def test_dedupe_is_bounded_and_answers_each_key_once_across_threads():
     for n in range(500):
         dedupe.first_time(f"event:{n}")
     assert len(dedupe) == 100
+
+
+def test_an_item_without_a_number_is_headed_by_its_title_alone():
+    numbered, unnumbered = item(4, ["That it be noted."]), item(5, ["That it be noted."])
+    unnumbered.item_number = None
+    answer = Answer(question="q", matches=[numbered, unnumbered])
+    (message,) = answer_messages(answer, Page("q"))
+    headers = [t.split("\n") for t in texts(message.blocks) if t.startswith("*Fictional Board*")]
+    assert headers == [
+        ["*Fictional Board* · 14 May 2024", "Item 4: Item title 4"],
+        ["*Fictional Board* · 14 May 2024", "Item title 5"],
+    ]

@@ -1,0 +1,63 @@
+"""One agenda item as Block Kit: where and when, then each resolution, action, vote or passage.
+
+Each quote is its own unit (see :mod:`bot.slack.packing`), so a long answer splits between
+quotes; a heading and the item's header travel with the quote under them, so neither is left
+alone at the bottom of a message. Every sentence comes from a ``slack/match/…`` template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answer.models import ItemMatch
+from bot.slack import kit
+from bot.slack.packing import Group, Unit
+from prompts import render
+
+
+def text(name: str, **context: Any) -> str:
+    """A ``slack/match/…`` template, rendered (so escaped) and trimmed."""
+    return render(f"slack/match/{name}.txt.j2", **context).strip()
+
+
+def match_group(m: ItemMatch, n: int, owner_first: bool = False) -> Group:
+    """The blocks for the ``n``-th match; actions before resolutions when the question was who."""
+    resolutions = _quotes("resolved", [text("resolution", r=r) for r in m.resolutions])
+    actions = _quotes("actions", [text("action", a=a) for a in m.actions])
+    units = [*actions, *resolutions] if owner_first else [*resolutions, *actions]
+    units += [kit.quote_sections(text("vote", v=v)) for v in m.votes]
+    if m.passages and not m.resolutions:
+        units += _quotes("discussion", [text("passage", text=p) for p in m.passages])
+    notes = []
+    if not m.resolutions and not m.actions and not m.passages:
+        notes.append(kit.context(text("note", kind="no_resolution")))
+    if m.truncated:
+        notes.append(kit.context(text("note", kind="partial")))
+    units.append([*notes, kit.divider()])
+    return [_where(m, f"open_source_{n}") + units[0], *units[1:]]
+
+
+def near_miss_group(near_misses: list[ItemMatch]) -> Group:
+    """Under "No decision found": the closest items, each a line with its link."""
+    units: Group = []
+    for n, m in enumerate(near_misses, 1):
+        line = text("near_miss", m=m)
+        link = kit.link_button(m.link, f"open_source_{n}") if kit.is_web_link(m.link) else None
+        units.append([kit.section(line, link)])
+    return units
+
+
+def _where(m: ItemMatch, action_id: str) -> Unit:
+    """The item's header with a button to the source, or the source as text if not on the web."""
+    header = text("header", m=m)
+    if kit.is_web_link(m.link):
+        return [kit.section(header, kit.link_button(m.link, action_id))]
+    return [kit.section(header), kit.context(text("source", source=m.link or m.source_path))]
+
+
+def _quotes(kind: str, lines: list[str]) -> list[Unit]:
+    """One unit per quote, the heading riding with the first."""
+    units = [kit.quote_sections(line) for line in lines]
+    if units:
+        units[0] = [kit.context(text("heading", kind=kind)), *units[0]]
+    return units

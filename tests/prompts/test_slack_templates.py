@@ -1,0 +1,146 @@
+"""Slack templates escape everything they print, without being asked; the terminal's do not.
+
+Every template under prompts/slack/ is rendered with a minute and a question that try to ping
+(``<!channel>``, ``<@U123>``) and carry ``&`` and ``<``: each must come out escaped exactly once.
+A new Slack template without a case here fails :func:`test_every_slack_template_is_covered`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.models import Answer, ItemMatch
+from index.models import Action, Resolution, Vote
+from index.store import IndexStats
+from prompts import environment, render, slack_environment
+from prompts.mrkdwn import Mrkdwn, unescape
+
+HOSTILE = "<!channel> & <@U123> say a < b"
+ESCAPED = "&lt;!channel&gt; &amp; &lt;@U123&gt; say a &lt; b"
+
+
+def hostile_item(number: str | None = "4") -> ItemMatch:
+    return ItemMatch(
+        item_id="item1",
+        source_path=f"minutes/{HOSTILE}.txt",
+        item_title=f"Title {HOSTILE}",
+        link=f"https://democracy.example/?q={HOSTILE}",
+        score=0.9,
+        body=f"Board {HOSTILE}",
+        meeting_date="2024-05-14",
+        item_number=number,
+        resolutions=[Resolution(f"Resolved {HOSTILE}", label=f"({HOSTILE})")],
+        actions=[Action(f"Act {HOSTILE}", owner=f"Owner {HOSTILE}", due=HOSTILE, update=HOSTILE)],
+        votes=[Vote(f"Vote {HOSTILE}")],
+        passages=[f"Passage {HOSTILE}"],
+    )
+
+
+SEARCHED = {
+    "meetings": 2,
+    "items": 9,
+    "bodies": [f"Board {HOSTILE}"],
+    "first_date": "2024-01-09",
+    "last_date": "2024-06-04",
+}
+FOUND = Answer(question=f"what about {HOSTILE}?", matches=[hostile_item()])
+NOT_FOUND = Answer(question=f"what about {HOSTILE}?", searched=SEARCHED)
+STATS = IndexStats(
+    bodies=[f"Board {HOSTILE}"],
+    meetings=2,
+    items=9,
+    first_date="2024-01-09",
+    last_date="2024-06-04",
+    last_indexed=HOSTILE,
+)
+
+# Each template, with what it is rendered with in the bot, every text field hostile.
+CASES: dict[str, list[dict]] = {
+    "slack/apology.txt.j2": [{}],
+    "slack/asked.txt.j2": [
+        {"shared_by": "U999", "question": FOUND.question},
+        {"shared_by": None, "question": FOUND.question},
+    ],
+    "slack/button.txt.j2": [
+        {"action": a}
+        for a in ("open_source", "show_more", "share_answer", "feedback_up", "feedback_down")
+    ],
+    "slack/continued.txt.j2": [{"question": FOUND.question}],
+    "slack/fallback.txt.j2": [
+        {"answer": FOUND, "matches": FOUND.matches},
+        {"answer": NOT_FOUND, "matches": []},
+    ],
+    "slack/feedback_thanks.txt.j2": [{"vote": "up"}, {"vote": "down"}],
+    "slack/footer.txt.j2": [{}],
+    "slack/found.txt.j2": [{"answer": FOUND, "matches": FOUND.matches, "offset": 0}],
+    "slack/help.txt.j2": [{}],
+    "slack/no_match.txt.j2": [{"answer": NOT_FOUND}],
+    "slack/no_more.txt.j2": [{"question": FOUND.question}],
+    "slack/home/bodies.txt.j2": [{"bodies": STATS.bodies}],
+    "slack/home/empty.txt.j2": [{}],
+    "slack/home/how_to_ask.txt.j2": [{}],
+    "slack/home/indexed.txt.j2": [{"stats": STATS}],
+    "slack/home/last_indexed.txt.j2": [{"stats": STATS}],
+    "slack/home/title.txt.j2": [{}],
+    "slack/match/action.txt.j2": [{"a": a} for a in FOUND.matches[0].actions],
+    "slack/match/header.txt.j2": [{"m": hostile_item()}, {"m": hostile_item(None)}],
+    "slack/match/heading.txt.j2": [{"kind": k} for k in ("resolved", "actions", "discussion")],
+    "slack/match/near_miss.txt.j2": [{"m": hostile_item()}],
+    "slack/match/note.txt.j2": [{"kind": k} for k in ("no_resolution", "partial")],
+    "slack/match/passage.txt.j2": [{"text": p} for p in FOUND.matches[0].passages],
+    "slack/match/resolution.txt.j2": [{"r": r} for r in FOUND.matches[0].resolutions],
+    "slack/match/source.txt.j2": [{"source": hostile_item().source_path}],
+    "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
+}
+# Templates whose own words legitimately hold Slack syntax: the mention of who shared.
+OWN_SYNTAX = {"slack/asked.txt.j2": ["<@U999>"]}
+
+
+def test_every_slack_template_is_covered():
+    assert set(slack_environment().list_templates()) == set(CASES)
+
+
+@pytest.mark.parametrize(
+    ("name", "context"),
+    [(name, context) for name, contexts in CASES.items() for context in contexts],
+)
+def test_slack_templates_escape_what_they_print(name, context):
+    text = render(name, **context)
+    assert isinstance(text, Mrkdwn)
+    for allowed in OWN_SYNTAX.get(name, []):
+        text = text.replace(allowed, "")
+    assert "<" not in text and ">" not in text  # no mention, no link, no <!channel>
+    assert "&amp;amp;" not in text and "&amp;lt;" not in text  # escaped once, not twice
+    if HOSTILE[:10] in unescape(text):
+        assert ESCAPED[:30] in text
+
+
+def test_hostile_text_reaches_the_reader_unchanged():
+    """Escaping is what Slack undoes: the reader sees the minute's words exactly."""
+    text = render("slack/match/resolution.txt.j2", r=FOUND.matches[0].resolutions[0])
+    assert unescape(text) == f"({HOSTILE}) “Resolved {HOSTILE}”"
+
+
+def test_forgetting_a_filter_cannot_ping_and_raw_is_an_explicit_opt_out():
+    template = slack_environment().from_string("{{ x }} | {{ x | raw }} | {{ '<!here>' }}")
+    assert template.render(x="<!here>") == "&lt;!here&gt; | <!here> | &lt;!here&gt;"
+
+
+def test_an_item_without_a_number_is_headed_by_its_title_alone():
+    assert render("slack/match/header.txt.j2", m=hostile_item(None)).splitlines()[1] == (
+        f"Title {ESCAPED}"
+    )
+    assert render("slack/match/header.txt.j2", m=hostile_item("4")).splitlines()[1] == (
+        f"Item 4: Title {ESCAPED}"
+    )
+
+
+def test_the_terminal_prints_minutes_as_they_are():
+    text = render("terminal/answer.txt.j2", answer=FOUND)
+    assert f"“Resolved {HOSTILE}”" in text and "&lt;" not in text and "&amp;" not in text
+    assert not isinstance(text, Mrkdwn)
+
+
+def test_each_environment_loads_only_its_own_templates():
+    assert all(n.startswith("terminal/") for n in environment().list_templates())
+    assert all(n.startswith("slack/") for n in slack_environment().list_templates())
