@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.lexical import tokenize
+from index.lexicon import MONTH_NAME_RE
 
 # A boundary is sentence-final punctuation followed by space, a blank line, a line that starts
 # a bullet or a numbered paragraph, or a markdown table row / heading.
@@ -35,8 +36,8 @@ _VOTE = re.compile(
 )
 _AMOUNT = re.compile(r"[$£€]\s?\d|\d[\d,]*\.\d\d\b|\b\d+(?:\.\d+)?\s?%|\bmillion\b|\b\d+m\b")
 _DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b|\buntil\b|\bby the end\b|"
+    rf"\b{MONTH_NAME_RE}\b|"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b|\buntil\b|\bby the end\b|"
     r"\bdue\b|\bdeadline\b",
     re.IGNORECASE,
 )

@@ -16,18 +16,16 @@ from collections.abc import Sequence
 
 from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
-    PERSON_TITLES,
     Line,
     collapse_duplicate_title,
     split_lines,
     strip_span,
 )
+from index.lexicon import MONTH_NAME_RE, PERSON_TITLES
 from index.models import Action, Resolution
 
 _S = r"[ \t\u00a0]"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = MONTH_NAME_RE
 _NUMBER_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
 )

@@ -16,12 +16,12 @@ first minute. Text is kept verbatim; only titles are normalised for display.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from index.extract.votes import extract_votes
+from index.lexicon import MONTH_NAME_RE, MONTH_NAMES, month_number
 from index.models import Action, AgendaItem, Meeting, Resolution
 from index.sources import SourceDocument
 
@@ -31,10 +31,7 @@ _ITEM_MARK = re.compile(r"^[ \t]*\(Item (\d+[A-Za-z]?)\)[ \t]*$", re.MULTILINE)
 _MINUTE_START = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _UNRESTRICTED = re.compile(r"^[ \t]*(?:UN)?RESTRICTED ITEMS[ \t]*$", re.MULTILINE)
-_MONTHS = list(calendar.month_name)[1:]
-_DATE = re.compile(
-    r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})", re.IGNORECASE
-)
+_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + MONTH_NAME_RE + r")\s+(\d{4})", re.IGNORECASE)
 _MAX_TITLE_LINES = 4
 _MAX_UNNUMBERED_LINES = 2
 
@@ -257,7 +254,7 @@ def _header(text: str) -> tuple[str | None, str | None, date | None]:
     when = _date(head)
     title = None
     if body:
-        title = f"{body} – {when.day} {_MONTHS[when.month - 1]} {when.year}" if when else body
+        title = f"{body} – {when.day} {MONTH_NAMES[when.month - 1]} {when.year}" if when else body
     return body, title, when
 
 
@@ -269,9 +266,9 @@ def _titlecase(text: str) -> str:
 
 def _date(head: str) -> date | None:
     match = _DATE.search(head)
-    if not match:
+    month = month_number(match.group(2)) if match else None
+    if not match or month is None:
         return None
-    month = next(i for i, m in enumerate(_MONTHS) if m.lower() == match.group(2).lower()) + 1
     try:
         return date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:

@@ -14,12 +14,12 @@ title: an item's text must be one verbatim slice. The file name is not trusted f
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 from index.extract.motions import extract_motions
 from index.extract.votes import extract_votes
+from index.lexicon import MONTH_NAMES, month_number
 from index.models import Action, AgendaItem, Meeting, Resolution, ResolutionKind
 from index.sources import SourceDocument
 
@@ -39,7 +39,6 @@ _REQUESTED = re.compile(r"\d+\s+minutes\s+requested")
 _FOOTER = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}\s+\d+ of \d+|\b\d+ of \d+\b")
 _LIST_END = re.compile(r"Council adjourned|Closed Caption File", re.IGNORECASE)
 _TRANSCRIPT_MARK = r"\bItem {n}(?:\.| roll\.)"
-_MONTHS = {name.upper(): index for index, name in enumerate(calendar.month_name) if name}
 
 
 def detect(text: str) -> bool:
@@ -57,7 +56,7 @@ def parse(doc: SourceDocument) -> Meeting:
     items.extend(_transcript_items(text, items, list_end))
     when = _date(text)
     body = "Portland City Council"
-    title = f"{body} – {when.day} {calendar.month_name[when.month]} {when.year}" if when else body
+    title = f"{body} – {when.day} {MONTH_NAMES[when.month - 1]} {when.year}" if when else body
     return Meeting(
         source_path=doc.path,
         source_text=text,
@@ -71,10 +70,11 @@ def parse(doc: SourceDocument) -> Meeting:
 
 def _date(text: str) -> date | None:
     match = _HELD.search(text[:3000])
-    if not match or match.group(2).upper() not in _MONTHS:
+    month = month_number(match.group(2)) if match else None
+    if not match or month is None:
         return None
     try:
-        return date(int(match.group(3)), _MONTHS[match.group(2).upper()], int(match.group(1)))
+        return date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:
         return None
 
