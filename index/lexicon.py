@@ -108,7 +108,7 @@ def is_abbreviation(text: str, stop: int, floor: int = 0) -> bool:
 # Sentence-final punctuation, with any closing quote or bracket that belongs to it, then
 # space and something that can open a sentence. Requiring the opener keeps "approx. 5" and
 # "3.2" whole; a stop before a line break with nothing after it is left to the caller.
-_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')]?(?=\s+[A-Z“\"‘(])")
+_SENTENCE_BREAK = re.compile(r"[.!?][”’\"')]?(?=\s+[A-Z“\"‘(£$€\d•·])")
 
 
 def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -143,3 +143,24 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             spans.append((first, last))
         position = cut
     return spans
+
+
+_FINAL_STOP = re.compile(r"[.!?][”’\"')]?$")
+
+
+def sentence_end(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Offset just after the first sentence to end in ``text[start:end]``, else None.
+
+    That is the first break, or the range's own last stop when the range (a line, say) ends
+    a sentence with nothing after it to confirm: "… was agreed." at the end of a line.
+    """
+    stop = len(text) if end is None else end
+    breaks = sentence_breaks(text, start, stop)
+    if breaks:
+        return breaks[0]
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    final = _FINAL_STOP.search(text, start, stop)
+    if final is None or is_abbreviation(text, final.start(), start):
+        return None
+    return final.end()

@@ -14,6 +14,7 @@ from index.lexicon import (
     is_abbreviation,
     month_number,
     sentence_breaks,
+    sentence_end,
     sentence_spans,
 )
 
@@ -95,8 +96,18 @@ def test_sentence_spans_are_verbatim_offsets_and_skip_abbreviations() -> None:
 
 
 def test_sentence_breaks_need_a_sentence_opener_after_the_stop() -> None:
-    text = "Paragraph 3.2 was noted. the next line. (a) Item two. 4 members."
-    assert sentence_breaks(text) == [text.index("line.") + len("line.")]
+    text = "Paragraph 3.2 was noted. the next line. (a) Item two. £4m was set aside. 12 members."
+    ends = ["line.", "two.", "aside."]
+    assert sentence_breaks(text) == [text.index(e) + len(e) for e in ends]
+
+
+def test_sentence_end_accepts_a_stop_that_ends_the_range() -> None:
+    text = "The Board agreed the plan.\nThe next line"
+    assert sentence_end(text, 0, text.index("\n")) == text.index("\n")
+    assert sentence_end(text) == text.index("\n")
+    assert sentence_end("Referred to Mr.", 0) is None
+    assert sentence_end("It was agreed “in full.”  ") == len("It was agreed “in full.”")
+    assert sentence_end("No ending here") is None
 
 
 def test_sentence_spans_stay_inside_the_range() -> None:
