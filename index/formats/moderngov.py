@@ -47,7 +47,7 @@ _DECISION_BODY_RE = re.compile(
 class ModernGov(CouncilFormat):
     """modern.gov item and meeting pages; the fallback, so it is tried last.
 
-    Their minutes print no vote records this parser reads, so there is no vote grammar.
+    The pages seen so far print no recorded votes, so there is no vote grammar yet.
     """
 
     name = "moderngov"
