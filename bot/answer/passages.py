@@ -15,13 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.lexical import tokenize
+from index.lexicon import MONTH_NAME_RE, is_abbreviation, sentence_breaks
 
-# A boundary is sentence-final punctuation followed by space, a blank line, a line that starts
-# a bullet or a numbered paragraph, or a markdown table row / heading.
-_BOUNDARY = re.compile(
-    r"(?<=[.!?;:])[\"”’)]?[ \t\u00a0]+(?=[A-Z“\"‘(£$\d•·])"
-    r"|\n[ \t\u00a0]*\n"
-    r"|(?<=[.!?])[ \t\u00a0]*\n(?=[ \t\u00a0]*\S)"
+# Besides sentence ends (index.lexicon), a passage is cut after a clause ending in ";" or ":",
+# at a blank line, after a line ending a sentence (PDF text wraps at full stops), and before a
+# line opening a bullet, a numbered paragraph, a markdown table row or heading, or a vote.
+_CLAUSE_END = re.compile(r"[;:][\"”’)]?(?=[ \t\u00a0]+[A-Z“\"‘(£$€\d•·])")
+_LINE_END = re.compile(r"[.!?][ \t\u00a0]*\n(?=[ \t\u00a0]*\S)")
+_LAYOUT_BREAK = re.compile(
+    r"\n[ \t\u00a0]*\n"
     r"|\n(?=[ \t\u00a0]*(?:[•·▪\-*o]\s|\(?[a-z0-9]{1,3}[.)]\s|\||#|Action\b|Update\b|RESOLVED|"
     r"Motion|Moved|Seconded|Yeas|Nays|For\s*\(|Against\s*\(|Abstain))"
 )
@@ -35,8 +37,8 @@ _VOTE = re.compile(
 )
 _AMOUNT = re.compile(r"[$£€]\s?\d|\d[\d,]*\.\d\d\b|\b\d+(?:\.\d+)?\s?%|\bmillion\b|\b\d+m\b")
 _DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b|\buntil\b|\bby the end\b|"
+    rf"\b{MONTH_NAME_RE}\b|"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b|\buntil\b|\bby the end\b|"
     r"\bdue\b|\bdeadline\b",
     re.IGNORECASE,
 )
@@ -56,23 +58,23 @@ class Segment:
     end: int
 
 
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Cr|St|No|Nos|Inc|Ltd|Corp|Co|Jr|Sr|Prof|Rev|approx|"
-    r"e\.g|i\.e|vs|Ave|Rd|Dept))\.$"
-)
-
-
 def segments(text: str) -> list[Segment]:
-    """Sentence-like spans of ``text``, trimmed of surrounding whitespace, in order."""
+    """Sentence-like spans of ``text``, trimmed of surrounding whitespace, in order.
+
+    A full stop closing an abbreviation cuts nothing ("Councillor S. Trosow", "London Hydro
+    Inc. BE HELD"): index.lexicon decides that, for the parsers and for us alike.
+    """
+    cuts = set(sentence_breaks(text))
+    cuts.update(m.end() for m in _CLAUSE_END.finditer(text))
+    cuts.update(
+        m.start() + 1 for m in _LINE_END.finditer(text) if not is_abbreviation(text, m.start())
+    )
+    cuts.update(m.start() for m in _LAYOUT_BREAK.finditer(text))
     out: list[Segment] = []
     pos = 0
-    for m in _BOUNDARY.finditer(text):
-        if text[m.start() - 1 : m.start()] == "." and _ABBREV.search(
-            text[max(0, m.start() - 8) : m.start()]
-        ):
-            continue  # "Councillor S. Trosow", "London Hydro Inc. BE HELD"
-        _add(out, text, pos, m.start())
-        pos = m.end()
+    for cut in sorted(cuts):
+        _add(out, text, pos, cut)
+        pos = cut
     _add(out, text, pos, len(text))
     return out
 

@@ -20,11 +20,9 @@ from typing import Any
 
 from bot.answer.models import Intent
 from index.lexical import Filter
+from index.lexicon import MONTH_RE, MONTHS
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-_MONTH = r"(?P<{n}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<{n}>" + MONTH_RE + r")\.?"
 
 BODY_NOUNS = {
     "council",

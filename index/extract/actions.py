@@ -16,18 +16,16 @@ from collections.abc import Sequence
 
 from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
-    PERSON_TITLES,
     Line,
     collapse_duplicate_title,
     split_lines,
     strip_span,
 )
+from index.lexicon import MONTH_NAME_RE, PERSON_TITLES, sentence_spans
 from index.models import Action, Resolution
 
 _S = r"[ \t\u00a0]"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = MONTH_NAME_RE
 _NUMBER_WORD = (
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
 )
@@ -89,7 +87,6 @@ _DUE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_ABBREVIATION_RE = re.compile(r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|Cllr)|\b[A-Z])$")
 _LABEL_START_RE = re.compile(
     rf"^{_S}*(?:\(\w{{1,4}}\)|\w{{1,4}}\)|\d{{1,3}}\.|[A-Za-z]\.|[•·▪o*-](?={_S}))"
 )
@@ -259,12 +256,8 @@ def _sentence_before(text: str, line: Line, position: int) -> tuple[int, int] | 
     prefix_end = strip_span(text, line.start, position)[1]
     if prefix_end <= line.start:
         return None
-    head = text[line.start : prefix_end - 1]
-    start = line.start
-    for match in re.finditer(rf"[.!?]{_S}+(?=[A-Z“\"‘])", head):
-        start = line.start + match.end()
-    span = strip_span(text, start, prefix_end)
-    return span if span[1] > span[0] else None
+    spans = sentence_spans(text, line.start, prefix_end)
+    return spans[-1] if spans else None
 
 
 def _previous_sentence(text: str, lines: list[Line], number: int) -> tuple[int, int] | None:
@@ -279,18 +272,11 @@ def _previous_sentence(text: str, lines: list[Line], number: int) -> tuple[int, 
 
 def _sentences(text: str, lines: list[Line]) -> list[tuple[int, int]]:
     """Sentence spans. A sentence may run over PDF-wrapped lines, but not past a list label."""
-    spans = []
-    for run_start, run_end in _runs(lines):
-        start = run_start
-        run = text[run_start:run_end]
-        for match in re.finditer(r"[.!?](?=[”’\"')]?\s+[A-Z“\"‘(])", run):
-            if _ABBREVIATION_RE.search(run[: match.start()]):
-                continue
-            end = run_start + match.end()
-            spans.append(strip_span(text, start, end))
-            start = end
-        spans.append(strip_span(text, start, run_end))
-    return [span for span in spans if span[1] > span[0]]
+    return [
+        span
+        for run_start, run_end in _runs(lines)
+        for span in sentence_spans(text, run_start, run_end)
+    ]
 
 
 def _runs(lines: list[Line]) -> list[tuple[int, int]]:

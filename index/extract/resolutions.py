@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.extract.text import Line, split_lines, strip_span
+from index.lexicon import sentence_end, sentence_spans
 from index.models import Resolution, ResolutionKind
 
 _SPACE = " \t\u00a0"
@@ -59,10 +60,6 @@ _STOP_RE = re.compile(
 
 _INLINE_NUMBER_RE = re.compile(r"(?:^|(?<=[\s;:,]))\((?P<n>\d{1,2}|[a-z])\)[ \t\u00a0]*")
 _TRAILING_CONNECTOR_RE = re.compile(r"(?:[;,][ \t\u00a0]*(?:and|or)?|[ \t\u00a0]+(?:and|or))\s*$")
-_SENTENCE_END_RE = re.compile(r"[.!?](?=[\s”’\"')]|$)")
-_ABBREVIATION_RE = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|Cllr|Prof|approx)|\b[A-Z])$"
-)
 
 # Decision sentences used when the minutes have no formal RESOLVED/Decision marker.
 _BODY_NOUNS = (
@@ -445,11 +442,7 @@ def _decision_sentences(text: str) -> list[tuple[int, Resolution]]:
 
 
 def _sentence_starts(text: str, line: Line) -> list[int]:
-    starts = [_content_start(line)]
-    for match in re.finditer(r"[.!?][ \t\u00a0]+(?=[A-Z])", line.text):
-        if not _ABBREVIATION_RE.search(line.text[: match.start()]):
-            starts.append(line.start + match.end())
-    return starts
+    return [start for start, _ in sentence_spans(text, _content_start(line), line.end)]
 
 
 def _sentence_kind(text: str, start: int, line_end: int) -> str | None:
@@ -467,9 +460,9 @@ def _sentence_end(text: str, lines: list[Line], number: int, start: int) -> int:
     end = lines[index].end
     search_from = start
     while True:
-        for match in _SENTENCE_END_RE.finditer(text, search_from, end):
-            if not _ABBREVIATION_RE.search(text[start : match.start()]):
-                return match.end()
+        found = sentence_end(text, search_from, end)
+        if found is not None:
+            return found
         following = index + 1
         if (
             following < len(lines)

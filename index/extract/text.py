@@ -11,33 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from index.lexicon import PERSON_TITLES, month_number
+
 NBSP = "\u00a0"
 
-# Python's str.isspace() is true for NBSP and the other Unicode spaces real pages use.
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _TIME = r"\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|noon)"
 
@@ -130,7 +107,7 @@ def parse_meeting_header(line: str) -> MeetingHeader | None:
 
 def make_date(day: str, month: str, year: str) -> date | None:
     """A date from printed parts ("19th" is fine for day); None when they do not make one."""
-    month_no = _MONTHS.get(month.lower().rstrip("."))
+    month_no = month_number(month)
     day_digits = re.match(r"\d+", day)
     if month_no is None or not day_digits:
         return None
@@ -163,13 +140,9 @@ def parse_date_phrase(value: str) -> date | None:
     return None
 
 
-_TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Cllr|Councillor|Professor|Prof|Sir|Dame|Rev|Inspector)"
-_DUPLICATE_TITLE_RE = re.compile(rf"\b({_TITLES})\.?(?:\s+\1\.?)+\b")
+_DUPLICATE_TITLE_RE = re.compile(rf"\b({PERSON_TITLES})\.?(?:\s+\1\.?)+\b")
 
 
 def collapse_duplicate_title(name: str) -> str:
     """ "Dr Dr Khandavalli" → "Dr Khandavalli": a typing slip, not part of anyone's name."""
     return _DUPLICATE_TITLE_RE.sub(r"\1", normalise_space(name))
-
-
-PERSON_TITLES = _TITLES

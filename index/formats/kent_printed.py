@@ -16,35 +16,61 @@ first minute. Text is kept verbatim; only titles are normalised for display.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.extract.votes import extract_votes
+from index.extract.votes.kent import KENT_VOTES
+from index.formats.base import CouncilFormat
+from index.lexicon import MONTH_NAME_RE, MONTH_NAMES, month_number
 from index.models import Action, AgendaItem, Meeting, Resolution
 from index.sources import SourceDocument
-
-NAME = "kent_printed"
 
 _ITEM_MARK = re.compile(r"^[ \t]*\(Item (\d+[A-Za-z]?)\)[ \t]*$", re.MULTILINE)
 _MINUTE_START = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _UNRESTRICTED = re.compile(r"^[ \t]*(?:UN)?RESTRICTED ITEMS[ \t]*$", re.MULTILINE)
-_MONTHS = list(calendar.month_name)[1:]
-_DATE = re.compile(
-    r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})", re.IGNORECASE
-)
+_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(" + MONTH_NAME_RE + r")\s+(\d{4})", re.IGNORECASE)
 _MAX_TITLE_LINES = 4
 _MAX_UNNUMBERED_LINES = 2
 
 
-def detect(text: str) -> bool:
-    """Printed minutes: a ``MINUTES of …`` header and at least two ``(Item N)`` lines."""
-    head = text[:3000]
-    return bool(re.search(r"MINUTES of (?:a |the )?meeting", head)) and (
-        len(_ITEM_MARK.findall(text)) >= 2
-    )
+class KentPrinted(CouncilFormat):
+    """Kent County Council printed minutes: numbered minutes, each with an ``(Item N)`` line."""
+
+    name = "kent_printed"
+    vote_grammar = KENT_VOTES
+
+    def detect(self, text: str) -> bool:
+        """Printed minutes: a ``MINUTES of …`` header and at least two ``(Item N)`` lines."""
+        head = text[:3000]
+        return bool(re.search(r"MINUTES of (?:a |the )?meeting", head)) and (
+            len(_ITEM_MARK.findall(text)) >= 2
+        )
+
+    def parse(self, doc: SourceDocument) -> Meeting:
+        text = doc.text
+        headings = _headings(text)
+        items: list[AgendaItem] = []
+        preamble = _preamble_item(text, headings[0].start if headings else len(text))
+        if preamble:
+            items.append(preamble)
+        for index, heading in enumerate(headings):
+            end = headings[index + 1].start if index + 1 < len(headings) else len(text)
+            items.append(_item(text, heading.title, heading.number, heading.body_start, end))
+        body, title, when = _header(text)
+        return Meeting(
+            source_path=doc.path,
+            source_text=text,
+            items=items,
+            body=body,
+            date=when,
+            title=title,
+            format=self.name,
+        )
+
+
+FORMAT = KentPrinted()
 
 
 @dataclass
@@ -53,28 +79,6 @@ class _Heading:
     body_start: int  # just after the "(Item N)" line
     number: str | None
     title: str
-
-
-def parse(doc: SourceDocument) -> Meeting:
-    text = doc.text
-    headings = _headings(text)
-    items: list[AgendaItem] = []
-    preamble = _preamble_item(text, headings[0].start if headings else len(text))
-    if preamble:
-        items.append(preamble)
-    for index, heading in enumerate(headings):
-        end = headings[index + 1].start if index + 1 < len(headings) else len(text)
-        items.append(_item(text, heading.title, heading.number, heading.body_start, end))
-    body, title, when = _header(text)
-    return Meeting(
-        source_path=doc.path,
-        source_text=text,
-        items=items,
-        body=body,
-        date=when,
-        title=title,
-        format=NAME,
-    )
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -198,7 +202,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         number=number,
         resolutions=resolutions,
         actions=_actions(body, resolutions),
-        votes=extract_votes(body),
+        votes=FORMAT.votes(body),
     )
 
 
@@ -257,7 +261,7 @@ def _header(text: str) -> tuple[str | None, str | None, date | None]:
     when = _date(head)
     title = None
     if body:
-        title = f"{body} – {when.day} {_MONTHS[when.month - 1]} {when.year}" if when else body
+        title = f"{body} – {when.day} {MONTH_NAMES[when.month - 1]} {when.year}" if when else body
     return body, title, when
 
 
@@ -269,9 +273,9 @@ def _titlecase(text: str) -> str:
 
 def _date(head: str) -> date | None:
     match = _DATE.search(head)
-    if not match:
+    month = month_number(match.group(2)) if match else None
+    if not match or month is None:
         return None
-    month = next(i for i, m in enumerate(_MONTHS) if m.lower() == match.group(2).lower()) + 1
     try:
         return date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:

@@ -14,7 +14,8 @@ import re
 from datetime import date
 
 from index.extract.motions import extract_motions
-from index.extract.votes import extract_votes
+from index.extract.votes.london import LONDON_VOTES
+from index.formats.base import CouncilFormat
 from index.models import (
     Action,
     AgendaItem,
@@ -25,8 +26,6 @@ from index.models import (
     VoteResult,
 )
 from index.sources import SourceDocument
-
-NAME = "london_markdown"
 
 _NBSP = r"(?:&nbsp;|\u00a0|[ \t])+"
 _HEADING = re.compile(
@@ -42,34 +41,42 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _BLOCK_SEPARATOR = re.compile(r"^(?:\*{4,}|Additional Votes:)[ \t]*$", re.MULTILINE)
 
 
-def detect(text: str) -> bool:
-    """eScribe markdown: numbered headings written with ``&nbsp;`` (or U+00A0) separators."""
-    return len(_NUMBERED_HEADING.findall(text)) >= 2
+class LondonMarkdown(CouncilFormat):
+    """City of London (Ontario) eScribe minutes as markdown: every heading is an item."""
+
+    name = "london_markdown"
+    vote_grammar = LONDON_VOTES
+
+    def detect(self, text: str) -> bool:
+        """eScribe markdown: numbered headings written with ``&nbsp;`` (or U+00A0) separators."""
+        return len(_NUMBERED_HEADING.findall(text)) >= 2
+
+    def parse(self, doc: SourceDocument) -> Meeting:
+        text = doc.text
+        front = _front_matter(text)
+        headings = [m for m in _HEADING.finditer(text) if m.group(3).strip() or m.group(2)]
+        items: list[AgendaItem] = []
+        for index, heading in enumerate(headings):
+            end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+            number, title = _number_and_title(heading.group(2), heading.group(3))
+            item = _item(text, title, number, heading.end(), end)
+            if item.text:  # a bare section heading ("# 8. Reports") carries no minutes itself
+                items.append(item)
+        title = front.get("title")
+        return Meeting(
+            source_path=doc.path,
+            source_text=text,
+            items=items,
+            body=_body(title),
+            date=_date(front.get("date")),
+            title=title,
+            url=_original_link(text),
+            time=_time(text),
+            format=self.name,
+        )
 
 
-def parse(doc: SourceDocument) -> Meeting:
-    text = doc.text
-    front = _front_matter(text)
-    headings = [m for m in _HEADING.finditer(text) if m.group(3).strip() or m.group(2)]
-    items: list[AgendaItem] = []
-    for index, heading in enumerate(headings):
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
-        number, title = _number_and_title(heading.group(2), heading.group(3))
-        item = _item(text, title, number, heading.end(), end)
-        if item.text:  # a bare section heading ("# 8. Reports") carries no minutes itself
-            items.append(item)
-    title = front.get("title")
-    return Meeting(
-        source_path=doc.path,
-        source_text=text,
-        items=items,
-        body=_body(title),
-        date=_date(front.get("date")),
-        title=title,
-        url=_original_link(text),
-        time=_time(text),
-        format=NAME,
-    )
+FORMAT = LondonMarkdown()
 
 
 def _front_matter(text: str) -> dict[str, str]:
@@ -105,7 +112,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
     votes: list[Vote] = []
     seen: set[tuple[str | None, str]] = set()
     for block in _blocks(body):
-        block_votes = extract_votes(block)
+        block_votes = FORMAT.votes(block)
         votes.extend(block_votes)
         if block_votes and all(v.result == VoteResult.LOST for v in block_votes):
             continue  # a failed motion decided nothing

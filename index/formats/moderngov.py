@@ -23,10 +23,9 @@ from index.extract.text import (
     split_lines,
     strip_span,
 )
+from index.formats.base import CouncilFormat
 from index.models import AgendaItem, Meeting
 from index.sources import SourceDocument
-
-NAME = "moderngov"
 
 _NUMBER_LINE_RE = re.compile(r"^[ \t\u00a0]*(?P<number>\d{1,3}[a-z]{0,2})\.?[ \t\u00a0]*$")
 _PDF_SUFFIX_RE = re.compile(
@@ -45,23 +44,34 @@ _DECISION_BODY_RE = re.compile(
 )
 
 
-def detect(text: str) -> bool:
-    """The generic fallback: any page with text; parse() decides whether it has items."""
-    return bool(text.strip())
+class ModernGov(CouncilFormat):
+    """modern.gov item and meeting pages; the fallback, so it is tried last.
+
+    The pages seen so far print no recorded votes, so there is no vote grammar yet.
+    """
+
+    name = "moderngov"
+    vote_grammar = None
+
+    def detect(self, text: str) -> bool:
+        """The generic fallback: any page with text; parse() decides whether it has items."""
+        return bool(text.strip())
+
+    def parse(self, doc: SourceDocument) -> Meeting:
+        text = doc.text
+        lines = split_lines(text)
+        header_index, header = _find_header(lines)
+        starts = _item_starts(lines, _items_begin(lines, header_index))
+        meeting = Meeting(source_path=doc.path, source_text=text, format=self.name)
+        if starts and (header is not None or len(starts) >= 2):
+            _fill_header(meeting, lines, header_index, header)
+            meeting.items = _meeting_items(text, lines, starts)
+        else:
+            meeting.items = _item_page(text, lines, meeting)
+        return meeting
 
 
-def parse(doc: SourceDocument) -> Meeting:
-    text = doc.text
-    lines = split_lines(text)
-    header_index, header = _find_header(lines)
-    starts = _item_starts(lines, _items_begin(lines, header_index))
-    meeting = Meeting(source_path=doc.path, source_text=text, format=NAME)
-    if starts and (header is not None or len(starts) >= 2):
-        _fill_header(meeting, lines, header_index, header)
-        meeting.items = _meeting_items(text, lines, starts)
-    else:
-        meeting.items = _item_page(text, lines, meeting)
-    return meeting
+FORMAT = ModernGov()
 
 
 # ----------------------------------------------------------------------------- whole meeting
@@ -188,6 +198,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         number=number,
         resolutions=resolutions,
         actions=extract_actions(body, resolutions),
+        votes=FORMAT.votes(body),
         truncated=truncated,
     )
 

@@ -14,16 +14,15 @@ title: an item's text must be one verbatim slice. The file name is not trusted f
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
 from index.extract.motions import extract_motions
-from index.extract.votes import extract_votes
+from index.extract.votes.portland import PORTLAND_VOTES
+from index.formats.base import CouncilFormat
+from index.lexicon import MONTH_NAMES, month_number
 from index.models import Action, AgendaItem, Meeting, Resolution, ResolutionKind
 from index.sources import SourceDocument
-
-NAME = "portland"
 
 _HEAD = re.compile(r"CITY\s+OF\s+PORTLAND", re.IGNORECASE)
 _HELD = re.compile(
@@ -39,42 +38,50 @@ _REQUESTED = re.compile(r"\d+\s+minutes\s+requested")
 _FOOTER = re.compile(r"[A-Z][a-z]+ \d{1,2}, \d{4}\s+\d+ of \d+|\b\d+ of \d+\b")
 _LIST_END = re.compile(r"Council adjourned|Closed Caption File", re.IGNORECASE)
 _TRANSCRIPT_MARK = r"\bItem {n}(?:\.| roll\.)"
-_MONTHS = {name.upper(): index for index, name in enumerate(calendar.month_name) if name}
 
 
-def detect(text: str) -> bool:
-    """Portland official minutes: the city's name and "OFFICIAL MINUTES" in the header."""
-    head = text[:2000]
-    return bool(_HEAD.search(head)) and "OFFICIAL MINUTES" in head.upper()
+class Portland(CouncilFormat):
+    """City of Portland official minutes: list entries, then the closed-caption transcript."""
+
+    name = "portland"
+    vote_grammar = PORTLAND_VOTES
+
+    def detect(self, text: str) -> bool:
+        """Portland official minutes: the city's name and "OFFICIAL MINUTES" in the header."""
+        head = text[:2000]
+        return bool(_HEAD.search(head)) and "OFFICIAL MINUTES" in head.upper()
+
+    def parse(self, doc: SourceDocument) -> Meeting:
+        text = doc.text
+        list_end_match = _LIST_END.search(text)
+        list_end = list_end_match.start() if list_end_match else len(text)
+        entries = _entries(text, list_end)
+        items = [_list_item(text, number, start, end) for number, start, end in entries]
+        items.extend(_transcript_items(text, items, list_end))
+        when = _date(text)
+        body = "Portland City Council"
+        title = f"{body} – {when.day} {MONTH_NAMES[when.month - 1]} {when.year}" if when else body
+        return Meeting(
+            source_path=doc.path,
+            source_text=text,
+            items=items,
+            body=body,
+            date=when,
+            title=title,
+            format=self.name,
+        )
 
 
-def parse(doc: SourceDocument) -> Meeting:
-    text = doc.text
-    list_end_match = _LIST_END.search(text)
-    list_end = list_end_match.start() if list_end_match else len(text)
-    entries = _entries(text, list_end)
-    items = [_list_item(text, number, start, end) for number, start, end in entries]
-    items.extend(_transcript_items(text, items, list_end))
-    when = _date(text)
-    body = "Portland City Council"
-    title = f"{body} – {when.day} {calendar.month_name[when.month]} {when.year}" if when else body
-    return Meeting(
-        source_path=doc.path,
-        source_text=text,
-        items=items,
-        body=body,
-        date=when,
-        title=title,
-        format=NAME,
-    )
+FORMAT = Portland()
 
 
 def _date(text: str) -> date | None:
     match = _HELD.search(text[:3000])
-    if not match or match.group(2).upper() not in _MONTHS:
+    month = month_number(match.group(2)) if match else None
+    if not match or month is None:
         return None
     try:
-        return date(int(match.group(3)), _MONTHS[match.group(2).upper()], int(match.group(1)))
+        return date(int(match.group(3)), month, int(match.group(1)))
     except ValueError:
         return None
 
@@ -128,7 +135,7 @@ def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
     for ordinance in _ORDINANCE.finditer(tail):
         resolutions.append(Resolution(text=ordinance.group(0), kind=ResolutionKind.DISPOSITION))
         spans.append((title_end + ordinance.start(), title_end + ordinance.end()))
-    votes = extract_votes(tail)
+    votes = FORMAT.votes(tail)
     spans += [
         (title_end + tail.find(v.text), title_end + tail.find(v.text) + len(v.text)) for v in votes
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answer.passages import best_passages
+from bot.answer.passages import best_passages, segments
 
 ITEM = (
     "· It was suggested that the library venues be used for strength and balance classes.\n"
@@ -25,3 +25,18 @@ def test_a_labelled_copy_of_a_shown_resolution_is_not_a_passage() -> None:
     passages = best_passages("who reports on strength and balance classes?", ITEM, exclude=[shown])
     assert passages and all(shown not in p for p in passages)
     assert all(p in ITEM for p in passages)
+
+
+def test_segments_cut_at_sentence_ends_but_not_after_abbreviations() -> None:
+    text = (
+        "Cllr. S. Brown asked whether London Hydro Inc. BE HELD to account; "
+        "The Chair said “it will.” The vote was 5 to 2.\n"
+        "The Board agreed to fund Option A.\n\nThe next paragraph."
+    )
+    assert [text[s.start : s.end] for s in segments(text)] == [
+        "Cllr. S. Brown asked whether London Hydro Inc. BE HELD to account;",
+        "The Chair said “it will.”",
+        "The vote was 5 to 2.",
+        "The Board agreed to fund Option A.",
+        "The next paragraph.",
+    ]

@@ -220,3 +220,14 @@ def test_action_sentence_wrapped_over_pdf_lines() -> None:
     [action] = actions(text)
     assert action.owner == "Ms Coombs"
     assert action.text.endswith("further details about the\nwaiting times.")
+
+
+def test_an_action_sentence_neither_breaks_at_a_title_nor_starts_with_a_closing_quote() -> None:
+    tagged = (
+        "The Board noted the figures. Mr. Brown would circulate the report. (Action: Mr. Brown)\n"
+    )
+    (action,) = extract_actions(tagged)
+    assert action.text == "Mr. Brown would circulate the report."
+    quoted = "It was noted. Dr. Patel said the plan “was late.” The Clerk agreed to circulate it.\n"
+    (action,) = extract_actions(quoted)
+    assert action.text == "The Clerk agreed to circulate it."

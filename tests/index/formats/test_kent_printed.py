@@ -91,8 +91,8 @@ def test_resolutions_come_from_the_uk_resolution_parser(cabinet: Meeting) -> Non
 
 
 def test_detect_is_specific() -> None:
-    assert kent_printed.detect((FIXTURES / "cabinet_printed_minutes.txt").read_text())
-    assert not kent_printed.detect("Minutes:\nRESOLVED: That the report be noted.\n")
+    assert kent_printed.FORMAT.detect((FIXTURES / "cabinet_printed_minutes.txt").read_text())
+    assert not kent_printed.FORMAT.detect("Minutes:\nRESOLVED: That the report be noted.\n")
     if SEEDS.is_dir():
         for seed in sorted(SEEDS.glob("*.txt")):
-            assert not kent_printed.detect(read_source(seed).text), seed.name
+            assert not kent_printed.FORMAT.detect(read_source(seed).text), seed.name

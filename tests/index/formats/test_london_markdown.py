@@ -112,11 +112,11 @@ def test_ballot_and_inline_counts(committee: Meeting) -> None:
 
 def test_detect_is_specific() -> None:
     path = FIXTURES / "2025-03-03 4th Meeting of the Riverside Services Committee.md"
-    assert london_markdown.detect(path.read_text(encoding="utf-8"))
-    assert not london_markdown.detect("# Minutes\n\nThat the report BE RECEIVED.\n")
+    assert london_markdown.FORMAT.detect(path.read_text(encoding="utf-8"))
+    assert not london_markdown.FORMAT.detect("# Minutes\n\nThat the report BE RECEIVED.\n")
     if SEEDS.is_dir():
         for seed in sorted(SEEDS.glob("*.txt")):
-            assert not london_markdown.detect(read_source(seed).text), seed.name
+            assert not london_markdown.FORMAT.detect(read_source(seed).text), seed.name
 
 
 def test_noted_communication_survives_a_failed_additional_vote(committee: Meeting) -> None:

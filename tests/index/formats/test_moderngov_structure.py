@@ -20,10 +20,10 @@ def document(text: str, meta: SourceMeta | None = None) -> SourceDocument:
 
 
 def test_detect_is_the_fallback_for_any_text() -> None:
-    assert moderngov.detect("Agenda item\n\nParking\n\nMinutes:\n\nNoted.")
-    assert moderngov.detect("some words")
-    assert not moderngov.detect("")
-    assert not moderngov.detect(" \n\u00a0\n")
+    assert moderngov.FORMAT.detect("Agenda item\n\nParking\n\nMinutes:\n\nNoted.")
+    assert moderngov.FORMAT.detect("some words")
+    assert not moderngov.FORMAT.detect("")
+    assert not moderngov.FORMAT.detect(" \n\u00a0\n")
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ def test_detect_is_the_fallback_for_any_text() -> None:
     ],
 )
 def test_text_without_agenda_structure_is_refused(text: str) -> None:
-    assert moderngov.parse(document(text)).items == []
+    assert moderngov.FORMAT.parse(document(text)).items == []
     with pytest.raises(NoAgendaStructureError):
         parse_document(document(text))
 
@@ -120,7 +120,7 @@ def test_decision_section_above_the_minutes_is_kept() -> None:
         "Minutes:\n\nThe Cabinet Member for Coasts introduced the report.\n\n"
         "5.\n\nAny other business\n\nMinutes:\n\nThere was none.\n"
     )
-    meeting = moderngov.parse(document(text))
+    meeting = moderngov.FORMAT.parse(document(text))
     assert [(i.number, i.title) for i in meeting.items] == [
         ("4", "Harbour Wall Repairs"),
         ("5", "Any other business"),

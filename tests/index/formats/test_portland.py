@@ -82,8 +82,8 @@ def test_transcript_discussion_is_a_second_item_with_the_same_number(meeting: Me
 
 
 def test_detect_is_specific() -> None:
-    assert portland.detect(FIXTURE.read_text(encoding="utf-8"))
-    assert not portland.detect("CITY COUNCIL MINUTES\nItem 1. (Y-5)\n")
+    assert portland.FORMAT.detect(FIXTURE.read_text(encoding="utf-8"))
+    assert not portland.FORMAT.detect("CITY COUNCIL MINUTES\nItem 1. (Y-5)\n")
     if SEEDS.is_dir():
         for seed in sorted(SEEDS.glob("*.txt")):
-            assert not portland.detect(read_source(seed).text), seed.name
+            assert not portland.FORMAT.detect(read_source(seed).text), seed.name
