@@ -508,3 +508,9 @@ def _dedupe(found: list[tuple[int, Action]]) -> list[Action]:
         kept.append((offset, action))
     kept.sort(key=lambda pair: pair[0])
     return [action for _, action in kept]
+
+
+def item_actions(body: str, resolutions: Sequence[Resolution] = ()) -> list[Action]:
+    """The actions of one item's text, keeping only those quoted verbatim from it (a guard:
+    an action that is not a substring of its item could never be shown)."""
+    return [a for a in extract_actions(body, resolutions=resolutions) if a.text in body]

@@ -20,10 +20,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from index.extract.actions import item_actions
+from index.extract.resolutions import extract_resolutions
 from index.extract.votes.kent import KENT_VOTES
 from index.formats.base import CouncilFormat
 from index.lexicon import MONTH_NAME_RE, MONTH_NAMES, month_number
-from index.models import Action, AgendaItem, Meeting, Resolution
+from index.models import AgendaItem, Meeting, Resolution
 from index.sources import SourceDocument
 
 _ITEM_MARK = re.compile(r"^[ \t]*\(Item (\d+[A-Za-z]?)\)[ \t]*$", re.MULTILINE)
@@ -201,7 +203,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         text=body,
         number=number,
         resolutions=resolutions,
-        actions=_actions(body, resolutions),
+        actions=item_actions(body, resolutions),
         votes=FORMAT.votes(body),
     )
 
@@ -222,19 +224,7 @@ def _trim_furniture(text: str, start: int, end: int) -> int:
 
 
 def _resolutions(body: str) -> list[Resolution]:
-    try:
-        from index.extract.resolutions import extract_resolutions
-    except ImportError:  # pragma: no cover - lands with the UK resolution parser
-        return []
     return [r for r in extract_resolutions(body) if r.text in body]
-
-
-def _actions(body: str, resolutions: list[Resolution]) -> list[Action]:
-    try:
-        from index.extract.actions import extract_actions
-    except ImportError:  # pragma: no cover - lands with the action parser
-        return []
-    return [a for a in extract_actions(body, resolutions=resolutions) if a.text in body]
 
 
 def _header(text: str) -> tuple[str | None, str | None, date | None]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from index.extract.actions import item_actions
 from index.extract.motions import extract_motions
 from index.extract.votes.london import LONDON_VOTES
 from index.formats.base import CouncilFormat
 from index.models import (
-    Action,
     AgendaItem,
     Meeting,
     Resolution,
@@ -128,7 +128,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         text=body,
         number=number,
         resolutions=resolutions,
-        actions=_actions(body, resolutions),
+        actions=item_actions(body, resolutions),
         votes=votes,
     )
 
@@ -142,14 +142,6 @@ def _blocks(body: str) -> list[str]:
         pos = sep.end()
     parts.append(body[pos:])
     return [part for part in parts if part.strip()]
-
-
-def _actions(body: str, resolutions: list[Resolution]) -> list[Action]:
-    try:
-        from index.extract.actions import extract_actions
-    except ImportError:  # pragma: no cover - lands with the action parser
-        return []
-    return [a for a in extract_actions(body, resolutions=resolutions) if a.text in body]
 
 
 def _body(title: str | None) -> str | None:

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from index.extract.actions import item_actions
 from index.extract.motions import extract_motions
 from index.extract.votes.portland import PORTLAND_VOTES
 from index.formats.base import CouncilFormat
 from index.lexicon import MONTH_NAMES, month_number
-from index.models import Action, AgendaItem, Meeting, Resolution, ResolutionKind
+from index.models import AgendaItem, Meeting, Resolution, ResolutionKind
 from index.sources import SourceDocument
 
 _HEAD = re.compile(r"CITY\s+OF\s+PORTLAND", re.IGNORECASE)
@@ -148,7 +149,7 @@ def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
         text=body,
         number=number,
         resolutions=resolutions,
-        actions=_actions(body, resolutions),
+        actions=item_actions(body, resolutions),
         votes=votes,
     )
 
@@ -188,15 +189,7 @@ def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list
                 number=item.number,
                 votes=[],
                 resolutions=[],
-                actions=_actions(body, []),
+                actions=item_actions(body, []),
             )
         )
     return out
-
-
-def _actions(body: str, resolutions: list[Resolution]) -> list[Action]:
-    try:
-        from index.extract.actions import extract_actions
-    except ImportError:  # pragma: no cover - lands with the action parser
-        return []
-    return [a for a in extract_actions(body, resolutions=resolutions) if a.text in body]
