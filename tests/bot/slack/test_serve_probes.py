@@ -5,6 +5,7 @@ and at most one log line, never a traceback or the body of a refused request."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import time
 import urllib.error
@@ -14,6 +15,7 @@ from urllib.parse import urlencode
 import pytest
 
 from bot.slack.payloads import MAX_OFFSET, Page, encode_page
+from bot.slack.request_check import MAX_BODY
 from prompts import render
 from tests.bot.slack.conftest import BotHarness, Reply, mention, unique
 
@@ -176,3 +178,17 @@ def test_events_from_a_team_not_on_the_allow_list_are_acked_and_ignored(served, 
     # The same mention from the allowed team is answered.
     assert harness.send_event(mention(channel, user, FRAILTY)).status == 200
     harness.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)
+
+
+def test_a_huge_declared_body_is_refused_before_it_is_read(served):
+    host, port = served.url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.putrequest("POST", "/slack/events")
+        connection.putheader("Content-Type", "application/json")
+        connection.putheader("Content-Length", str(MAX_BODY * 50))
+        connection.endheaders()  # and never send the body: the answer must not wait for it
+        response = connection.getresponse()
+        assert response.status == 413
+    finally:
+        connection.close()
