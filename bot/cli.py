@@ -98,7 +98,11 @@ def ask(
 
 @app.command()
 def serve(data_dir: DataDir = None, chroma_url: ChromaUrl = None) -> None:
-    """Run the Slack bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP)."""
+    """Run the Slack bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP).
+
+    Exits 2 with one line if a variable is missing or Slack refuses a token; waits for a
+    Chroma server that is not up yet; GET /healthz says whether it can answer.
+    """
     from bot.slack.server import serve as serve_bot
 
     serve_bot(load_settings(data_dir, chroma_url))
@@ -142,7 +146,8 @@ def main() -> None:
     try:
         app()
     except MinutesBotError as exc:
-        err_console.print(f"error: {exc}", markup=False)
+        # soft_wrap: one line whatever the width, so a log reader sees the whole message on it
+        err_console.print(f"error: {exc}", markup=False, soft_wrap=True)
         raise SystemExit(2) from exc
 
 

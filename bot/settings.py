@@ -3,11 +3,17 @@
 Slack's use the names Slack's own docs use (``SLACK_BOT_TOKEN`` …) so a deployer can paste
 them from the app's settings page. Tokens are ``SecretStr`` so they never print in a repr or a
 log line.
+
+``MINUTES_BOT_ALLOWED_TEAMS`` (comma-separated workspace IDs, ``T…``, or ``E…`` for a Grid
+org) limits which workspaces the bot answers; unset, it answers any workspace the app is in.
 """
 
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field, SecretStr
+from typing import Annotated
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import NoDecode
 
 from index.settings import IndexSettings
 
@@ -32,3 +38,12 @@ class Settings(IndexSettings):
     )
     host: str = "127.0.0.1"
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MINUTES_BOT_PORT"))
+    allowed_teams: Annotated[frozenset[str], NoDecode] = frozenset()
+
+    @field_validator("allowed_teams", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        """``T01,T02`` as a deployer writes it in an env file (not JSON)."""
+        if isinstance(value, str):
+            return frozenset(part.strip() for part in value.split(",") if part.strip())
+        return value

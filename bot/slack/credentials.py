@@ -1,11 +1,16 @@
-"""Slack credentials from Settings, with one clear error naming every missing variable."""
+"""Slack credentials from Settings, with one clear error naming every missing variable, and
+a check that Slack accepts the bot token before anything slow (the model) is loaded."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.settings import Settings
-from index.errors import ConfigError
+from index.errors import ConfigError, MinutesBotError
 
 GUIDE = "see docs/connect-to-slack.md"
 
@@ -48,3 +53,24 @@ def _secret(value: object) -> str:
         return ""
     getter = getattr(value, "get_secret_value", None)
     return (getter() if getter else str(value)).strip()
+
+
+def check_bot_token(client: WebClient) -> dict[str, Any]:
+    """``auth.test`` with SLACK_BOT_TOKEN: the bot's identity, or one line saying Slack refused
+    the token (``invalid_auth``, ``token_revoked`` …) and which variable holds it."""
+    try:
+        return dict(client.auth_test().data)  # type: ignore[arg-type]
+    except SlackApiError as exc:
+        error = exc.response.get("error") or "auth.test failed"
+        raise ConfigError(f"Slack rejected SLACK_BOT_TOKEN ({error}); {GUIDE}") from None
+    except OSError as exc:  # URLError, refused connection, DNS: nothing to do with the token
+        reason = getattr(exc, "reason", None) or exc
+        raise MinutesBotError(
+            f"could not reach Slack at {client.base_url} to check SLACK_BOT_TOKEN: {reason}"
+        ) from None
+
+
+def app_token_error(exc: SlackApiError) -> ConfigError:
+    """apps.connections.open refused SLACK_APP_TOKEN (Socket Mode)."""
+    error = exc.response.get("error") or "apps.connections.open failed"
+    return ConfigError(f"Slack rejected SLACK_APP_TOKEN ({error}); {GUIDE}")

@@ -12,3 +12,4 @@ def register_listeners(app: App, services: Services) -> None:
     events.register(app, services)
     commands.register(app, services)
     actions.register(app, services)
+    events.register_fallback(app)

@@ -3,6 +3,8 @@ every bot test. Tests keep apart by using their own channel IDs, users and event
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import itertools
 import json
 import threading
@@ -16,9 +18,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from slack_sdk.signature import SignatureVerifier
 
 from tests.bot.slack.fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
+from tests.bot.slack.served import Served, clean_environment, start_serve
 
 SIGNING_SECRET = "test-signing-secret-0123456789abcdef"
 BOT_TOKEN = "xoxb-test-1111-2222-notarealtoken"
@@ -56,7 +58,8 @@ class BotHarness:
         headers: dict[str, str] | None = None,
     ) -> Reply:
         ts = str(timestamp if timestamp is not None else int(time.time()))
-        signature = SignatureVerifier(secret).generate_signature(timestamp=ts, body=body)
+        base = b"v0:" + ts.encode() + b":" + body  # Slack's scheme, on bytes (see request_check)
+        signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
         request = urllib.request.Request(
             f"{self.url}/slack/events",
             data=body,
@@ -75,16 +78,23 @@ class BotHarness:
         except urllib.error.HTTPError as err:
             return Reply(err.code, err.read().decode(), time.monotonic() - started)
 
-    def send_event(self, event: dict[str, Any], event_id: str | None = None, **kw: Any) -> Reply:
+    def send_event(
+        self,
+        event: dict[str, Any],
+        event_id: str | None = None,
+        *,
+        team: str = TEAM_ID,
+        **kw: Any,
+    ) -> Reply:
         payload = {
             "token": "unused-verification-token",
-            "team_id": TEAM_ID,
+            "team_id": team,
             "api_app_id": "AMINUTES",
             "type": "event_callback",
             "event_id": event_id or unique("Ev"),
             "event_time": int(time.time()),
             "event": event,
-            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+            "authorizations": [{"team_id": team, "user_id": BOT_USER_ID, "is_bot": True}],
         }
         return self.post(json.dumps(payload).encode(), "application/json", **kw)
 
@@ -193,13 +203,13 @@ def fake_slack() -> Iterator[FakeSlack]:
 def bot(indexed_settings, fake_slack: FakeSlack) -> Iterator[BotHarness]:
     from bot.slack.app import build_app
     from bot.slack.credentials import slack_credentials
-    from bot.slack.server import http_server
+    from bot.slack.server import http_server, service_health
     from bot.slack.services import build_services
 
     settings = indexed_settings.model_copy(update={"slack_api_url": fake_slack.api_url})
     services = build_services(settings)
     app = build_app(services, slack_credentials(settings))
-    server = http_server(app, "127.0.0.1", 0)
+    server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
     )
@@ -207,3 +217,25 @@ def bot(indexed_settings, fake_slack: FakeSlack) -> Iterator[BotHarness]:
     yield BotHarness(f"http://127.0.0.1:{server.server_port}", fake_slack, services, settings, app)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served(indexed_settings, fake_slack: FakeSlack, tmp_path_factory) -> Iterator[Served]:
+    """One real ``minutes-bot serve`` process over the samples index, for the probes that
+    must go through the real entry point. It answers only TEAM_ID and logs at INFO."""
+    env = clean_environment(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        MINUTES_BOT_DATA_DIR=str(indexed_settings.data_dir),
+        MINUTES_BOT_ALLOWED_TEAMS=TEAM_ID,
+        MINUTES_BOT_LOG_LEVEL="INFO",
+    )
+    bot = start_serve(env, tmp_path_factory.mktemp("served") / "serve.log")
+    try:
+        bot.wait_for_healthz()
+        yield bot
+    finally:
+        bot.stop()
+        logged = bot.log()
+        assert BOT_TOKEN not in logged and SIGNING_SECRET not in logged

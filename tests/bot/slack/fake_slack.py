@@ -4,7 +4,7 @@ The bot's WebClient points its base_url here (SLACK_API_URL), so tests see exact
 bot would have sent to Slack: method, arguments, token. ``response_url`` requests from slash
 commands and buttons land on ``/response/<id>``. A test can make a method answer 429 with
 ``Retry-After`` to exercise the rate-limit retry, and preload threads for
-``conversations.replies``.
+``conversations.replies``. Every call made with ``REVOKED_TOKEN`` answers ``invalid_auth``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlparse
 BOT_USER_ID = "UMINUTESBOT"
 BOT_ID = "BMINUTESBOT"
 TEAM_ID = "TCOUNCIL01"
+REVOKED_TOKEN = "xoxb-9999-revoked-notarealtoken"  # auth.test answers invalid_auth
 
 
 @dataclass
@@ -193,7 +194,10 @@ class FakeSlack:
                     body = json.dumps({"ok": False, "error": error}).encode()
                     self._send(200, body, "application/json")
                     return
-                answer = fake._answer(method, args)
+                if token == REVOKED_TOKEN:
+                    answer = {"ok": False, "error": "invalid_auth"}
+                else:
+                    answer = fake._answer(method, args)
                 fake._record(Call(method, args, token))
                 self._send(200, json.dumps(answer).encode(), "application/json")
 

@@ -1,33 +1,26 @@
-"""``minutes-bot serve`` as a deployer runs it: a process configured only by the environment."""
+"""``minutes-bot serve`` as a deployer runs it: a process configured only by the environment,
+started with good settings, a refused token, no index, and a Chroma server that is not up yet."""
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.bot.slack.blockkit import quoted
 from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, BotHarness, mention, unique
-from tests.paths import REPO
+from tests.bot.slack.fake_slack import REVOKED_TOKEN
+from tests.bot.slack.served import (
+    clean_environment,
+    free_port,
+    minutes_bot,
+    start_chroma,
+    start_serve,
+    stop,
+)
 
-SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")
-
-
-def clean_environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SLACK_VARS}
-    env = {k: v for k, v in env.items() if not k.startswith("MINUTES_BOT_SLACK")}
-    return {**env, "HF_HUB_OFFLINE": "1", **extra}
-
-
-def minutes_bot(*args: str, env: dict[str, str], **kw) -> subprocess.Popen:
-    code = "from bot.cli import main; main()"
-    return subprocess.Popen([sys.executable, "-c", code, *args], cwd=REPO, env=env, text=True, **kw)
+EMPTY_WARNING = "every answer will be 'No decision found'"
 
 
 def test_serve_without_slack_variables_names_them():
@@ -38,55 +31,117 @@ def test_serve_without_slack_variables_names_them():
     assert "Traceback" not in err
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def served(indexed_settings, fake_slack) -> Iterator[str]:
-    port = free_port()
+def test_a_token_slack_refuses_is_one_line_naming_the_variable(fake_slack, tmp_path):
     env = clean_environment(
-        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_BOT_TOKEN=REVOKED_TOKEN,
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
         SLACK_API_URL=fake_slack.api_url,
-        MINUTES_BOT_DATA_DIR=str(indexed_settings.data_dir),
-        MINUTES_BOT_HOST="127.0.0.1",
-        PORT=str(port),
+        MINUTES_BOT_DATA_DIR=str(tmp_path / "data"),
     )
     process = minutes_bot("serve", env=env, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    try:
-        while True:
-            assert process.poll() is None, process.stderr.read()
-            try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=1):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "serve did not come up in 90 s"
-                time.sleep(0.25)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stderr:
-            logged = process.stderr.read()
-            assert BOT_TOKEN not in logged and SIGNING_SECRET not in logged
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "SLACK_BOT_TOKEN" in lines[0] and "invalid_auth" in lines[0]
+    assert REVOKED_TOKEN not in err
+    assert any(c.method == "auth.test" and c.token == REVOKED_TOKEN for c in fake_slack.calls)
 
 
 @pytest.mark.slow
 def test_serve_answers_a_mention_over_http(served, fake_slack):
-    harness = BotHarness(served, fake_slack, None, None, None)
+    harness = BotHarness(served.url, fake_slack, None, None, None)
     channel, user = unique("C"), unique("U")
-    assert (
-        harness.send_event(
-            mention(channel, user, "what was resolved about the frailty delivery plan?")
-        ).status
-        == 200
-    )
+    question = "what was resolved about the frailty delivery plan?"
+    assert harness.send_event(mention(channel, user, question)).status == 200
     post = fake_slack.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)[0]
     assert quoted(
         "Agree the three priorities for 2024-25 set out in the report", post.args["blocks"]
     )
+
+
+@pytest.mark.slow
+def test_healthz_reports_the_index_and_each_dependency(served):
+    status, report = served.healthz()
+    assert status == 200
+    assert report["ok"] is True
+    assert report["index"]["ok"] is True and report["index"]["items"] > 0
+    assert report["index"]["last_indexed"]
+    assert report["chroma"] == {"mode": "embedded", "ok": True}
+    assert report["slack"] == {"mode": "http", "ok": True}
+    assert served.log().count(EMPTY_WARNING) == 0
+
+
+@pytest.mark.slow
+def test_serve_with_a_missing_data_dir_warns_once_and_is_not_healthy(fake_slack, tmp_path):
+    env = clean_environment(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        MINUTES_BOT_DATA_DIR=str(tmp_path / "never-indexed"),
+    )
+    bot = start_serve(env, tmp_path / "serve.log")
+    try:
+        bot.wait_for_healthz()
+        status, report = bot.healthz()
+    finally:
+        bot.stop()
+    assert status == 503
+    assert report["ok"] is False
+    assert report["index"]["ok"] is False and report["index"]["items"] == 0
+    assert "minutes-bot index" in report["index"]["error"]
+    assert report["chroma"]["ok"] is True  # the dependency is fine; the index is what is missing
+    log = bot.log()
+    assert log.count(EMPTY_WARNING) == 1
+    warning = next(line for line in log.splitlines() if EMPTY_WARNING in line)
+    assert str(tmp_path / "never-indexed") in warning
+    assert "Traceback" not in log
+
+
+@pytest.mark.slow
+def test_serve_waits_for_the_chroma_server_and_healthz_follows_it(fake_slack, tmp_path: Path):
+    chroma_port = free_port()
+    env = clean_environment(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        MINUTES_BOT_DATA_DIR=str(tmp_path / "data"),
+        MINUTES_BOT_CHROMA_URL=f"http://127.0.0.1:{chroma_port}",
+    )
+    bot = start_serve(env, tmp_path / "serve.log")
+    chroma = None
+    try:
+        # Chroma is down: serve keeps trying, one line per attempt, and does not exit.
+        bot.wait_until(lambda: "(attempt 2:" in bot.log(), "a second attempt", timeout=30)
+        attempts = [line for line in bot.log().splitlines() if "is not reachable" in line]
+        assert len(attempts) >= 2
+        assert all(f"127.0.0.1:{chroma_port}" in line for line in attempts)
+        assert "retrying in 1 s" in attempts[0] and "retrying in 2 s" in attempts[1]
+
+        chroma = start_chroma(tmp_path / "chroma", chroma_port)
+        bot.wait_for_healthz()
+        status, report = bot.healthz()
+        assert status == 503  # up, but nothing indexed in this Chroma yet
+        assert report["chroma"] == {
+            "mode": "server",
+            "url": f"http://127.0.0.1:{chroma_port}",
+            "ok": True,
+        }
+        assert report["index"]["items"] == 0
+
+        stop(chroma)  # Chroma goes away under a running bot
+        chroma = None
+        bot.wait_until(lambda: not bot.healthz()[1]["chroma"]["ok"], "chroma down", timeout=30)
+        status, report = bot.healthz()
+        assert status == 503
+        assert report["index"]["ok"] is False
+        assert report["chroma"]["error"]
+        assert bot.process.poll() is None
+    finally:
+        if chroma:
+            stop(chroma)
+        bot.stop()
+    log = bot.log()
+    assert "Traceback" not in log
+    assert log.count(EMPTY_WARNING) == 1
+    assert f"Chroma at http://127.0.0.1:{chroma_port} is reachable after" in log

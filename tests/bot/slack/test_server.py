@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from itertools import islice
 
 import pytest
 
 from bot.settings import Settings
 from bot.slack.app import web_client
 from bot.slack.credentials import slack_credentials
+from bot.slack.services import backoff
 from index.errors import ConfigError
 
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")
@@ -61,7 +63,20 @@ def test_slack_api_url_overrides_the_web_api_base(clean_env):
 
 
 @pytest.mark.slow
-def test_healthz_answers_ok(bot):
+def test_healthz_reports_items_and_dependencies(bot):
     with urllib.request.urlopen(f"{bot.url}/healthz", timeout=5) as response:
         assert response.status == 200
-        assert json.loads(response.read()) == {"ok": True}
+        report = json.loads(response.read())
+    stats = bot.services.stats()
+    assert report["ok"] is True
+    assert report["index"] == {
+        "ok": True,
+        "items": stats.items,
+        "meetings": stats.meetings,
+        "last_indexed": stats.last_indexed,
+    }
+    assert report["chroma"]["ok"] and report["slack"]["ok"]
+
+
+def test_waiting_for_chroma_backs_off_to_a_bound():
+    assert list(islice(backoff(), 8)) == [1, 2, 4, 8, 16, 30, 30, 30]

@@ -3,13 +3,21 @@ receives an events_api envelope over the WebSocket, acks its envelope_id and ans
 
 from __future__ import annotations
 
+import json
+import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.slack.app import build_app
 from bot.slack.credentials import SlackCredentials
+from bot.slack.health import Health
+from bot.slack.server import http_server, serve
+from index.errors import ConfigError
 from tests.bot.slack.blockkit import quoted
 from tests.bot.slack.conftest import BOT_TOKEN, mention, unique
 from tests.bot.slack.fake_slack import TEAM_ID
@@ -24,8 +32,6 @@ FRAILTY_RESOLUTION = "Support the joint funding of the falls response service fo
 
 @pytest.fixture
 def socket_bot(bot) -> Iterator[FakeSocketMode]:
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
     socket = FakeSocketMode().start()
     bot.fake.socket_url = socket.url
     app = build_app(bot.services, SlackCredentials(BOT_TOKEN, "", app_token=APP_TOKEN))
@@ -72,3 +78,52 @@ def test_socket_mode_event_is_acked_and_answered_once(bot, socket_bot):
     assert quoted(FRAILTY_RESOLUTION, posts[0].args["blocks"])
     opened = bot.fake.find("apps.connections.open")
     assert opened and opened[-1].token == APP_TOKEN
+
+
+def healthz(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(f"{url}/healthz", timeout=5) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def test_healthz_in_socket_mode_follows_the_slack_connection(bot):
+    socket = FakeSocketMode().start()
+    bot.fake.socket_url = socket.url
+    app = build_app(bot.services, SlackCredentials(BOT_TOKEN, "", app_token=APP_TOKEN))
+    handler = SocketModeHandler(app, APP_TOKEN)
+    health = Health(
+        bot.services.stats,
+        bot.services.heartbeat,
+        slack_connected=handler.client.is_connected,
+        cache_s=0,
+    )
+    server = http_server(None, "127.0.0.1", 0, health)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        status, report = healthz(url)
+        assert (status, report["slack"]) == (
+            503,
+            {"ok": False, "mode": "socket", "connected": False},
+        )
+        handler.connect()
+        assert socket.connected.wait(10)
+        status, report = healthz(url)
+        assert (status, report["slack"]) == (200, {"ok": True, "mode": "socket", "connected": True})
+        assert report["index"]["items"] > 0
+    finally:
+        handler.close()
+        socket.stop()
+        server.shutdown()
+        server.server_close()
+        bot.fake.socket_url = None
+    assert health.report().checks["slack"]["connected"] is False
+
+
+def test_an_app_token_slack_refuses_is_a_config_error_naming_it(bot):
+    settings = bot.settings.model_copy(update={"slack_app_token": APP_TOKEN})
+    bot.fake.socket_url = None  # apps.connections.open answers not_allowed
+    with pytest.raises(ConfigError, match=r"SLACK_APP_TOKEN \(not_allowed\)"):
+        serve(settings)

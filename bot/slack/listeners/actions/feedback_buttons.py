@@ -9,7 +9,8 @@ from slack_bolt import Ack, App, Respond
 
 from bot.slack.blocks import render_text
 from bot.slack.feedback import DOWN, UP
-from bot.slack.payloads import decode_feedback
+from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
+from bot.slack.payloads import BadButtonValue, decode_feedback
 from bot.slack.services import Services
 
 ACTION_IDS = re.compile(r"^feedback_(up|down)$")
@@ -18,7 +19,12 @@ ACTION_IDS = re.compile(r"^feedback_(up|down)$")
 def register(app: App, services: Services) -> None:
     def record(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         # Recorded before the ack returns: a fast local write, and the click is never lost.
-        question, item_ids = decode_feedback(action["value"])
+        try:
+            question, item_ids = decode_feedback(action.get("value"))
+        except BadButtonValue as error:
+            log_unreadable(action, error)  # ``thank`` tells the clicker
+            ack()
+            return
         services.feedback.record(
             UP if action["action_id"] == "feedback_up" else DOWN,
             question,
@@ -30,6 +36,11 @@ def register(app: App, services: Services) -> None:
         ack()
 
     def thank(action: dict[str, Any], respond: Respond) -> None:
+        try:
+            decode_feedback(action.get("value"))
+        except BadButtonValue:
+            tell_unreadable(respond)
+            return
         vote = UP if action["action_id"] == "feedback_up" else DOWN
         respond(
             text=render_text("slack/feedback_thanks.txt.j2", vote=vote),

@@ -7,7 +7,8 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.slack.payloads import decode_page
+from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
+from bot.slack.payloads import BadButtonValue, decode_page
 from bot.slack.reply import answer_and_reply, to_response_url, to_thread
 from bot.slack.services import Services
 
@@ -18,7 +19,12 @@ def register(app: App, services: Services) -> None:
     def show_more(
         body: dict[str, Any], action: dict[str, Any], client: WebClient, respond: Respond
     ):
-        page = decode_page(action["value"])
+        try:
+            page = decode_page(action.get("value"))
+        except BadButtonValue as error:
+            log_unreadable(action, error)
+            tell_unreadable(respond)
+            return
         container = body.get("container") or {}
         if container.get("is_ephemeral"):
             answer_and_reply(services, page, to_response_url(respond), ephemeral=True)
