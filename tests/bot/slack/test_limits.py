@@ -71,6 +71,7 @@ def services(tmp_path: Path, answer: Answer) -> Services:
         stats=IndexStats,
         dedupe=Dedupe(),
         feedback=FeedbackLog(tmp_path / "state"),
+        heartbeat=lambda: None,
     )
 
 
