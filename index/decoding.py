@@ -53,7 +53,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_NUL_LAYOUTS = {
+_NUL_LAYOUTS: dict[tuple[bool, ...], str] = {
     (False, True, False, True): "utf-16-le",
     (True, False, True, False): "utf-16-be",
     (False, True, True, True): "utf-32-le",

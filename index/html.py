@@ -140,7 +140,7 @@ def _walk(root: Tag, writer: _TextWriter) -> None:
             writer.end_line(_LINE)
             continue
         if name == "img":
-            alt = (node.get("alt") or "").strip()
+            alt = str(node.get("alt") or "").strip()
             if alt:
                 writer.write(alt)
             continue
