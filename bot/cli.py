@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -58,23 +57,24 @@ def index(
         typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
     ] = None,
 ) -> None:
-    """Parse minutes and add them to the index; unchanged files are left as they are."""
-    from index.indexer import STATUS_INDEXED, STATUS_UNCHANGED, index_paths
+    """Parse minutes and add them to the index; unchanged files are left as they are.
+
+    Exit codes: 0 indexed (maybe with warnings), 1 nothing could be indexed, 2 usage or
+    configuration error, 3 a named path does not exist, 4 the index could not be written.
+    """
+    from bot.index_report import ExitCode, exit_code, print_summary
+    from index.errors import IndexWriteError
+    from index.indexer import index_paths
 
     settings = load_settings(data_dir, chroma_url)
     show_progress = sys.stdout.isatty() if progress is None else progress
-    summary = index_paths(paths, settings, progress=show_progress)
-    table = Table(title="Index summary", show_header=False)
-    table.add_row("files", str(len(summary.outcomes)))
-    table.add_row("indexed", str(summary.count(STATUS_INDEXED)))
-    table.add_row("unchanged", str(summary.count(STATUS_UNCHANGED)))
-    table.add_row("skipped", str(len(summary.skipped)))
-    table.add_row("agenda items", str(summary.total("items")))
-    table.add_row("resolutions", str(summary.total("resolutions")))
-    table.add_row("actions", str(summary.total("actions")))
-    console.print(table)
-    for outcome in summary.skipped:
-        typer.echo(f"skipped {outcome.path}: {outcome.reason}")
+    try:
+        summary = index_paths(paths, settings, progress=show_progress)
+    except IndexWriteError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(ExitCode.INDEX_WRITE) from None
+    print_summary(summary, console)
+    raise typer.Exit(exit_code(summary))
 
 
 @app.command()

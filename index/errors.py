@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class MinutesBotError(Exception):
     """Base for every failure we expect and report to the user in one line."""
@@ -33,3 +35,51 @@ class NoAgendaStructureError(SourceError):
 
 class ConfigError(MinutesBotError):
     """A required setting is missing or malformed; the message names the variable."""
+
+
+class IndexWriteError(MinutesBotError):
+    """The index could not be written (disk full, store unreachable); the run must stop.
+
+    Unlike a bad file, this is not a reason to carry on with the next file: every later write
+    would fail the same way. What was stored before the failure is kept, and because IDs come
+    from content a re-run after the cause is fixed picks up where this one stopped.
+    """
+
+
+class DiskFullError(IndexWriteError):
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"disk full while writing the index in {where}: free some space and run index "
+            "again (files already indexed are kept)"
+        )
+        self.where = where
+
+
+class StoreUnavailableError(IndexWriteError):
+    def __init__(self, url: str, detail: str) -> None:
+        super().__init__(f"cannot reach the Chroma server at {url}: {detail}")
+        self.url = url
+
+
+_DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_DISK_FULL_MESSAGES = ("database or disk is full", "no space left on device", "disk quota exceeded")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Does ``exc``, or anything it was raised from, say the disk is full?
+
+    Python's own writes raise ``OSError(ENOSPC)``; Chroma's Rust bindings wrap SQLite's
+    ``SQLITE_FULL`` in an ``InternalError`` whose message is all that is left of it
+    ("(code: 13) database or disk is full"), so the message is checked too.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_FULL_ERRNOS:
+            return True
+        message = str(current).lower()
+        if any(marker in message for marker in _DISK_FULL_MESSAGES):
+            return True
+        current = current.__cause__ or current.__context__
+    return False

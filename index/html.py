@@ -111,31 +111,43 @@ def html_to_text(html: str) -> str:
     return writer.text()
 
 
-def _walk(node: Tag, writer: _TextWriter) -> None:
-    for child in node.children:
-        if isinstance(child, NavigableString):
-            if not isinstance(child, _SKIP_STRINGS):
-                writer.write(str(child))
+_END_BLOCK = object()
+"""Marker pushed after a block's children: when popped, the block's line ends."""
+
+
+def _walk(root: Tag, writer: _TextWriter) -> None:
+    """Depth-first, document order, with an explicit stack instead of recursion.
+
+    Pages nest as deep as they like (a probe used 20,000 ``<div>``s; lxml keeps them all), and
+    Python's recursion limit is 1,000, so a recursive walk would fail on a legal if silly page.
+    """
+    stack: list[object] = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        if node is _END_BLOCK:
+            writer.end_line(_PARAGRAPH)
             continue
-        if not isinstance(child, Tag):
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIP_STRINGS):
+                writer.write(str(node))
             continue
-        name = child.name.lower() if child.name else ""
-        if name in _DROP or _hidden(child):
+        if not isinstance(node, Tag):
+            continue
+        name = node.name.lower() if node.name else ""
+        if name in _DROP or _hidden(node):
             continue
         if name == "br":
             writer.end_line(_LINE)
             continue
         if name == "img":
-            alt = (child.get("alt") or "").strip()
+            alt = str(node.get("alt") or "").strip()
             if alt:
                 writer.write(alt)
             continue
-        block = name in _BLOCK
-        if block:
+        if name in _BLOCK:
             writer.end_line(_PARAGRAPH)
-        _walk(child, writer)
-        if block:
-            writer.end_line(_PARAGRAPH)
+            stack.append(_END_BLOCK)
+        stack.extend(reversed(node.contents))
 
 
 def _hidden(tag: Tag) -> bool:

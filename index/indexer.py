@@ -9,7 +9,9 @@ its reason and the rest of the batch still indexes.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,12 +19,18 @@ from rich.progress import Progress
 
 from index.chunking import DocumentRecords, build_records
 from index.embeddings import Embedder, shared_embedder
-from index.errors import SourceError
+from index.errors import (
+    ConfigError,
+    DiskFullError,
+    SourceError,
+    StoreUnavailableError,
+    is_disk_full,
+)
 from index.formats import parse_document
 from index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
 from index.models import Meeting
 from index.settings import IndexSettings
-from index.sources import discover, read_source
+from index.sources import MINUTES_SUFFIXES, discover, read_source
 from index.store import MinutesStore, open_store, utc_now
 
 log = logging.getLogger(__name__)
@@ -30,6 +38,8 @@ log = logging.getLogger(__name__)
 STATUS_INDEXED = "indexed"
 STATUS_UNCHANGED = "unchanged"
 STATUS_SKIPPED = "skipped"
+EMBED_SLICE_BATCHES = 4
+"""Embed and store this many model batches at a time, reporting progress after each slice."""
 
 
 @dataclass
@@ -40,6 +50,8 @@ class FileOutcome:
     items: int = 0
     resolutions: int = 0
     actions: int = 0
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -47,6 +59,10 @@ class IndexSummary:
     outcomes: list[FileOutcome] = field(default_factory=list)
     units_added: int = 0
     units_deleted: int = 0
+    missing: list[str] = field(default_factory=list)
+    """Paths named on the command line that do not exist."""
+    notes: list[str] = field(default_factory=list)
+    """Warnings about the run rather than one file (a folder with no minutes in it)."""
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -55,11 +71,28 @@ class IndexSummary:
     def skipped(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.status == STATUS_SKIPPED]
 
+    @property
+    def in_index(self) -> int:
+        """Files now in the index: newly indexed or already there unchanged."""
+        return self.count(STATUS_INDEXED) + self.count(STATUS_UNCHANGED)
+
     def total(self, attribute: str) -> int:
         return sum(getattr(o, attribute) for o in self.outcomes)
 
+    def encodings(self) -> Counter[str]:
+        """How many text/HTML files were read with each encoding (PDFs have none)."""
+        return Counter(o.encoding for o in self.outcomes if o.encoding)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning once, in order: a manifest shared by a folder is named once, not per file."""
+        lines = [*self.notes, *(w for o in self.outcomes for w in o.warnings)]
+        return list(dict.fromkeys(lines))
+
 
 ProgressCallback = Callable[[str], None]
+UnitsCallback = Callable[[str, int, int], None]
+"""``(path, done, total)``: embedding progress inside one file."""
 
 
 class Indexer:
@@ -67,11 +100,17 @@ class Indexer:
         self.settings = settings
         self.store = store
         self.embedder = embedder
-        self.lexical: LexicalIndex = lexical_index_for(settings)
+        self.where = settings.chroma_url or str(settings.data_dir)
+        with _storage_errors(self.where):
+            self.lexical: LexicalIndex = lexical_index_for(settings)
 
-    def index_file(self, path: Path, summary: IndexSummary) -> FileOutcome:
+    def index_file(
+        self, path: Path, summary: IndexSummary, on_units: UnitsCallback | None = None
+    ) -> FileOutcome:
+        """Index one file; a bad file is an outcome, a full disk raises :class:`DiskFullError`."""
         try:
-            meeting = parse_document(read_source(path))
+            doc = read_source(path)
+            meeting = parse_document(doc)
         except SourceError as exc:
             return FileOutcome(str(path), STATUS_SKIPPED, exc.reason)
         except Exception as exc:  # a parser bug must not sink the batch; the reason says so
@@ -82,10 +121,20 @@ class Indexer:
             chunk_words=self.settings.chunk_words,
             overlap_words=self.settings.chunk_overlap_words,
         )
-        changed = self._store_records(records, summary)
-        return _outcome(meeting, STATUS_INDEXED if changed else STATUS_UNCHANGED)
+        report = (lambda done, total: on_units(str(path), done, total)) if on_units else None
+        with _storage_errors(self.where):
+            changed = self._store_records(records, summary, report)
+        outcome = _outcome(meeting, STATUS_INDEXED if changed else STATUS_UNCHANGED)
+        outcome.encoding = doc.encoding
+        outcome.warnings = list(doc.warnings)
+        return outcome
 
-    def _store_records(self, records: DocumentRecords, summary: IndexSummary) -> bool:
+    def _store_records(
+        self,
+        records: DocumentRecords,
+        summary: IndexSummary,
+        report: Callable[[int, int], None] | None = None,
+    ) -> bool:
         unit_ids = [u.id for u in records.units]
         item_ids = [i.id for i in records.items]
         missing_units, missing_items = self.store.missing_ids(unit_ids, item_ids)
@@ -97,10 +146,21 @@ class Indexer:
                 self._store_lexical(records)
             return False
         new_units = [u for u in records.units if u.id in missing_units]
-        self.store.add_units(new_units, self.embedder.embed_documents([u.text for u in new_units]))
         new_items = [i for i in records.items if i.id in missing_items]
+        total, done = len(new_units) + len(new_items), 0
+        # In slices, so a file with thousands of chunks shows progress as it goes (and a crash
+        # mid-file keeps what was stored: the re-run embeds only the rest).
+        step = max(1, self.settings.embed_batch_size * EMBED_SLICE_BATCHES)
+        for start in range(0, len(new_units), step):
+            batch = new_units[start : start + step]
+            self.store.add_units(batch, self.embedder.embed_documents([u.text for u in batch]))
+            done += len(batch)
+            if report:
+                report(done, total)
         vectors = self.embedder.embed_documents([i.header for i in new_items])
         self.store.add_items(new_items, vectors, utc_now())
+        if report and new_items:
+            report(total, total)
         self.store.delete(stale_units, stale_items)
         # lexical index hook: after Chroma, so a crash between the two re-runs both next time
         self._store_lexical(records)
@@ -118,6 +178,17 @@ class Indexer:
         )
 
 
+@contextmanager
+def _storage_errors(where: str) -> Iterator[None]:
+    """Turn "the disk is full", however the storage layer words it, into :class:`DiskFullError`."""
+    try:
+        yield
+    except Exception as exc:
+        if is_disk_full(exc):
+            raise DiskFullError(where) from exc
+        raise
+
+
 def _outcome(meeting: Meeting, status: str) -> FileOutcome:
     return FileOutcome(
         path=meeting.source_path,
@@ -128,28 +199,79 @@ def _outcome(meeting: Meeting, status: str) -> FileOutcome:
     )
 
 
+def _open_store(settings: IndexSettings) -> MinutesStore:
+    """The store, or one line saying why not: a full disk or a Chroma server that is not there."""
+    try:
+        with _storage_errors(settings.chroma_url or str(settings.data_dir)):
+            return open_store(settings)
+    except (ConfigError, DiskFullError):
+        raise
+    except Exception as exc:
+        if settings.chroma_url:
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreUnavailableError(settings.chroma_url, detail) from exc
+        raise
+
+
+def _files(paths: Sequence[Path], summary: IndexSummary) -> Iterator[Path]:
+    """The files to index; named paths that do not exist, or hold no minutes, go on the summary."""
+    for path in paths:
+        if not path.exists():
+            summary.missing.append(str(path))
+            continue
+        found = 0
+        for file in discover([path]):
+            found += 1
+            yield file
+        if not found:
+            kinds = ", ".join(sorted(MINUTES_SUFFIXES))
+            summary.notes.append(f"{path}: no minutes files found (looked for {kinds})")
+
+
 def index_paths(
     paths: Sequence[Path],
     settings: IndexSettings,
     *,
     progress: bool = False,
     on_file: ProgressCallback | None = None,
+    on_units: UnitsCallback | None = None,
     store: MinutesStore | None = None,
     embedder: Embedder | None = None,
 ) -> IndexSummary:
-    """Index every minutes file under ``paths``; ``progress`` shows a bar on the terminal."""
-    files = list(discover(paths))
+    """Index every minutes file under ``paths``; ``progress`` shows a bar on the terminal.
+
+    Bad files and bad sidecars end up in the summary; a full disk or an unreachable Chroma
+    server raises an :class:`~index.errors.IndexWriteError` (what was stored is kept).
+    """
+    summary = IndexSummary()
+    files = list(_files(paths, summary))
+    if not files:
+        return summary
     indexer = Indexer(
         settings,
-        store or open_store(settings),
+        store or _open_store(settings),
         embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
     )
-    summary = IndexSummary()
     with Progress(transient=False, disable=not progress) as bar:
         task = bar.add_task("Indexing", total=len(files))
+        chunks = bar.add_task("", total=None, visible=False)
+
+        def units_done(path: str, done: int, total: int) -> None:
+            bar.update(
+                chunks,
+                description=f"  embedding {Path(path).name[:40]}: {done:,}/{total:,} chunks",
+                completed=done,
+                total=total,
+                visible=done < total,
+            )
+            bar.refresh()
+            if on_units:
+                on_units(path, done, total)
+
         for path in files:
             bar.update(task, description=f"Indexing {path.name[:40]}")
-            summary.outcomes.append(indexer.index_file(path, summary))
+            bar.refresh()
+            summary.outcomes.append(indexer.index_file(path, summary, units_done))
             bar.advance(task)
             if on_file:
                 on_file(str(path))

@@ -7,54 +7,34 @@ the quote check see the same characters.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from index.errors import BinarySourceError, EmptySourceError, SourceError
+from index.decoding import decode_bytes
+from index.errors import EmptySourceError, SourceError
+from index.metadata import MANIFEST_NAME, SIDECAR_SUFFIX, SourceMeta, load_meta
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".aspx"}
 PDF_SUFFIXES = {".pdf"}
 MINUTES_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
-SIDECAR_SUFFIX = ".meta.json"
-MANIFEST_NAME = "manifest.json"
-
-
-@dataclass(frozen=True)
-class SourceMeta:
-    """What a sidecar (``<file>.meta.json``) or folder ``manifest.json`` says about a file."""
-
-    url: str | None = None
-    body: str | None = None
-    date: date | None = None
-    title: str | None = None
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> SourceMeta:
-        raw_date = data.get("date")
-        return cls(
-            url=_str_or_none(data.get("url")),
-            body=_str_or_none(data.get("body")),
-            date=date.fromisoformat(str(raw_date)) if raw_date else None,
-            title=_str_or_none(data.get("title")),
-        )
 
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """A minutes file read into text. ``kind`` is ``text``, ``html`` or ``pdf``."""
+    """A minutes file read into text. ``kind`` is ``text``, ``html`` or ``pdf``.
+
+    ``encoding`` is the codec the text was decoded with (``None`` for PDFs); ``warnings`` are
+    lines for the operator about what reading it cost (replaced bytes, dropped sidecar fields).
+    """
 
     path: str
     text: str
     kind: str
     meta: SourceMeta
-
-
-def _str_or_none(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
@@ -88,12 +68,16 @@ def read_source(path: Path) -> SourceDocument:
     if not raw.strip():
         raise EmptySourceError(str(path))
     suffix = path.suffix.lower()
+    warnings: list[str] = []
+    encoding: str | None = None
     if suffix in PDF_SUFFIXES or raw.startswith(b"%PDF"):
         from index.pdf import pdf_to_text
 
         text, kind = pdf_to_text(raw, str(path)), "pdf"
     else:
-        text = decode_text(raw, str(path))
+        decoded = decode_bytes(raw, str(path), html=suffix in HTML_SUFFIXES)
+        text, encoding = decoded.text, decoded.encoding
+        warnings += decoded.warnings(str(path))
         kind = "html" if suffix in HTML_SUFFIXES or _sniff_html(text) else "text"
         if kind == "html":
             from index.html import html_to_text
@@ -101,57 +85,18 @@ def read_source(path: Path) -> SourceDocument:
             text = html_to_text(text)
     if not text.strip():
         raise EmptySourceError(str(path))
-    return SourceDocument(path=str(path), text=text, kind=kind, meta=load_meta(path))
-
-
-def decode_text(raw: bytes, path: str) -> str:
-    """UTF-8 first (with or without BOM), then cp1252, which council systems still export."""
-    if b"\x00" in raw[:4096]:
-        raise BinarySourceError(path)
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise BinarySourceError(path) from exc
-    if _control_ratio(text) > 0.01:
-        raise BinarySourceError(path)
-    return text
-
-
-def _control_ratio(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return controls / max(len(text), 1)
+    loaded = load_meta(path)
+    warnings += loaded.warnings
+    return SourceDocument(
+        path=str(path),
+        text=text,
+        kind=kind,
+        meta=loaded.meta,
+        encoding=encoding,
+        warnings=tuple(warnings),
+    )
 
 
 def _sniff_html(text: str) -> bool:
     head = text.lstrip()[:512].lower()
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
-
-
-def load_meta(path: Path) -> SourceMeta:
-    """The file's sidecar wins; else its entry in the folder's ``manifest.json``; else nothing.
-
-    A manifest maps file names (relative to its folder) to the same fields as a sidecar.
-    """
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if sidecar.is_file():
-        return SourceMeta.from_dict(_load_json(sidecar))
-    manifest = path.parent / MANIFEST_NAME
-    if manifest.is_file():
-        entry = _load_json(manifest).get(path.name)
-        if isinstance(entry, dict):
-            return SourceMeta.from_dict(entry)
-    return SourceMeta()
-
-
-def _load_json(path: Path) -> dict[str, object]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SourceError(str(path), f"bad metadata JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise SourceError(str(path), "metadata JSON must be an object")
-    return data

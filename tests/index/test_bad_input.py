@@ -62,8 +62,8 @@ def test_each_bad_file_is_skipped_with_its_reason_and_the_rest_indexes(
         "binary.txt": "binary file, not minutes text, HTML or PDF",
         "scan.pdf": reasons["scan.pdf"],
         "shopping.txt": "no recognisable agenda items or decisions",
-        "not-there.txt": "unreadable (No such file or directory)",
     }
+    assert summary.missing == [str(missing)]
     assert reasons["scan.pdf"].startswith("unreadable PDF")
     indexed = {Path(o.path).name for o in summary.outcomes if o.status == STATUS_INDEXED}
     assert indexed == {"good.txt", "windows.txt", "westvale-psr-executive-2024-03-12.txt"}

@@ -130,3 +130,15 @@ def test_sample_html_turns_into_the_seed_shape(samples_dir) -> None:
     assert "\nMinutes:\n" in text
     assert "\n\u00a0\n" in text  # empty paragraphs stay as NBSP-only lines, as on real pages
     assert "Library Opening Hours Review: outcome of consultation pdf icon PDF 311 KB" in text
+
+
+def test_a_page_nested_20000_deep_converts_like_a_shallow_one() -> None:
+    """Probe (issue 8, item 9): 20,000 nested elements raised RecursionError (limit 1,000)."""
+    inner = "<p>RESOLVED:</p><ul><li>That the report be noted.</li></ul>text<br>after"
+    deep = f"<html><body>{'<div>' * 20_000}{inner}{'</div>' * 20_000}</body></html>"
+    shallow = f"<html><body><div>{inner}</div></body></html>"
+    assert (
+        html_to_text(deep)
+        == html_to_text(shallow)
+        == ("RESOLVED:\n\nThat the report be noted.\n\ntext\nafter")
+    )

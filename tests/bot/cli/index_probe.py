@@ -1,0 +1,58 @@
+"""Shared by the hostile-input CLI tests: fictional minutes, one `index` call, the stored items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from click.testing import Result
+from typer.testing import CliRunner
+
+from bot.cli import app
+from bot.settings import Settings
+from index.store import open_store
+
+MINUTES = """Agenda item
+
+{title}
+
+Minutes:
+
+Councillor O’Farrell presented the options for the {topic}.
+
+RESOLVED:
+
+1)    That the {topic} be extended for twelve months.
+
+2)    That the Head of Green Spaces is to report back in six months.
+
+Supporting documents:
+"""
+
+
+def minutes(title: str = "PARKS MAINTENANCE CONTRACT", topic: str = "parks contract") -> str:
+    return MINUTES.format(title=title, topic=topic)
+
+
+def run_index(data_dir: Path, *paths: Path | str, extra: tuple[str, ...] = ()) -> Result:
+    """``minutes-bot index --no-progress --data-dir DIR PATH…``; an uncaught exception fails."""
+    args = ["index", "--no-progress", "--data-dir", str(data_dir), *extra, *map(str, paths)]
+    return CliRunner().invoke(app, args, catch_exceptions=False)
+
+
+def stored_items(data_dir: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(verbatim item text, metadata) for every agenda item in the index at ``data_dir``."""
+    got = open_store(Settings(data_dir=data_dir)).items.get(include=["documents", "metadatas"])
+    return [
+        (doc or "", dict(meta or {}))
+        for doc, meta in zip(got["documents"], got["metadatas"], strict=True)
+    ]
+
+
+def summary_row(stdout: str, name: str) -> str:
+    """The value cell of one row of the summary table (``indexed`` → ``"3"``)."""
+    for line in stdout.splitlines():
+        cells = [c.strip() for c in line.strip("│ ").split("│")]
+        if len(cells) == 2 and cells[0] == name:
+            return cells[1]
+    raise AssertionError(f"no {name!r} row in:\n{stdout}")
