@@ -245,11 +245,6 @@ class LexicalIndex:
         self._ensure_loaded()
         return token in self._vocab
 
-    def known_terms(self, text: str) -> set[str]:
-        """Which of ``text``'s tokens occur anywhere in the index (for spotting unknown names)."""
-        self._ensure_loaded()
-        return {t for t in tokenize(text) if t in self._vocab}
-
     def idf(self, token: str) -> float:
         """BM25's idf for a (tokenized) term; a term never seen gets the highest weight."""
         self._ensure_loaded()
