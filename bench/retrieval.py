@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/retrieval.py --data-dir DIR [--questions FILE.jsonl] [--repeat N]
 
-DIR is an index made by ``minutes-bot index``. Prints, per mode (hybrid, dense only, BM25
+DIR is an index made by ``minutes-bot index``. Prints, per pipeline (hybrid, dense only, BM25
 only): median and p95 latency of the retrieval step and of the whole ``ask`` (retrieval,
 abstention, passages), with the hybrid ÷ dense ratio; then the lexical index's cold load
 (rebuilding the bm25s matrix from the stored units) and its write throughput, and peak RSS.
@@ -61,7 +61,7 @@ def main() -> None:
     stats = store.stats()
     print(f"index: {stats.items} items, {stats.units} units, {len(questions)} questions")
 
-    print("\n| mode | retrieve median ms | retrieve p95 ms | ask median ms | ask p95 ms |")
+    print("\n| pipeline | retrieve median ms | retrieve p95 ms | ask median ms | ask p95 ms |")
     print("| --- | --- | --- | --- | --- |")
     figures: dict[str, tuple[float, float]] = {}
     for pipeline in (standard(store, embedder, lexical), *baselines(store, embedder, lexical)):
