@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/retrieval.py --data-dir DIR [--questions FILE.jsonl] [--repeat N]
 
-DIR is an index made by ``minutes-bot index``. Prints, per mode (hybrid, dense only, BM25
+DIR is an index made by ``minutes-bot index``. Prints, per pipeline (hybrid, dense only, BM25
 only): median and p95 latency of the retrieval step and of the whole ``ask`` (retrieval,
 abstention, passages), with the hybrid ÷ dense ratio; then the lexical index's cold load
 (rebuilding the bm25s matrix from the stored units) and its write throughput, and peak RSS.
@@ -23,13 +23,15 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from bot.answer.retrieval import MODE_DENSE, MODE_HYBRID, MODE_LEXICAL, retrieve
 from bot.answer.service import Answerer
 from bot.eval.dataset import load_cases
 from bot.eval.runner import latest_meeting_date
+from bot.search.dense import DENSE
+from bot.search.pipelines import HYBRID, baselines, standard
 from bot.settings import Settings
 from index.embeddings import shared_embedder
 from index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
+from index.schema import Key
 from index.store import open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,36 +61,28 @@ def main() -> None:
     stats = store.stats()
     print(f"index: {stats.items} items, {stats.units} units, {len(questions)} questions")
 
-    print("\n| mode | retrieve median ms | retrieve p95 ms | ask median ms | ask p95 ms |")
+    print("\n| pipeline | retrieve median ms | retrieve p95 ms | ask median ms | ask p95 ms |")
     print("| --- | --- | --- | --- | --- |")
     figures: dict[str, tuple[float, float]] = {}
-    for mode in (MODE_HYBRID, MODE_DENSE, MODE_LEXICAL):
-        answerer = Answerer(settings, store, embedder, mode=mode, lexical=lexical, today=today)
+    for pipeline in (standard(store, embedder, lexical), *baselines(store, embedder, lexical)):
+        answerer = Answerer(settings, store, pipeline=pipeline, lexical=lexical, today=today)
         r_times, a_times = [], []
         for _ in range(args.repeat):
             for q in questions:
                 query = answerer.understand(q)
                 t0 = time.perf_counter()
-                retrieve(
-                    store,
-                    answerer.embedder,
-                    query.text,
-                    k_items=10,
-                    where=query.where(),
-                    lexical=answerer.lexical,
-                    mode=mode,
-                )
+                pipeline.search(query.text, 10, query.where())
                 t1 = time.perf_counter()
                 answerer.ask(q, limit=5)
                 t2 = time.perf_counter()
                 r_times.append((t1 - t0) * 1000)
                 a_times.append((t2 - t1) * 1000)
-        figures[mode] = (statistics.median(r_times), statistics.median(a_times))
+        figures[pipeline.name] = (statistics.median(r_times), statistics.median(a_times))
         print(
-            f"| {mode} | {statistics.median(r_times):.1f} | {pct(r_times, 0.95):.1f} | "
+            f"| {pipeline.name} | {statistics.median(r_times):.1f} | {pct(r_times, 0.95):.1f} | "
             f"{statistics.median(a_times):.1f} | {pct(a_times, 0.95):.1f} |"
         )
-    h, d = figures[MODE_HYBRID], figures[MODE_DENSE]
+    h, d = figures[HYBRID], figures[DENSE]
     print(f"\nhybrid ÷ dense: retrieve {h[0] / d[0]:.2f}×, ask {h[1] / d[1]:.2f}×")
 
     src = lexical.path
@@ -101,7 +95,7 @@ def main() -> None:
         load_s = time.perf_counter() - t0
         docs = {d: [] for d in fresh.doc_ids()}
         for unit in fresh._units:
-            docs[str(unit.metadata.get("doc_id", ""))].append(unit)
+            docs[str(unit.metadata.get(Key.DOC_ID, ""))].append(unit)
         target = LexicalIndex(Path(tmp) / "rewrite")
         t0 = time.perf_counter()
         for doc_id, units in docs.items():

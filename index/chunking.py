@@ -15,18 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from index.models import AgendaItem, Meeting
-
-UNIT_CHUNK = "chunk"
-UNIT_DECISION = "decision"
-UNIT_RESOLUTION = "resolution"
-UNIT_ACTION = "action"
-
-Metadata = dict[str, str | int | float | bool]
+from index.schema import ItemMeta, Metadata, UnitKind, UnitRef, encode_item, encode_unit, unit_id
 
 
 @dataclass(frozen=True)
@@ -42,12 +35,16 @@ class Unit:
 
 @dataclass(frozen=True)
 class ItemRecord:
-    """An agenda item as stored: its verbatim text plus everything an answer quotes from it."""
+    """An agenda item as stored: its verbatim text plus everything an answer quotes from it.
+
+    ``header`` (meeting and item names) is what the item's vector embeds; ``meta`` leaves it
+    out, because the ID hashes ``meta`` and the text only.
+    """
 
     id: str
     text: str
     header: str
-    metadata: Metadata
+    meta: ItemMeta
 
 
 @dataclass
@@ -83,38 +80,34 @@ def build_records(
     records = DocumentRecords(doc_id=doc_id)
     for index, item in enumerate(meeting.items):
         header = item_header(meeting, item)
-        meta = _item_metadata(meeting, item, index, doc_id)
-        item_id = _digest(json.dumps([meta, item.text], sort_keys=True, default=str))[:20]
-        records.items.append(ItemRecord(id=item_id, text=item.text, header=header, metadata=meta))
-        records.units.extend(_units_for(item, item_id, header, meta, chunk_words, overlap_words))
+        meta = _item_meta(meeting, item, index, doc_id)
+        stored = encode_item(meta)
+        item_id = _digest(json.dumps([stored, item.text], sort_keys=True, default=str))[:20]
+        records.items.append(ItemRecord(id=item_id, text=item.text, header=header, meta=meta))
+        records.units.extend(_units_for(item, item_id, header, stored, chunk_words, overlap_words))
     return records
 
 
-def _item_metadata(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> Metadata:
-    meta: Metadata = {
-        "doc_id": doc_id,
-        "source_path": meeting.source_path,
-        "item_index": index,
-        "item_title": item.title,
-        "link": link_for(meeting, item, index),
-        "truncated": item.truncated,
-        "resolutions_json": json.dumps([asdict(r) for r in item.resolutions]),
-        "actions_json": json.dumps([asdict(a) for a in item.actions]),
-        "votes_json": json.dumps([asdict(v) for v in item.votes]),
-    }
-    optional: dict[str, Any] = {
-        "item_number": item.number,
-        "body": meeting.body,
-        "meeting_title": meeting.title,
-        "url": meeting.url,
-        "time": meeting.time,
-        "venue": meeting.venue,
-        "format": meeting.format,
-        "date": meeting.date.isoformat() if meeting.date else None,
-        "date_num": int(meeting.date.strftime("%Y%m%d")) if meeting.date else None,
-    }
-    meta.update({key: value for key, value in optional.items() if value is not None})
-    return meta
+def _item_meta(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> ItemMeta:
+    return ItemMeta(
+        doc_id=doc_id,
+        source_path=meeting.source_path,
+        index=index,
+        title=item.title,
+        link=link_for(meeting, item, index),
+        truncated=item.truncated,
+        resolutions=tuple(item.resolutions),
+        actions=tuple(item.actions),
+        votes=tuple(item.votes),
+        number=item.number,
+        body=meeting.body,
+        meeting_title=meeting.title,
+        url=meeting.url,
+        time=meeting.time,
+        venue=meeting.venue,
+        format=meeting.format,
+        date=meeting.date,
+    )
 
 
 def _units_for(
@@ -125,31 +118,26 @@ def _units_for(
     chunk_words: int,
     overlap_words: int,
 ) -> list[Unit]:
-    shared = {key: item_meta[key] for key in _FILTER_KEYS if key in item_meta}
-    shared["item_id"] = item_id
     units: list[Unit] = []
 
     def add(kind: str, ordinal: int, body: str) -> None:
-        meta: Metadata = {**shared, "unit": kind, "ordinal": ordinal}
+        ref = UnitRef(item_id, kind, ordinal)
         text = f"{header}\n{body}".strip()
-        units.append(Unit(f"{item_id}:{kind[0]}{ordinal}", kind, text, item_id, meta))
+        units.append(Unit(unit_id(ref), kind, text, item_id, encode_unit(item_meta, ref)))
 
     for ordinal, window in enumerate(split_words(item.text, chunk_words, overlap_words)):
-        add(UNIT_CHUNK, ordinal, window)
+        add(UnitKind.CHUNK, ordinal, window)
     decisions = [r.text for r in item.resolutions] + [a.text for a in item.actions]
     if decisions:
-        add(UNIT_DECISION, 0, "\n".join(decisions))
+        add(UnitKind.DECISION, 0, "\n".join(decisions))
     for ordinal, resolution in enumerate(item.resolutions):
-        add(UNIT_RESOLUTION, ordinal, resolution.text)
+        add(UnitKind.RESOLUTION, ordinal, resolution.text)
     for ordinal, action in enumerate(item.actions):
         owner = f"{action.owner}: " if action.owner else ""
-        add(UNIT_ACTION, ordinal, f"{owner}{action.text}")
+        add(UnitKind.ACTION, ordinal, f"{owner}{action.text}")
     if not units:
-        add(UNIT_CHUNK, 0, item.title)
+        add(UnitKind.CHUNK, 0, item.title)
     return units
-
-
-_FILTER_KEYS = ("doc_id", "source_path", "body", "date", "date_num", "item_number", "item_title")
 
 
 def split_words(text: str, size: int, overlap: int) -> list[str]:

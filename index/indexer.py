@@ -170,11 +170,7 @@ class Indexer:
 
     def _store_lexical(self, records: DocumentRecords) -> None:
         self.lexical.upsert_doc(
-            records.doc_id,
-            [
-                LexicalUnit(u.id, u.text, {**u.metadata, "item_id": u.item_id})
-                for u in records.units
-            ],
+            records.doc_id, [LexicalUnit(u.id, u.text, u.metadata) for u in records.units]
         )
 
 

@@ -6,8 +6,8 @@ Dense retrieval misses exact names, numbers and hashtags ("RFT-2024-315", "#Futu
 and rebuild the bm25s matrix from the stored texts when they change: at a few thousand units
 that takes well under a second and needs no second on-disk format to keep consistent.
 
-Filters are Chroma ``where`` dicts evaluated here against each unit's metadata, so one
-:class:`~bot.answer.question.Query` filters both halves the same way.
+Filters are Chroma ``where`` clauses (:data:`index.schema.Where`) evaluated here against each
+unit's metadata, so one filter applies to both halves the same way.
 """
 
 from __future__ import annotations
@@ -28,11 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from index.schema import Key, Where
+
 if TYPE_CHECKING:
     from index.settings import IndexSettings
-
-Filter = Mapping[str, Any]
-"""A Chroma ``where`` clause: ``{"body": "X"}``, ``{"$and": [...]}``, ``{"date_num": {"$gte": n}}``."""
 
 Scalar = str | int | float | bool | None
 
@@ -113,7 +112,7 @@ class LexicalUnit:
     metadata: Mapping[str, Scalar] = field(default_factory=dict)
 
 
-def matches_where(metadata: Mapping[str, Any], where: Filter | None) -> bool:
+def matches_where(metadata: Mapping[str, Any], where: Where | None) -> bool:
     """Evaluate a Chroma ``where`` clause against one unit's metadata, as Chroma would."""
     if not where:
         return True
@@ -187,7 +186,7 @@ class LexicalIndex:
     def upsert_doc(self, doc_id: str, units: Sequence[LexicalUnit]) -> None:
         """Replace everything stored for ``doc_id`` with ``units`` (atomically, per document)."""
         payload = {
-            "doc_id": doc_id,
+            Key.DOC_ID: doc_id,
             "units": [
                 {"id": u.unit_id, "text": u.text, "metadata": dict(u.metadata)} for u in units
             ],
@@ -206,7 +205,7 @@ class LexicalIndex:
         return self._doc_file(doc_id).is_file()
 
     def doc_ids(self) -> list[str]:
-        return sorted(doc["doc_id"] for doc in self._read_docs())
+        return sorted(doc[Key.DOC_ID] for doc in self._read_docs())
 
     def _doc_file(self, doc_id: str) -> Path:
         digest = hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
@@ -222,7 +221,7 @@ class LexicalIndex:
         self._ensure_loaded()
         return len(self._units)
 
-    def search(self, query: str, k: int, where: Filter | None = None) -> list[tuple[str, float]]:
+    def search(self, query: str, k: int, where: Where | None = None) -> list[tuple[str, float]]:
         """Top ``k`` (unit_id, BM25 score) pairs with a positive score, best first."""
         self._ensure_loaded()
         ids = [self._vocab[t] for t in tokenize(query) if t in self._vocab]
@@ -246,11 +245,6 @@ class LexicalIndex:
         self._ensure_loaded()
         return token in self._vocab
 
-    def known_terms(self, text: str) -> set[str]:
-        """Which of ``text``'s tokens occur anywhere in the index (for spotting unknown names)."""
-        self._ensure_loaded()
-        return {t for t in tokenize(text) if t in self._vocab}
-
     def idf(self, token: str) -> float:
         """BM25's idf for a (tokenized) term; a term never seen gets the highest weight."""
         self._ensure_loaded()
@@ -271,7 +265,7 @@ class LexicalIndex:
                 return
             units = [
                 LexicalUnit(u["id"], u["text"], u.get("metadata") or {})
-                for doc in sorted(self._read_docs(), key=lambda d: d["doc_id"])
+                for doc in sorted(self._read_docs(), key=lambda d: d[Key.DOC_ID])
                 for u in doc["units"]
             ]
             self._build(units)

@@ -7,11 +7,9 @@ structured resolutions/actions/votes that answers quote. We always pass our own 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
@@ -21,31 +19,30 @@ from chromadb.config import Settings as ChromaSettings
 
 from index.chunking import ItemRecord, Unit
 from index.errors import ConfigError
+from index.schema import (
+    ItemMeta,
+    StoredItem,
+    Where,
+    decode_item,
+    decode_unit,
+    doc_filter,
+    encode_item,
+)
 from index.settings import IndexSettings
 
-Where = dict[str, Any]
 BATCH = 1000
 SPACE = {"hnsw:space": "cosine"}
 
 
 @dataclass(frozen=True)
 class UnitHit:
+    """A unit found by vector search: ``similarity`` is its cosine similarity to the query."""
+
     unit_id: str
     item_id: str
     kind: str
     text: str
     similarity: float
-    metadata: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class StoredItem:
-    id: str
-    text: str
-    metadata: dict[str, Any]
-
-    def json_field(self, key: str) -> list[dict[str, Any]]:
-        return json.loads(str(self.metadata.get(key) or "[]"))
 
 
 @dataclass
@@ -99,8 +96,8 @@ class MinutesStore:
 
     def stale_ids(self, doc_id: str, keep: set[str]) -> tuple[list[str], list[str]]:
         return (
-            [i for i in self._ids_where(self.units, {"doc_id": doc_id}) if i not in keep],
-            [i for i in self._ids_where(self.items, {"doc_id": doc_id}) if i not in keep],
+            [i for i in self._ids_where(self.units, doc_filter(doc_id)) if i not in keep],
+            [i for i in self._ids_where(self.items, doc_filter(doc_id)) if i not in keep],
         )
 
     def add_units(self, units: Sequence[Unit], vectors: Sequence[Sequence[float]]) -> None:
@@ -122,7 +119,8 @@ class MinutesStore:
                 ids=[i.id for i in batch],
                 documents=[i.text for i in batch],
                 metadatas=[
-                    {**i.metadata, "header": i.header, "indexed_at": indexed_at} for i in batch
+                    encode_item(replace(i.meta, header=i.header, indexed_at=indexed_at))
+                    for i in batch
                 ],
                 embeddings=[list(v) for v in vectors[start : start + BATCH]],
             )
@@ -152,10 +150,8 @@ class MinutesStore:
             result["distances"][0],
             strict=True,
         ):
-            meta = dict(meta or {})
-            hits.append(
-                UnitHit(uid, str(meta["item_id"]), str(meta["unit"]), doc or "", 1.0 - dist, meta)
-            )
+            ref = decode_unit(uid, meta or {})
+            hits.append(UnitHit(uid, ref.item_id, ref.kind, doc or "", 1.0 - dist))
         return hits
 
     def get_items(self, ids: Iterable[str]) -> dict[str, StoredItem]:
@@ -164,20 +160,21 @@ class MinutesStore:
             return {}
         got = self.items.get(ids=wanted, include=["documents", "metadatas"])
         return {
-            iid: StoredItem(iid, doc or "", dict(meta or {}))
+            iid: StoredItem(iid, doc or "", decode_item(meta or {}))
             for iid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
-    def all_item_metadata(self) -> list[dict[str, Any]]:
+    def all_item_meta(self) -> list[ItemMeta]:
+        """Every item's metadata, without texts: what the index covers (bodies, dates)."""
         got = self.items.get(include=["metadatas"])
-        return [dict(m or {}) for m in got["metadatas"]]
+        return [decode_item(m or {}) for m in got["metadatas"]]
 
     def stats(self) -> IndexStats:
-        metas = self.all_item_metadata()
-        dates = sorted(str(m["date"]) for m in metas if m.get("date"))
-        stamps = sorted(str(m["indexed_at"]) for m in metas if m.get("indexed_at"))
+        metas = self.all_item_meta()
+        dates = sorted(m.date.isoformat() for m in metas if m.date)
+        stamps = sorted(m.indexed_at for m in metas if m.indexed_at)
         return IndexStats(
-            bodies=sorted({str(m["body"]) for m in metas if m.get("body")}),
+            bodies=sorted({m.body for m in metas if m.body}),
             meetings=len({_meeting_key(m) for m in metas}),
             items=len(metas),
             units=self.units.count(),
@@ -199,11 +196,11 @@ class MinutesStore:
         return list(collection.get(where=where, include=[])["ids"])
 
 
-def _meeting_key(meta: dict[str, Any]) -> tuple[str, ...]:
+def _meeting_key(meta: ItemMeta) -> tuple[str, ...]:
     """Item pages of one meeting are separate files; body and date say they are one meeting."""
-    if meta.get("body") and meta.get("date"):
-        return (str(meta["body"]), str(meta["date"]))
-    return (str(meta["doc_id"]),)
+    if meta.body and meta.date:
+        return (meta.body, meta.date.isoformat())
+    return (meta.doc_id,)
 
 
 def utc_now() -> str:

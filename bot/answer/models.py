@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.answer.abstain import Evidence
 from index.models import Action, Resolution, Vote
 
 
@@ -46,7 +47,11 @@ class ItemMatch:
 
 @dataclass
 class Answer:
-    """The reply to one question. An empty ``matches`` means "no decision found"."""
+    """The reply to one question. An empty ``matches`` means "no decision found".
+
+    ``evidence`` is what abstention judged the top candidate on (None when nothing was
+    retrieved); the evaluation and calibration read it, the reply does not show it.
+    """
 
     question: str
     intent: str = Intent.DECISION
@@ -54,6 +59,7 @@ class Answer:
     near_misses: list[ItemMatch] = field(default_factory=list)
     filters: dict[str, Any] = field(default_factory=dict)
     searched: dict[str, Any] = field(default_factory=dict)
+    evidence: Evidence | None = None
 
     @property
     def found(self) -> bool:

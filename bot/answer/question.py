@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.answer.models import Intent
-from index.lexical import Filter
 from index.lexicon import MONTH_RE, MONTHS
+from index.schema import Where, item_filter
 
 _MONTH = r"(?P<{n}>" + MONTH_RE + r")\.?"
 
@@ -114,20 +114,9 @@ class Query:
     last_meeting: bool = False
     cues: frozenset[str] = field(default_factory=frozenset)
 
-    def where(self) -> Filter | None:
-        """The Chroma ``where`` clause (also evaluated by the lexical index) for the filters."""
-        clauses: list[dict[str, Any]] = []
-        if len(self.bodies) == 1:
-            clauses.append({"body": self.bodies[0]})
-        elif self.bodies:
-            clauses.append({"body": {"$in": list(self.bodies)}})
-        if self.date_from:
-            clauses.append({"date_num": {"$gte": date_num(self.date_from)}})
-        if self.date_to:
-            clauses.append({"date_num": {"$lte": date_num(self.date_to)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+    def where(self) -> Where | None:
+        """The stored-record filter (Chroma's and the lexical index's) for the filters."""
+        return item_filter(self.bodies, self.date_from, self.date_to)
 
     def filters(self) -> dict[str, Any]:
         """What we filtered on, for ``Answer.filters`` and the "searched only …" line."""
@@ -153,11 +142,6 @@ class Query:
             self.last_meeting,
             self.cues,
         )
-
-
-def date_num(day: date) -> int:
-    """The integer form stored in Chroma metadata, so ranges work as ``$gte``/``$lte``."""
-    return day.year * 10000 + day.month * 100 + day.day
 
 
 def understand(question: str, known_bodies: Sequence[str], today: date) -> Query:

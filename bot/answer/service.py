@@ -16,18 +16,15 @@ from bot.answer.models import Answer, Intent, ItemMatch
 from bot.answer.passages import best_passages
 from bot.answer.question import Query, understand
 from bot.answer.quotes import keep_verbatim
-from bot.answer.retrieval import (
-    MODE_DENSE,
-    MODE_HYBRID,
-    MODE_LEXICAL,
-    ItemCandidate,
-    retrieve,
-)
+from bot.search.dense import DENSE
+from bot.search.pipeline import ItemCandidate, Pipeline
+from bot.search.pipelines import standard
 from bot.settings import Settings
 from index.embeddings import Embedder, shared_embedder
 from index.lexical import LexicalIndex, lexical_index_for, tokenize
-from index.models import Action, action_from_dict, resolution_from_dict, vote_from_dict
-from index.store import MinutesStore, StoredItem, open_store
+from index.models import Action
+from index.schema import ItemMeta, StoredItem
+from index.store import MinutesStore, open_store
 
 CANDIDATES = 10
 PASSAGES_PER_ITEM = 2
@@ -35,7 +32,10 @@ CATALOGUE_TTL_S = 30.0
 
 
 class Answerer:
-    """``mode`` is ``hybrid`` (the product) or ``dense`` / ``lexical`` (evaluation baselines)."""
+    """Answers with ``pipeline`` (default: the product's, :func:`bot.search.pipelines.standard`;
+    the evaluation passes its baselines). ``lexical`` also supplies word statistics (idf,
+    known terms) for abstention and passages, whichever pipeline retrieves; ``embedder`` is
+    only needed to build the default pipeline."""
 
     def __init__(
         self,
@@ -43,24 +43,22 @@ class Answerer:
         store: MinutesStore | None = None,
         embedder: Embedder | None = None,
         *,
-        mode: str = MODE_HYBRID,
+        pipeline: Pipeline | None = None,
         lexical: LexicalIndex | None = None,
         thresholds: abstain.Thresholds = abstain.DEFAULT,
         today: date | None = None,
     ) -> None:
         self.settings = settings
         self.store = store or open_store(settings)
-        self.mode = mode
         self.thresholds = thresholds
         self.today = today
-        self.lexical = lexical or (lexical_index_for(settings) if mode != MODE_DENSE else None)
-        self.embedder = (
-            None
-            if mode == MODE_LEXICAL
-            else embedder or shared_embedder(settings.model_path, settings.embed_batch_size)
+        self.lexical = lexical if lexical is not None else lexical_index_for(settings)
+        self.pipeline = pipeline or standard(
+            self.store,
+            embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
+            self.lexical,
         )
-        self.last_evidence: abstain.Evidence | None = None  # the top candidate's, for calibration
-        self._catalogue: list[dict[str, object]] = []
+        self._catalogue: list[ItemMeta] = []
         self._catalogue_at = -1e9
 
     def ask(
@@ -76,19 +74,15 @@ class Answerer:
         query = self.understand(question)
         text = f"{context}\n{query.text}" if context else query.text
         wanted = max(CANDIDATES, offset + limit, HISTORY_ITEMS)
-        candidates = retrieve(
-            self.store,
-            self.embedder,
-            text,
-            k_items=wanted,
-            where=query.where(),
-            lexical=self.lexical,
-            mode=self.mode,
-        )
-        answer = Answer(question=question, intent=query.intent, filters=query.filters())
+        candidates = self.pipeline.search(text, wanted, query.where())
         items = self.store.get_items(c.item_id for c in candidates)
         judged = [(c, self.evidence(query, c, items.get(c.item_id), text)) for c in candidates]
-        self.last_evidence = judged[0][1] if judged else None
+        answer = Answer(
+            question=question,
+            intent=query.intent,
+            filters=query.filters(),
+            evidence=judged[0][1] if judged else None,
+        )
         strong = [
             (c, e)
             for c, e in judged
@@ -117,29 +111,24 @@ class Answerer:
     def understand(self, question: str) -> Query:
         """Intent and filters, with "last meeting" resolved against what the index holds."""
         catalogue = self.catalogue()
-        bodies = sorted({str(m["body"]) for m in catalogue if m.get("body")})
-        dates = [str(m["date"]) for m in catalogue if m.get("date")]
+        bodies = sorted({m.body for m in catalogue if m.body})
+        dates = [m.date for m in catalogue if m.date]
         today = self.today or date.today()
         query = understand(question, bodies, today)
         if query.last_meeting:
             scoped = [
-                str(m["date"])
-                for m in catalogue
-                if m.get("date") and (not query.bodies or m.get("body") in query.bodies)
+                m.date for m in catalogue if m.date and (not query.bodies or m.body in query.bodies)
             ] or dates
             if scoped:
-                last = date.fromisoformat(max(scoped))
+                last = max(scoped)
                 query = query.with_dates(last, last)
         return query
 
-    def catalogue(self) -> list[dict[str, object]]:
-        """Item metadata (body, date) for filters; re-read at most every 30 s."""
+    def catalogue(self) -> list[ItemMeta]:
+        """Every item's metadata (body, date) for filters; re-read at most every 30 s."""
         now = time.monotonic()
         if now - self._catalogue_at > CATALOGUE_TTL_S:
-            self._catalogue = [
-                {"body": m.get("body"), "date": m.get("date")}
-                for m in self.store.all_item_metadata()
-            ]
+            self._catalogue = self.store.all_item_meta()
             self._catalogue_at = now
         return self._catalogue
 
@@ -154,32 +143,28 @@ class Answerer:
         asked = asked or query.text
         text = ""
         if item is not None:
-            text = "\n".join(
-                str(x)
-                for x in (item.metadata.get("header"), item.metadata.get("item_title"), item.text)
-                if x
-            )
-        if self.lexical is not None:
-            idf, known = self.lexical.idf, self.lexical.has_term
-        else:
-            idf, known = (lambda _t: 1.0), (lambda _t: True)
+            text = "\n".join(x for x in (item.meta.header, item.meta.title, item.text) if x)
+        # An empty lexical index (made before BM25 existed) knows no words, so it cannot say
+        # which names are unknown.
+        known_names = len(self.lexical) > 0
         return abstain.Evidence(
-            dense=candidate.dense if self.mode != MODE_LEXICAL else None,
-            coverage=abstain.coverage(asked, text, idf, ignore=self._body_tokens(item)),
-            unknown_names=abstain.unknown_names(asked, known) if self.lexical else (),
+            dense=candidate.scores.get(DENSE),
+            coverage=abstain.coverage(asked, text, self.lexical.idf, ignore=_body_tokens(item)),
+            unknown_names=(
+                abstain.unknown_names(asked, self.lexical.has_term) if known_names else ()
+            ),
         )
-
-    def _body_tokens(self, item: StoredItem | None) -> set[str]:
-        if item is None or not item.metadata.get("body"):
-            return set()
-        return set(tokenize(str(item.metadata["body"])))
 
     def _match(self, query: Query, item: StoredItem, candidate: ItemCandidate) -> ItemMatch:
         match = to_match(item, candidate.score)
         shown = [r.text for r in match.resolutions] + [a.text for a in match.actions]
-        idf = self.lexical.idf if self.lexical is not None else None
         passages = best_passages(
-            query.text, item.text, k=PASSAGES_PER_ITEM, cues=query.cues, idf=idf, exclude=shown
+            query.text,
+            item.text,
+            k=PASSAGES_PER_ITEM,
+            cues=query.cues,
+            idf=self.lexical.idf,
+            exclude=shown,
         )
         match.passages = keep_verbatim(passages, item.text, text_of=lambda p: p)
         return match
@@ -196,25 +181,31 @@ class Answerer:
         }
 
 
+def _body_tokens(item: StoredItem | None) -> set[str]:
+    """Words naming the item's body: they match every item of its minutes, so prove nothing."""
+    if item is None or not item.meta.body:
+        return set()
+    return set(tokenize(item.meta.body))
+
+
 def to_match(item: StoredItem, score: float) -> ItemMatch:
     """Build the match from stored structure, keeping only quotes found in the item's text."""
-    meta = item.metadata
-    resolutions = [resolution_from_dict(r) for r in item.json_field("resolutions_json")]
-    actions = [action_from_dict(a) for a in item.json_field("actions_json")]
-    votes = [vote_from_dict(v) for v in item.json_field("votes_json")]
+    meta = item.meta
     return ItemMatch(
         item_id=item.id,
-        source_path=str(meta.get("source_path", "")),
-        item_title=str(meta.get("item_title", "")),
-        link=str(meta.get("link", "")),
+        source_path=meta.source_path,
+        item_title=meta.title,
+        link=meta.link,
         score=round(score, 4),
-        body=meta.get("body"),
-        meeting_date=meta.get("date"),
-        item_number=meta.get("item_number"),
-        resolutions=keep_verbatim(resolutions, item.text),
-        actions=[_with_verbatim_update(a, item.text) for a in keep_verbatim(actions, item.text)],
-        votes=keep_verbatim(votes, item.text),
-        truncated=bool(meta.get("truncated", False)),
+        body=meta.body,
+        meeting_date=meta.date.isoformat() if meta.date else None,
+        item_number=meta.number,
+        resolutions=keep_verbatim(meta.resolutions, item.text),
+        actions=[
+            _with_verbatim_update(a, item.text) for a in keep_verbatim(meta.actions, item.text)
+        ],
+        votes=keep_verbatim(meta.votes, item.text),
+        truncated=meta.truncated,
     )
 
 

@@ -108,6 +108,7 @@ def score_case(
         quotes_verbatim=verbatim,
         latency_s=latency_s,
         top=[f"{m.source_path.rsplit('/', 1)[-1]} | {m.item_title[:60]}" for m in matches[:3]],
+        evidence=answer.evidence,
     )
 
 

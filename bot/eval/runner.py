@@ -1,7 +1,8 @@
-"""``minutes-bot eval FILE.jsonl``: the full pipeline beside dense-only and BM25-only baselines.
+"""``minutes-bot eval FILE.jsonl``: the full pipeline beside its single-signal baselines.
 
-All three run in one process over one index, with the same question understanding, filters,
-abstention rule and passage picking, so the columns differ only in how items are retrieved.
+All run in one process over one index, with the same question understanding, filters,
+abstention rule and passage picking, so the columns differ only in how items are retrieved
+(the pipelines of :mod:`bot.search.pipelines`).
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answer import abstain
-from bot.answer.retrieval import MODE_DENSE, MODE_HYBRID, MODE_LEXICAL
 from bot.answer.service import Answerer
 from bot.eval.dataset import EvalCase, load_cases
 from bot.eval.metrics import CaseResult, Summary, score_case, summarise
 from bot.eval.table import calibration_table, misses_table, results_table
+from bot.search.pipelines import HYBRID, baselines, standard
 from bot.settings import Settings
 
-MODES = (MODE_HYBRID, MODE_DENSE, MODE_LEXICAL)
 K = 5
 
 
@@ -37,10 +37,11 @@ def run(
     cases: Sequence[EvalCase],
     settings: Settings,
     *,
-    modes: Sequence[str] = MODES,
+    only: Sequence[str] | None = None,
     today: date | None = None,
     thresholds: abstain.Thresholds = abstain.DEFAULT,
 ) -> RunResult:
+    """Every pipeline (the product first, then the baselines), or the ones named in ``only``."""
     from index.embeddings import shared_embedder
     from index.lexical import lexical_index_for
     from index.store import open_store
@@ -51,19 +52,21 @@ def run(
     embedder.embed_query("warm up")  # model load is start-up cost, not answer latency
     lexical.search("warm up", 1)
     today = today or latest_meeting_date(store)
+    pipelines = [standard(store, embedder, lexical), *baselines(store, embedder, lexical)]
     results: dict[str, list[CaseResult]] = {}
-    for mode in modes:
+    for pipeline in pipelines:
+        if only is not None and pipeline.name not in only:
+            continue
         answerer = Answerer(
             settings,
             store,
-            embedder,
-            mode=mode,
+            pipeline=pipeline,
             lexical=lexical,
             thresholds=thresholds,
             today=today,
         )
-        results[mode] = [_run_case(answerer, store, case) for case in cases]
-    summaries = {mode: summarise(rs) for mode, rs in results.items()}
+        results[pipeline.name] = [_run_case(answerer, store, case) for case in cases]
+    summaries = {name: summarise(rs) for name, rs in results.items()}
     return RunResult(summaries, results, results_table(summaries))
 
 
@@ -72,9 +75,7 @@ def _run_case(answerer: Answerer, store, case: EvalCase) -> CaseResult:
     answer = answerer.ask(case.question, limit=K)
     latency = time.perf_counter() - started
     items = store.get_items(m.item_id for m in answer.matches)
-    result = score_case(case, answer, latency, {i: it.text for i, it in items.items()}, k=K)
-    result.evidence = answerer.last_evidence
-    return result
+    return score_case(case, answer, latency, {i: it.text for i, it in items.items()}, k=K)
 
 
 def latest_meeting_date(store) -> date | None:
@@ -89,8 +90,8 @@ def calibrate(cases: Sequence[EvalCase], settings: Settings, *, today: date | No
     One run answers everything and records the top candidate's evidence; each grid point then
     decides from that evidence alone, which is exactly what :class:`Answerer` does.
     """
-    probe = run(cases, settings, modes=(MODE_HYBRID,), today=today, thresholds=abstain.ACCEPT_ALL)
-    observed = probe.results[MODE_HYBRID]
+    probe = run(cases, settings, only=(HYBRID,), today=today, thresholds=abstain.ACCEPT_ALL)
+    observed = probe.results[HYBRID]
     rows = []
     for min_confidence in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
         for weight in (0.0, 0.25, 0.5, 0.75, 1.0):
@@ -130,5 +131,5 @@ def main(
     result = run(cases, settings, today=today)
     out.write(f"{file}: {len(cases)} questions\n\n{result.table}\n")
     if show_misses:
-        out.write("\n" + misses_table(result.results[MODE_HYBRID]) + "\n")
+        out.write("\n" + misses_table(result.results[HYBRID]) + "\n")
     return result

@@ -11,6 +11,7 @@ from bot.settings import Settings
 from index.chunking import build_records
 from index.formats import parse_document
 from index.indexer import STATUS_INDEXED, STATUS_UNCHANGED, index_paths
+from index.schema import Key
 from index.sources import discover, read_source
 from index.store import MinutesStore, open_store
 
@@ -26,7 +27,7 @@ def snapshot(store: MinutesStore) -> dict[str, object]:
             zip(units["ids"], units["documents"], map(_sorted, units["metadatas"]), strict=True)
         ),
         "items": sorted(
-            (i, d, _sorted({k: v for k, v in m.items() if k != "indexed_at"}))
+            (i, d, _sorted({k: v for k, v in m.items() if k != Key.INDEXED_AT}))
             for i, d, m in zip(items["ids"], items["documents"], items["metadatas"], strict=True)
         ),
     }
@@ -81,12 +82,12 @@ def test_an_edited_file_replaces_its_old_chunks(corpus: Path, tmp_path: Path, em
         target.name
     ]
     store = open_store(settings)
-    stored = store.items.get(where={"source_path": str(target)}, include=["documents"])
+    stored = store.items.get(where={Key.SOURCE_PATH: str(target)}, include=["documents"])
     assert stored["documents"] and all("nine months" in d for d in stored["documents"])
     assert not any("six months" in d for d in stored["documents"])
     expected = build_records(parse_document(read_source(target)))
     assert sorted(stored["ids"]) == sorted(i.id for i in expected.items)
-    units = store.units.get(where={"source_path": str(target)}, include=[])
+    units = store.units.get(where={Key.SOURCE_PATH: str(target)}, include=[])
     assert sorted(units["ids"]) == sorted(u.id for u in expected.units)
 
 

@@ -1,8 +1,7 @@
-"""Rank fusion and verbatim passages: the answer that sits in the discussion, not a resolution."""
+"""Verbatim passages: the answer that sits in the discussion, not a resolution."""
 
 from __future__ import annotations
 
-from bot.answer.fusion import rrf
 from bot.answer.passages import best_passages, segments
 
 MINUTES = (
@@ -14,14 +13,6 @@ MINUTES = (
     "Motion Passed (8 to 7)\n"
     "RESOLVED: That the review be noted."
 )
-
-
-def test_rrf_rewards_agreement_and_keeps_order_stable():
-    fused = rrf({"dense": ["a", "b", "c"], "lexical": ["b", "d"]})
-    assert [k for k, _ in fused][:2] == ["b", "a"]
-    assert [k for k, _ in rrf({"x": ["p", "q"]})] == ["p", "q"]
-    weighted = rrf({"dense": ["a", "b"], "lexical": ["b", "a"]}, weights={"lexical": 2.0})
-    assert weighted[0][0] == "b"
 
 
 def test_passages_are_exact_substrings():

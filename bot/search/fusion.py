@@ -1,8 +1,8 @@
-"""Reciprocal-rank fusion of ranked lists (dense and lexical).
+"""Reciprocal-rank fusion of ranked lists (one per retrieval signal).
 
 RRF uses ranks, not scores, so a cosine similarity and a BM25 score never need to be put on
-one scale; k=60 is the constant from Cormack et al. (2009) and is not sensitive at our sizes.
-Per-list weights let a caller lean on one side (e.g. lexical for quoted names and numbers).
+one scale; k=60 is the constant from Cormack et al. (2009). Per-list weights let a caller lean
+on one signal (e.g. lexical for quoted names and numbers).
 """
 
 from __future__ import annotations
@@ -35,8 +35,3 @@ def rrf(
             seen.add(key)
             scores[key] = scores.get(key, 0.0) + weight / (k + rank)
     return sorted(scores.items(), key=lambda kv: -kv[1])
-
-
-def max_rrf(n_lists: int, *, k: int = RRF_K) -> float:
-    """The fused score of a key ranked first in every list: the scale for normalising."""
-    return n_lists / (k + 1)
