@@ -6,6 +6,7 @@ import json
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -15,7 +16,6 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory) -> Iterator[str]:
-    chroma = shutil.which("chroma") or str(REPO / ".venv/bin/chroma")
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
     port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen(
