@@ -23,6 +23,15 @@ class IndexSettings(BaseSettings):
     embed_batch_size: int = 32
     chunk_words: int = 180
     chunk_overlap_words: int = 40
+    database_url: str | None = None
+
+    @property
+    def database(self) -> str:
+        """Durable state (sync records, watches, feedback): ``MINUTES_BOT_DATABASE_URL`` (e.g.
+        ``postgresql+psycopg://…``), else a SQLite file in the state folder."""
+        return (
+            self.database_url or f"sqlite:///{(self.state_dir / 'minutes-bot.sqlite3').resolve()}"
+        )
 
     @property
     def chroma_dir(self) -> Path:
