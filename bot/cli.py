@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -39,7 +39,7 @@ ChromaUrl = Annotated[
 
 
 def load_settings(data_dir: Path | None = None, chroma_url: str | None = None) -> Settings:
-    overrides: dict[str, object] = {}
+    overrides: dict[str, Any] = {}
     if data_dir is not None:
         overrides["data_dir"] = data_dir
     if chroma_url is not None:

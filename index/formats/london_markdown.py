@@ -62,14 +62,14 @@ class LondonMarkdown(CouncilFormat):
             item = _item(text, title, number, heading.end(), end)
             if item.text:  # a bare section heading ("# 8. Reports") carries no minutes itself
                 items.append(item)
-        title = front.get("title")
+        meeting_title = front.get("title")
         return Meeting(
             source_path=doc.path,
             source_text=text,
             items=items,
-            body=_body(title),
+            body=_body(meeting_title),
             date=_date(front.get("date")),
-            title=title,
+            title=meeting_title,
             url=_original_link(text),
             time=_time(text),
             format=self.name,

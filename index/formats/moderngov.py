@@ -108,7 +108,10 @@ def _item_starts(lines: list[Line], begin: int) -> list[tuple[int, str]]:
         title = _next_content(lines, index + 1)
         if title is None or _NUMBER_LINE_RE.match(lines[title].text):
             continue
-        value = int(re.match(r"\d+", match["number"]).group())
+        digits = re.match(r"\d+", match["number"])
+        if digits is None:
+            continue
+        value = int(digits.group())
         if value < previous:
             continue
         previous = value
