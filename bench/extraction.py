@@ -120,9 +120,7 @@ def report(results: list[dict], misses: bool) -> None:
         cells = [sum(1 for r in rows if r[k]) for k in ("in_item", *UNIT_KINDS)]
         hit = sum(1 for r in rows if r["extracted"])
         print(
-            f"{kind} | {n} | "
-            + " | ".join(str(c) for c in cells)
-            + f" | {hit}/{n} ({hit / n:.2f})"
+            f"{kind} | {n} | " + " | ".join(str(c) for c in cells) + f" | {hit}/{n} ({hit / n:.2f})"
         )
     owners = [r for r in results if r["owner"]]
     got = sum(1 for r in owners if r["owner_found"])
