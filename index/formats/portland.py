@@ -21,6 +21,7 @@ import re
 from datetime import date
 
 from index.extract.actions import item_actions
+from index.extract.dates import extract_dated
 from index.extract.motions import extract_motions
 from index.extract.votes.portland import PORTLAND_VOTES
 from index.formats.base import CouncilFormat
@@ -158,6 +159,7 @@ def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
         resolutions=resolutions,
         actions=item_actions(body, resolutions),
         votes=votes,
+        dated=extract_dated(body, resolutions),
     )
 
 
@@ -197,6 +199,7 @@ def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list
                 votes=[],
                 resolutions=[],
                 actions=item_actions(body, []),
+                dated=extract_dated(body),
             )
         )
     return out
