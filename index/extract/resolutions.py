@@ -260,8 +260,11 @@ def _read_decision(
         return index, inline
     index, items = _read_list(text, lines, index, marker.para_style)
     if items:
+        # "RESOLVED that:" + "This Council believes that:" is no line to quote: an intro to
+        # a list keeps no marker quote, its entries are what people quote.
+        lead = marker if len(items) == 1 or items[1].label is None else None
         return index, [
-            (item.start, _resolution(text, item, kind, marker if position == 0 else None))
+            (item.start, _resolution(text, item, kind, lead if position == 0 else None))
             for position, item in enumerate(items)
         ]
     if intro and len(intro.rstrip(":").split()) > 2:

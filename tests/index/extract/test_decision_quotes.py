@@ -201,3 +201,10 @@ def test_a_labelled_entry_ending_in_a_colon_still_owns_its_sub_list() -> None:
     found = resolutions(text)
     assert [r.label for r in found] == ["1)", "2)"]
     assert found[0].text.endswith("(b) permits £40.")
+
+
+def test_an_intro_to_a_list_keeps_no_marker_quote() -> None:
+    text = "RESOLVED that:\n\nThe Council agrees the following:\n(a) The budget.\n(b) The plan.\n"
+    intro, *entries = resolutions(text)
+    assert intro.text == "The Council agrees the following:"
+    assert intro.quote is None and [e.quote for e in entries] == [None, None]
