@@ -6,7 +6,9 @@ One agenda item is the unit of meaning. Retrieval sees:
 - a ``decision`` chunk holding the item's resolutions and actions together, so resolutions are
   never split away from their item or from each other;
 - one ``resolution`` unit per resolution and one ``action`` unit per action, pointing back to
-  their item, so "who owns X" can match the one sentence that says so.
+  their item, so "who owns X" can match the one sentence that says so;
+- one ``when`` unit per dated statement ("… due to be completed by June 2024"), led by its
+  date phrase, so "when will X happen?" can match the sentence that dates it.
 IDs hash the content (and the metadata shown with it), so indexing twice changes nothing and
 an edited file produces new IDs whose old ones get deleted.
 """
@@ -99,6 +101,7 @@ def _item_meta(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> I
         resolutions=tuple(item.resolutions),
         actions=tuple(item.actions),
         votes=tuple(item.votes),
+        dated=tuple(item.dated),
         number=item.number,
         body=meeting.body,
         meeting_title=meeting.title,
@@ -135,6 +138,8 @@ def _units_for(
     for ordinal, action in enumerate(item.actions):
         owner = f"{action.owner}: " if action.owner else ""
         add(UnitKind.ACTION, ordinal, f"{owner}{action.text}")
+    for ordinal, dated in enumerate(item.dated):
+        add(UnitKind.DATED, ordinal, f"{dated.when}: {dated.text}")
     if not units:
         add(UnitKind.CHUNK, 0, item.title)
     return units

@@ -1,8 +1,9 @@
 """The typed shape of minutes: Meeting → AgendaItem → Resolution / Action / Vote.
 
-Every text field that we later show to a user as a quote (``Resolution.text``,
-``Action.text``, ``Action.update``, ``AgendaItem.text``) is an exact substring of the
-document's source text. That invariant is what lets the bot say "quoted word for word"
+Every text field that we later show to a user as a quote (``Resolution.text`` and
+``.quote``, ``Action.text``, ``.quote`` and ``.update``, ``Vote.text`` and ``.motion``,
+``DatedStatement.text``, ``AgendaItem.text``) is an exact substring of the document's source
+text. That invariant is what lets the bot say "quoted word for word"
 and lets :func:`bot.answer.quotes.verify_quote` reject anything else.
 """
 
@@ -33,22 +34,34 @@ class VoteResult:
 
 @dataclass(frozen=True)
 class Resolution:
-    """One decision, verbatim. ``label`` is the list marker as printed: ``1)``, ``(a)``, ``i)``."""
+    """One decision, verbatim. ``label`` is the list marker as printed: ``1)``, ``(a)``, ``i)``.
+
+    ``text`` starts after any marker ("RESOLVED that", "Decision –"), so lists and displays
+    read the decision itself. ``quote`` is the same decision from its marker on ("RESOLVED to
+    endorse the strategy."), the line people quote, when a marker introduces it directly;
+    None otherwise (list entries, plain decision sentences). Both are slices of the source.
+    """
 
     text: str
     label: str | None = None
     kind: str = ResolutionKind.RESOLVED
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
 class Action:
-    """A task someone took on. ``text`` is the verbatim sentence; ``owner`` is who does it."""
+    """A task someone took on. ``text`` is the verbatim sentence; ``owner`` is who does it.
+
+    ``quote`` is the action from its marker on ("Action – Dr Lowe to …"), or the ``quote`` of
+    the resolution it came from; None when nothing marks it.
+    """
 
     text: str
     owner: str | None = None
     due: str | None = None
     update: str | None = None
     status: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,18 @@ class Vote:
     abstain_count: int | None = None
 
 
+@dataclass(frozen=True)
+class DatedStatement:
+    """A sentence of the minutes that carries a date or deadline, for "when …?" questions.
+
+    ``text`` is the verbatim sentence ("The plan was due to be completed by June 2024 …");
+    ``when`` the date phrase as printed in it ("by June 2024", "until 12th March").
+    """
+
+    text: str
+    when: str
+
+
 @dataclass
 class AgendaItem:
     """One agenda item. ``text`` is the item's verbatim minutes (heading excluded)."""
@@ -80,6 +105,7 @@ class AgendaItem:
     actions: list[Action] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     truncated: bool = False
+    dated: list[DatedStatement] = field(default_factory=list)
 
 
 @dataclass
@@ -120,3 +146,7 @@ def vote_from_dict(data: dict[str, Any]) -> Vote:
     for key in ("yeas", "nays", "abstentions", "absent"):
         fields[key] = tuple(fields.get(key) or ())
     return Vote(**fields)
+
+
+def dated_from_dict(data: dict[str, Any]) -> DatedStatement:
+    return DatedStatement(**data)

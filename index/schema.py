@@ -22,9 +22,11 @@ from typing import Any, Final
 
 from index.models import (
     Action,
+    DatedStatement,
     Resolution,
     Vote,
     action_from_dict,
+    dated_from_dict,
     resolution_from_dict,
     vote_from_dict,
 )
@@ -50,6 +52,7 @@ class Key:
     RESOLUTIONS: Final = "resolutions_json"
     ACTIONS: Final = "actions_json"
     VOTES: Final = "votes_json"
+    DATED: Final = "dated_json"
     ITEM_NUMBER: Final = "item_number"
     BODY: Final = "body"
     MEETING_TITLE: Final = "meeting_title"
@@ -87,6 +90,9 @@ class UnitKind:
     DECISION: Final = "decision"
     RESOLUTION: Final = "resolution"
     ACTION: Final = "action"
+    DATED: Final = "when"
+    """A dated statement. Not "dated": a unit's ID takes its kind's first letter (see
+    :func:`unit_id`), and "d" is DECISION's."""
 
 
 # -- dates and filters -----------------------------------------------------------------------
@@ -140,6 +146,7 @@ class ItemMeta:
     resolutions: tuple[Resolution, ...] = ()
     actions: tuple[Action, ...] = ()
     votes: tuple[Vote, ...] = ()
+    dated: tuple[DatedStatement, ...] = ()
     number: str | None = None
     body: str | None = None
     meeting_title: str | None = None
@@ -164,6 +171,7 @@ def encode_item(meta: ItemMeta) -> Metadata:
         Key.RESOLUTIONS: json.dumps([asdict(r) for r in meta.resolutions]),
         Key.ACTIONS: json.dumps([asdict(a) for a in meta.actions]),
         Key.VOTES: json.dumps([asdict(v) for v in meta.votes]),
+        Key.DATED: json.dumps([asdict(d) for d in meta.dated]),
     }
     optional: dict[str, Any] = {
         Key.ITEM_NUMBER: meta.number,
@@ -195,6 +203,7 @@ def decode_item(metadata: Mapping[str, Any]) -> ItemMeta:
         resolutions=tuple(resolution_from_dict(r) for r in _json(metadata, Key.RESOLUTIONS)),
         actions=tuple(action_from_dict(a) for a in _json(metadata, Key.ACTIONS)),
         votes=tuple(vote_from_dict(v) for v in _json(metadata, Key.VOTES)),
+        dated=tuple(dated_from_dict(d) for d in _json(metadata, Key.DATED)),
         number=_text(metadata.get(Key.ITEM_NUMBER)),
         body=_text(metadata.get(Key.BODY)),
         meeting_title=_text(metadata.get(Key.MEETING_TITLE)),

@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from index.extract.actions import item_actions
+from index.extract.dates import extract_dated
 from index.extract.motions import extract_motions
 from index.extract.votes.london import LONDON_VOTES
 from index.formats.base import CouncilFormat
@@ -130,6 +131,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         resolutions=resolutions,
         actions=item_actions(body, resolutions),
         votes=votes,
+        dated=extract_dated(body, resolutions),
     )
 
 

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from index.extract.actions import extract_actions
+from index.extract.dates import extract_dated
 from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
     Line,
@@ -203,6 +204,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         actions=extract_actions(body, resolutions),
         votes=FORMAT.votes(body),
         truncated=truncated,
+        dated=extract_dated(body, resolutions),
     )
 
 

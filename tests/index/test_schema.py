@@ -12,7 +12,16 @@ import pytest
 
 from index.chunking import build_records
 from index.lexical import matches_where
-from index.models import Action, AgendaItem, Meeting, Resolution, ResolutionKind, Vote, VoteResult
+from index.models import (
+    Action,
+    AgendaItem,
+    DatedStatement,
+    Meeting,
+    Resolution,
+    ResolutionKind,
+    Vote,
+    VoteResult,
+)
 from index.schema import (
     ItemMeta,
     Key,
@@ -39,6 +48,12 @@ FULL = ItemMeta(
     resolutions=(
         Resolution("That the refurbishment be approved.", "1)", ResolutionKind.RESOLVED),
         Resolution("That the Board noted the survey.", None, ResolutionKind.NOTED),
+        Resolution(
+            "that the gates be painted.",
+            None,
+            ResolutionKind.RESOLVED,
+            quote="RESOLVED that the gates be painted.",
+        ),
     ),
     actions=(
         Action(
@@ -47,6 +62,7 @@ FULL = ItemMeta(
             due="June",
             update="Report drafted.",
             status="open",
+            quote="Action – Ms Adeyemi to report back in June.",
         ),
     ),
     votes=(
@@ -60,6 +76,7 @@ FULL = ItemMeta(
             nay_count=2,
         ),
     ),
+    dated=(DatedStatement("The new swings were due to arrive by May 2025.", "by May 2025"),),
     number="3",
     body="Eastbrook Parish Council",
     meeting_title="Eastbrook Parish Council — 4 March 2025",
@@ -92,7 +109,7 @@ def test_a_record_missing_fields_decodes_to_defaults() -> None:
     meta = decode_item({Key.ITEM_TITLE: "Minutes"})
     assert meta.title == "Minutes"
     assert (meta.source_path, meta.link, meta.truncated) == ("", "", False)
-    assert meta.resolutions == meta.actions == meta.votes == ()
+    assert meta.resolutions == meta.actions == meta.votes == meta.dated == ()
     assert meta.date is None and meta.body is None
 
 
@@ -149,6 +166,29 @@ def test_units_name_their_item_and_kind(units) -> None:
     for uid, meta in units:
         ref = decode_unit(uid, meta)
         assert unit_id(ref) == uid
+
+
+def test_unit_ids_tell_every_kind_apart() -> None:
+    """A unit ID takes its kind's first letter: two kinds sharing one would share IDs."""
+    kinds = [v for name, v in vars(UnitKind).items() if name.isupper()]
+    assert len({kind[0] for kind in kinds}) == len(kinds)
+
+
+def test_dated_statements_are_stored_as_units_led_by_their_date() -> None:
+    text = "The swings were due to arrive by May 2025. RESOLVED: That the park be reopened."
+    item = AgendaItem(
+        "Play park",
+        text,
+        "1",
+        resolutions=[Resolution("That the park be reopened.")],
+        dated=[DatedStatement("The swings were due to arrive by May 2025.", "by May 2025")],
+    )
+    day = date(2025, 3, 4)
+    meeting_ = Meeting("/minutes/eastbrook.txt", text, [item], body="Eastbrook", date=day)
+    records = build_records(meeting_)
+    [unit] = [u for u in records.units if decode_unit(u.id, u.metadata).kind == UnitKind.DATED]
+    assert unit.text.endswith("by May 2025: The swings were due to arrive by May 2025.")
+    assert records.items[0].meta.dated == tuple(item.dated)
 
 
 def test_a_unit_stored_without_its_item_id_is_read_from_its_id() -> None:
