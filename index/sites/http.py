@@ -140,7 +140,8 @@ class PoliteClient:
         self._host_locks: dict[str, threading.Lock] = {}
         self._next_turn: dict[str, float] = {}
         self._host_delay: dict[str, float] = {}
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, RobotFileParser | str | None] = {}
+        """Per origin: its rules, None (no robots.txt), or why it could not be read."""
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -252,19 +253,20 @@ class PoliteClient:
         if origin not in self._robots:
             self._robots[origin] = self._read_robots(origin)
         rules = self._robots[origin]
+        if isinstance(rules, str):
+            raise DisallowedError(url, rules)
         if rules is not None and not rules.can_fetch(self.user_agent, url):
             raise DisallowedError(url, "robots.txt disallows it for minutes-bot")
 
-    def _read_robots(self, origin: str) -> RobotFileParser | None:
+    def _read_robots(self, origin: str) -> RobotFileParser | str | None:
         """The site's rules; None (anything goes) when it has none (4xx). RFC 9309: when
-        robots.txt cannot be read (5xx, no connection), assume everything is disallowed."""
+        robots.txt cannot be read (5xx, no connection), everything is disallowed, and the
+        reason is returned (and kept, so an unreachable site is tried once per sync)."""
         robots_url = f"{origin}/robots.txt"
         try:
             response = self._send(robots_url, {}, follow=True)
         except FetchError as exc:
-            raise DisallowedError(
-                robots_url, f"robots.txt could not be read ({exc.reason}), so nothing is fetched"
-            ) from exc
+            return f"{robots_url} could not be read ({exc.reason}), so nothing is fetched"
         if response.status_code >= 400:
             return None
         rules = RobotFileParser(robots_url)

@@ -74,13 +74,11 @@ class ModernGovScraper(SiteScraper):
         url = self.service_url("GetCommittees")
         try:
             found = xml.committees(self.client.get(url).content, url)
-        except DisallowedError:
-            raise
         except RedirectedError as exc:
             if self._moved_to_https(url, exc.location):
                 return self.committees()
             service_problem = exc.reason
-        except SiteError as exc:
+        except SiteError as exc:  # switched off, broken, or disallowed by robots.txt
             service_problem = exc.reason
         else:
             self.use_service = True
@@ -89,7 +87,7 @@ class ModernGovScraper(SiteScraper):
         try:
             found = pages.committees(self._text(self.client.get(listing)), listing)
         except DisallowedError:
-            raise
+            raise  # the whole site is off limits: say so, not "no committees"
         except SiteError as exc:
             raise SiteUnreadableError(
                 self.site_url,
