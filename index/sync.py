@@ -249,6 +249,10 @@ class _Run:
             # Nothing is removed for a committee whose listing failed: absence proves nothing.
             self.report.failed.append((exc.url, exc.reason))
             return
+        except Exception as exc:  # a parser bug: this committee fails, the rest still syncs
+            log.exception("listing committee %s of %s failed", committee.id, self.site)
+            self.report.failed.append((self.site, f"committee {committee.id}: {exc!r}"))
+            return
         self.listed += len(stubs)
         bar.update(task, total=self.listed)
         for stub in stubs:
@@ -276,11 +280,17 @@ class _Run:
             return
         try:
             fetched = self.scraper.meeting(stub)
+            meeting = (
+                to_meeting(self.site, fetched, self.scraper.kind) if fetched.published else None
+            )
         except SiteError as exc:
             report.failed.append((exc.url, exc.reason))  # the index keeps what it had
             return
+        except Exception as exc:  # a parser bug must not sink the site; the reason says so
+            log.exception("reading meeting %s of %s failed", stub.id, self.site)
+            report.failed.append((self.scraper.documents_url(stub), f"parser error: {exc!r}"))
+            return
         report.warnings.extend(fetched.warnings)
-        meeting = to_meeting(self.site, fetched, self.scraper.kind) if fetched.published else None
         record = SeenMeeting(
             site=self.site,
             meeting=stub.id,

@@ -147,3 +147,26 @@ def test_a_second_sync_of_a_site_being_synced_is_refused(
     report = sync(site, data_dir, embedder)
     assert report.aborted is not None and "being synced by another-host:1" in report.aborted
     assert report.new_item_ids == []
+
+
+def test_a_parser_bug_on_one_meeting_fails_only_that_meeting(
+    site: FakeModernGov, tmp_path: Path, embedder, monkeypatch
+) -> None:
+    import index.sync
+
+    real = index.sync.to_meeting
+
+    def buggy(site_url, fetched, kind="moderngov"):
+        if fetched.stub.id == "5002":
+            raise ValueError("unexpected table layout")
+        return real(site_url, fetched, kind)
+
+    monkeypatch.setattr(index.sync, "to_meeting", buggy)
+    report = sync(site, tmp_path / "data", embedder)
+    assert report.failed == [
+        (
+            f"{site.url}ieListDocuments.aspx?CId=1201&MId=5002",
+            "parser error: ValueError('unexpected table layout')",
+        )
+    ]
+    assert report.meetings_new == 7
