@@ -12,6 +12,7 @@ import pytest
 
 from bot.settings import Settings
 from index.chunking import build_records
+from index.embeddings import Embedder
 from index.ledger import Ledger
 from index.lexical import lexical_index_for
 from index.sites.http import PoliteClient
@@ -170,3 +171,13 @@ def test_a_parser_bug_on_one_meeting_fails_only_that_meeting(
         )
     ]
     assert report.meetings_new == 7
+
+
+def test_a_sync_with_nothing_new_loads_no_model(
+    site: FakeModernGov, tmp_path: Path, embedder
+) -> None:
+    sync(site, tmp_path / "data", embedder)
+    untouched = Embedder()
+    report = sync(site, tmp_path / "data", untouched)
+    assert report.meetings_unchanged == 7 and report.meetings_settled == 1
+    assert untouched._model is None  # nothing to embed, so the model never loaded
