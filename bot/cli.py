@@ -118,6 +118,14 @@ def sync(
     runs: Annotated[
         int | None, typer.Option("--runs", min=1, help="With --every: stop after this many.")
     ] = None,
+    notify: Annotated[
+        bool,
+        typer.Option(
+            "--notify",
+            help="After each sync, post what is new to Slack: the digest to "
+            "$MINUTES_BOT_DIGEST_CHANNEL and watched topics to their channels.",
+        ),
+    ] = False,
     delay: Annotated[
         float | None,
         typer.Option(
@@ -147,7 +155,6 @@ def sync(
 
     from bot.index_report import ExitCode
     from bot.schedule import StopLoop, parse_every, run_every, sigterm_interrupts
-    from bot.sync_hooks import sync_hook
     from bot.sync_report import print_sync_summary, sync_exit_code
     from index.errors import IndexWriteError
     from index.sync import sync_site
@@ -166,7 +173,18 @@ def sync(
         raise typer.BadParameter("only with --every", param_hint="--runs")
     settings = load_settings(data_dir, chroma_url, sync_delay=delay, sync_timeout=timeout)
     show_progress = sys.stdout.isatty() if progress is None else progress
-    hook = sync_hook(settings)
+    on_synced = None
+    store = None
+    if notify:  # Slack only when asked: sync itself needs no token
+        from bot.slack.notify import sync_notifier
+        from index.indexer import open_indexer
+
+        try:
+            store = open_indexer(settings).store
+        except IndexWriteError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(ExitCode.INDEX_WRITE) from None
+        on_synced = sync_notifier(settings, store)  # checks the token before any syncing
 
     def once() -> int:
         try:
@@ -177,15 +195,16 @@ def sync(
                 since=start,
                 full=full,
                 progress=show_progress,
+                store=store,
             )
         except IndexWriteError as exc:
             typer.echo(f"error: {exc}", err=True)
             return ExitCode.INDEX_WRITE
         print_sync_summary(report, console)
-        if hook is not None:
+        if on_synced is not None:
             try:
-                hook(report)
-            except Exception as exc:
+                on_synced(report)
+            except Exception as exc:  # the index is right already; say so and carry on
                 logging.getLogger(__name__).exception("after-sync hook failed")
                 typer.echo(f"warning: after-sync hook failed: {exc}", err=True)
         return sync_exit_code(report)

@@ -237,11 +237,13 @@ class Ledger:
                     mode=site.mode,
                 )
                 for site in sites
+                if site.finished_at  # a first sync still running (or killed) has nothing to show
             ]
 
 
 def last_syncs(settings: IndexSettings) -> list[SiteSync]:
-    """Each synced site's last finished sync and what the index holds from it, by site URL."""
+    """Each site's last finished sync and what the index holds from it, by site URL; sites
+    that have never finished a sync are left out."""
     return Ledger.for_settings(settings).last_syncs()
 
 

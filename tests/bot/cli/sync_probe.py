@@ -66,14 +66,20 @@ def sync_args(data_dir: Path, url: str, *extra: str, timeout: float = PAGE_TIMEO
     ]
 
 
-def run_sync(data_dir: Path, url: str, *extra: str, timeout: float = PAGE_TIMEOUT) -> Run:
+def run_sync(
+    data_dir: Path,
+    url: str,
+    *extra: str,
+    timeout: float = PAGE_TIMEOUT,
+    environment: dict[str, str] | None = None,
+) -> Run:
     """``python -m bot.cli sync URL --data-dir DIR …`` as cron would run it."""
     result = subprocess.run(
         sync_args(data_dir, url, *extra, timeout=timeout),
         cwd=REPO,
         capture_output=True,
         text=True,
-        env=env(),
+        env=env(**(environment or {})),
         timeout=900,
     )
     return Run(result.returncode, result.stdout, result.stderr)
