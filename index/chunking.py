@@ -57,11 +57,22 @@ class DocumentRecords:
 
 
 def doc_id_for(path: str) -> str:
+    """A file's ID hashes its absolute path; a page synced from a site (a URL) hashes the URL,
+    which must not be resolved against the working directory like a relative file name."""
+    if is_url(path):
+        return _digest(path)[:16]
     return _digest(str(Path(path).resolve()))[:16]
 
 
+def is_url(source_path: str) -> bool:
+    return source_path.startswith(("http://", "https://"))
+
+
 def link_for(meeting: Meeting, item: AgendaItem, index: int) -> str:
-    """The page a reader should open; without a URL, the file path and item number."""
+    """The page a reader should open: the item's own page, else the meeting's page, else the
+    file path and item number."""
+    if item.url:
+        return item.url
     if meeting.url:
         return meeting.url
     return f"{meeting.source_path}#item-{item.number or index + 1}"
@@ -110,6 +121,11 @@ def _item_meta(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> I
         venue=meeting.venue,
         format=meeting.format,
         date=meeting.date,
+        minutes_status=meeting.minutes_status,
+        related=tuple(meeting.related),
+        site=meeting.site,
+        meeting_id=meeting.meeting_id,
+        source_item_id=item.source_id,
     )
 
 

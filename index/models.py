@@ -94,9 +94,41 @@ class DatedStatement:
     when: str
 
 
+class MinutesStatus:
+    """Whether the site calls a meeting's minutes draft or approved (None when it does not say).
+
+    Draft minutes are published before the next meeting approves them and may still change, so
+    answers say so; a sync re-checks them until the site shows them approved.
+    """
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+class RelatedKind:
+    """What a related link of a synced meeting points at (templates word them for the reader)."""
+
+    DOCUMENTS = "documents"  # the meeting's "Agenda and minutes" page (ieListDocuments.aspx)
+    PRINTED_MINUTES = "printed_minutes"  # the printed minutes PDF
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """A page about an item's meeting that is not the item's own page; ``title`` as the site
+    words it (a PDF's link text) when it gives one."""
+
+    kind: str
+    url: str
+    title: str | None = None
+
+
 @dataclass
 class AgendaItem:
-    """One agenda item. ``text`` is the item's verbatim minutes (heading excluded)."""
+    """One agenda item. ``text`` is the item's verbatim minutes (heading excluded).
+
+    ``url`` is the item's own page when the site has one (a synced modern.gov item's
+    ``mgAi.aspx?ID=…``), and ``source_id`` the site's ID for the item.
+    """
 
     title: str
     text: str
@@ -106,6 +138,8 @@ class AgendaItem:
     votes: list[Vote] = field(default_factory=list)
     truncated: bool = False
     dated: list[DatedStatement] = field(default_factory=list)
+    url: str | None = None
+    source_id: str | None = None
 
 
 @dataclass
@@ -113,7 +147,9 @@ class Meeting:
     """A meeting as one source document gives it.
 
     ``source_path`` is where we read it, ``url`` the public page when known (sidecar or page),
-    ``source_text`` the decoded text every quote must be a substring of.
+    ``source_text`` the decoded text every quote must be a substring of. Meetings synced from a
+    site also carry the ``site`` and its ``meeting_id``, the ``minutes_status`` the site shows
+    and ``related`` links (documents page, printed minutes).
     """
 
     source_path: str
@@ -126,6 +162,10 @@ class Meeting:
     url: str | None = None
     title: str | None = None
     format: str | None = None
+    minutes_status: str | None = None
+    related: list[RelatedLink] = field(default_factory=list)
+    site: str | None = None
+    meeting_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -150,3 +190,7 @@ def vote_from_dict(data: dict[str, Any]) -> Vote:
 
 def dated_from_dict(data: dict[str, Any]) -> DatedStatement:
     return DatedStatement(**data)
+
+
+def related_from_dict(data: dict[str, Any]) -> RelatedLink:
+    return RelatedLink(**data)

@@ -23,10 +23,12 @@ from typing import Any, Final
 from index.models import (
     Action,
     DatedStatement,
+    RelatedLink,
     Resolution,
     Vote,
     action_from_dict,
     dated_from_dict,
+    related_from_dict,
     resolution_from_dict,
     vote_from_dict,
 )
@@ -62,6 +64,12 @@ class Key:
     FORMAT: Final = "format"
     DATE: Final = "date"
     DATE_NUM: Final = "date_num"
+    # items synced from a site (index.sync): where they came from and how settled they are
+    MINUTES_STATUS: Final = "minutes_status"
+    RELATED: Final = "related_json"
+    SITE: Final = "site"
+    MEETING_ID: Final = "meeting_id"
+    SOURCE_ITEM_ID: Final = "source_item_id"
     # written by the store beside the item's fields
     HEADER: Final = "header"
     INDEXED_AT: Final = "indexed_at"
@@ -135,6 +143,8 @@ class ItemMeta:
 
     ``header`` and ``indexed_at`` are written by the store, not by chunking: an item's ID hashes
     the metadata without them, so re-indexing the same text at another time changes nothing.
+    ``minutes_status`` (:class:`~index.models.MinutesStatus`), ``related``, ``site``,
+    ``meeting_id`` and ``source_item_id`` are known for items synced from a site only.
     """
 
     doc_id: str = ""
@@ -155,6 +165,11 @@ class ItemMeta:
     venue: str | None = None
     format: str | None = None
     date: dt.date | None = None
+    minutes_status: str | None = None
+    related: tuple[RelatedLink, ...] = ()
+    site: str | None = None
+    meeting_id: str | None = None
+    source_item_id: str | None = None
     header: str | None = None
     indexed_at: str | None = None
 
@@ -183,6 +198,11 @@ def encode_item(meta: ItemMeta) -> Metadata:
         Key.FORMAT: meta.format,
         Key.DATE: meta.date.isoformat() if meta.date else None,
         Key.DATE_NUM: date_num(meta.date) if meta.date else None,
+        Key.MINUTES_STATUS: meta.minutes_status,
+        Key.RELATED: json.dumps([asdict(r) for r in meta.related]) if meta.related else None,
+        Key.SITE: meta.site,
+        Key.MEETING_ID: meta.meeting_id,
+        Key.SOURCE_ITEM_ID: meta.source_item_id,
         Key.HEADER: meta.header,
         Key.INDEXED_AT: meta.indexed_at,
     }
@@ -212,6 +232,11 @@ def decode_item(metadata: Mapping[str, Any]) -> ItemMeta:
         venue=_text(metadata.get(Key.VENUE)),
         format=_text(metadata.get(Key.FORMAT)),
         date=dt.date.fromisoformat(raw_date) if raw_date else None,
+        minutes_status=_text(metadata.get(Key.MINUTES_STATUS)),
+        related=tuple(related_from_dict(r) for r in _json(metadata, Key.RELATED)),
+        site=_text(metadata.get(Key.SITE)),
+        meeting_id=_text(metadata.get(Key.MEETING_ID)),
+        source_item_id=_text(metadata.get(Key.SOURCE_ITEM_ID)),
         header=_text(metadata.get(Key.HEADER)),
         indexed_at=_text(metadata.get(Key.INDEXED_AT)),
     )

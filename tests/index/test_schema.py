@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from index.models import (
     AgendaItem,
     DatedStatement,
     Meeting,
+    MinutesStatus,
+    RelatedKind,
+    RelatedLink,
     Resolution,
     ResolutionKind,
     Vote,
@@ -102,7 +106,37 @@ def test_unknown_optional_fields_are_left_out_and_read_back_as_unknown() -> None
     stored = encode_item(bare)
     for key in (Key.BODY, Key.DATE, Key.DATE_NUM, Key.ITEM_NUMBER, Key.HEADER, Key.INDEXED_AT):
         assert key not in stored
+    # Synced-only fields too, so a file indexed before sync existed keeps its item ID.
+    for key in (Key.MINUTES_STATUS, Key.RELATED, Key.SITE, Key.MEETING_ID, Key.SOURCE_ITEM_ID):
+        assert key not in stored
     assert decode_item(stored) == bare
+
+
+def test_an_item_synced_from_a_site_keeps_its_status_links_and_origin() -> None:
+    synced = replace(
+        FULL,
+        link="https://democracy.eastbrook.example/mgAi.aspx?ID=8812",
+        minutes_status=MinutesStatus.DRAFT,
+        related=(
+            RelatedLink(
+                RelatedKind.DOCUMENTS,
+                "https://democracy.eastbrook.example/ieListDocuments.aspx?CId=1&MId=2",
+            ),
+            RelatedLink(
+                RelatedKind.PRINTED_MINUTES,
+                "https://democracy.eastbrook.example/documents/g2/Printed%20minutes.pdf?T=1",
+                "Printed minutes PDF 120 KB",
+            ),
+        ),
+        site="https://democracy.eastbrook.example/",
+        meeting_id="2",
+        source_item_id="8812",
+    )
+    stored = encode_item(synced)
+    assert all(isinstance(v, str | int | float | bool) for v in stored.values())
+    assert stored[Key.MINUTES_STATUS] == "draft"
+    assert decode_item(stored) == synced
+    assert decode_item(json.loads(json.dumps(stored))) == synced
 
 
 def test_a_record_missing_fields_decodes_to_defaults() -> None:
