@@ -8,11 +8,10 @@ in another container.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
@@ -20,26 +19,11 @@ from slack_sdk.models.views import View
 from bot.settings import Settings
 from bot.slack import kit
 from bot.slack.limits import MAX_SECTION_TEXT, split, validate
+from index.ledger import SiteSync, last_syncs
 from index.store import IndexStats
 from prompts import render
 
 log = logging.getLogger(__name__)
-
-
-class SiteSync(Protocol):
-    """What the home tab shows of a site's last sync (``index.ledger.SiteSync``)."""
-
-    @property
-    def site(self) -> str: ...
-
-    @property
-    def finished_at(self) -> str: ...
-
-    @property
-    def meetings(self) -> int: ...
-
-    @property
-    def items(self) -> int: ...
 
 
 def home_view(stats: IndexStats, syncs: Sequence[SiteSync] = ()) -> View:
@@ -61,25 +45,23 @@ def home_view(stats: IndexStats, syncs: Sequence[SiteSync] = ()) -> View:
     return View(type="home", blocks=validate(blocks))
 
 
-def site_syncs(settings: Settings) -> list[Any]:
-    """Each synced site's last sync; none while the sync engine is not installed
-    (``index.ledger`` arrives with ``minutes-bot sync``) or its record cannot be read."""
+def site_syncs(settings: Settings) -> list[SiteSync]:
+    """Each synced site's last sync; none if the record cannot be read (the home tab then
+    shows the index alone rather than failing)."""
     try:
-        ledger = importlib.import_module("index.ledger")
-    except ModuleNotFoundError:
-        return []
-    try:
-        return list(ledger.last_syncs(settings))
+        return last_syncs(settings)
     except Exception:
         log.exception("could not read the sync record; the home tab shows the index alone")
         return []
 
 
-def _when(stamp: str) -> datetime | None:
+def _when(stamp: str | None) -> datetime | None:
     """An ISO timestamp as a UTC datetime for display; None if it is not one."""
+    if not stamp:
+        return None
     try:
         when = datetime.fromisoformat(stamp)
-    except (TypeError, ValueError):
+    except ValueError:
         return None
     return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
 

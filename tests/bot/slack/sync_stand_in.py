@@ -1,6 +1,7 @@
-"""A stand-in for the sync engine (``index.sync`` / ``index.ledger``, built on another branch),
-with the same contract: ``SyncReport`` and ``SiteSync`` as the engine defines them, and a "sync"
-that indexes a folder of fictional minutes into a real store and reports the items it added.
+"""A quick stand-in for a sync run: it indexes a folder of fictional minutes into a real store
+and returns the engine's own ``SyncReport`` with the items it added, so the digest can be
+tested without a fake site (``tests/index/test_sync*.py`` and the ``sync --notify`` test drive
+the real engine end to end).
 
 Only the report is stood in: the items are really parsed, embedded and stored, and the Slack
 side reads them back by ID as it will after a real sync.
@@ -9,31 +10,12 @@ side reads them back by ID as it will after a real sync.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.indexer import index_paths
 from index.settings import IndexSettings
 from index.store import MinutesStore, utc_now
-
-
-@dataclass
-class SyncReport:
-    site: str
-    started_at: str
-    finished_at: str
-    new_item_ids: list[str] = field(default_factory=list)
-    changed_item_ids: list[str] = field(default_factory=list)
-    removed_item_ids: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-
-
-@dataclass
-class SiteSync:
-    site: str
-    finished_at: str
-    meetings: int
-    items: int
+from index.sync import SyncReport
 
 
 def stand_in_sync(

@@ -13,12 +13,13 @@ import pytest
 
 from bot.slack.limits import MAX_BLOCKS
 from bot.slack.notify import sync_notifier
+from index.ledger import SiteSync
 from index.store import open_store
 from prompts import render
 from tests.bot.slack.blockkit import button, quoted, raw_texts, source_urls, texts
 from tests.bot.slack.conftest import unique
 from tests.bot.slack.running import running_bot
-from tests.bot.slack.sync_stand_in import SiteSync, stand_in_sync, write_item_page
+from tests.bot.slack.sync_stand_in import stand_in_sync, write_item_page
 
 pytestmark = pytest.mark.slow
 
