@@ -41,6 +41,9 @@ class ItemMatch:
     passages: list[str] = field(default_factory=list)
     truncated: bool = False
     dated: list[DatedStatement] = field(default_factory=list)
+    minutes_status: str | None = None
+    """``draft`` while the site shows the minutes unapproved (synced items only): a decision
+    quoted from draft minutes may still be corrected, and officers need to know that."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

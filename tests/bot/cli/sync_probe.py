@@ -86,8 +86,13 @@ def run_sync(
 
 
 def ask_json(data_dir: Path, question: str) -> dict[str, Any]:
+    return json.loads(ask_text(data_dir, question, "--json"))
+
+
+def ask_text(data_dir: Path, question: str, *options: str) -> str:
+    """What ``minutes-bot ask`` prints, run as a process against the synced index."""
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "ask", "--json", "--data-dir", str(data_dir), question],
+        [sys.executable, "-m", "bot.cli", "ask", *options, "--data-dir", str(data_dir), question],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -95,7 +100,7 @@ def ask_json(data_dir: Path, question: str) -> dict[str, Any]:
         timeout=900,
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return result.stdout
 
 
 def stored(data_dir: Path) -> dict[str, tuple[str, ItemMeta]]:

@@ -27,6 +27,7 @@ from tests.bot.cli.sync_probe import (
     SLOW,
     Run,
     ask_json,
+    ask_text,
     run_sync,
     stored,
     stored_ids,
@@ -252,3 +253,16 @@ def test_ask_after_a_correction_quotes_the_corrected_minute(third, data_dir, sit
         "That the Riverside Leisure Centre open at 6.00 am on weekdays from 1 February."
     ]
     assert "6.30 am" not in str(answer)
+
+
+def test_ask_marks_an_answer_from_draft_minutes_until_the_site_approves_them(
+    third, data_dir, site
+) -> None:
+    question = "What did the Cabinet resolve about allotment rents?"
+    best = ask_json(data_dir, question)["matches"][0]
+    assert best["link"] == f"{site.url}mgAi.aspx?ID=40501"
+    assert best["minutes_status"] == MinutesStatus.DRAFT
+    assert "(draft minutes, not yet approved)" in ask_text(data_dir, question)
+    waste = ask_json(data_dir, "What did the Cabinet resolve about household waste collection?")
+    assert waste["matches"][0]["link"] == f"{site.url}mgAi.aspx?ID=40201"
+    assert waste["matches"][0]["minutes_status"] == MinutesStatus.APPROVED  # approved since

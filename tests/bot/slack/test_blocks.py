@@ -160,3 +160,15 @@ def test_an_item_without_a_number_is_headed_by_its_title_alone():
         ["*Fictional Board* · 14 May 2024", "Item 4: Item title 4"],
         ["*Fictional Board* · 14 May 2024", "Item title 5"],
     ]
+
+
+def test_an_answer_from_draft_minutes_says_so_in_its_header():
+    draft, approved = item(6, ["That it be noted."]), item(7, ["That it be noted."])
+    draft.minutes_status, approved.minutes_status = "draft", "approved"
+    answer = Answer(question="q", matches=[draft, approved])
+    (message,) = answer_messages(answer, Page("q"))
+    headers = [t.split("\n")[0] for t in texts(message.blocks) if t.startswith("*Fictional")]
+    assert headers == [
+        "*Fictional Board* · 14 May 2024 · _draft minutes, not yet approved_",
+        "*Fictional Board* · 14 May 2024",
+    ]
