@@ -21,6 +21,7 @@ cannot tell apart from answers: we abstain on about a quarter of them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -90,21 +91,46 @@ _ASKING = frozenset(
 )
 
 
+def topic_tokens(question: str, ignore: Iterable[str] = ()) -> set[str]:
+    """The question's words that say what it is about (empty when it names no topic)."""
+    tokens = set(tokenize(question)) - _ASKING - set(ignore)
+    return tokens if len(tokens) >= MIN_TOPIC_TOKENS else set()
+
+
 def coverage(
     question: str, item_text: str, idf: Callable[[str], float], ignore: Iterable[str] = ()
 ) -> float:
     """Idf-weighted share of the question's topic tokens that the item's text contains.
 
     ``ignore`` holds tokens that name the body (they match every item of that body's minutes
-    and so prove nothing about the topic).
+    and so prove nothing about the topic). A word also counts when it is a clipped form of an
+    item word or the item word a clipped form of it, both at least ``PREFIX_MIN`` letters
+    ("refurb" / "refurbishment", "charger" / "charging" stems "charg"): people shorten words
+    the minutes spell out.
     """
-    q_tokens = set(tokenize(question)) - _ASKING - set(ignore)
-    if len(q_tokens) < MIN_TOPIC_TOKENS:
+    q_tokens = topic_tokens(question, ignore)
+    if not q_tokens:
         return 0.0  # "and who has to report back?" names no topic: nothing to cover
     item_tokens = set(tokenize(item_text))
+    ordered = sorted(item_tokens)
     total = sum(idf(t) for t in q_tokens)
-    found = sum(idf(t) for t in q_tokens if t in item_tokens)
+    found = sum(idf(t) for t in q_tokens if _covered(t, item_tokens, ordered))
     return found / total if total else 0.0
+
+
+PREFIX_MIN = 4
+
+
+def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:
+    """``token`` is an item token, a clipped form of one, or one is a clipped form of it."""
+    if token in item_tokens:
+        return True
+    if len(token) < PREFIX_MIN or any(ch.isdigit() for ch in token):
+        return False
+    if any(token[:n] in item_tokens for n in range(PREFIX_MIN, len(token))):
+        return True
+    at = bisect_left(ordered, token)
+    return at < len(ordered) and ordered[at].startswith(token)
 
 
 def unknown_names(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:

@@ -1,0 +1,221 @@
+"""The answer in one line: the single unit that best answers the question, quoted verbatim.
+
+Each answering item offers units of several kinds (resolutions, actions with owners, recorded
+votes, dated statements, discussion passages). The question's intent says which kind answers
+it ("who" → an action and its owner, "how did they vote" → a vote and its tally, "when" → a
+date, otherwise a decision), and the unit of that kind that is closest to the question wins:
+by the dense similarity of its own vector (scored exactly while retrieving), by how much of
+the question's topic it holds, and by the figure or date a question asks for. A unit of
+another kind wins only when none of the asked-for kind is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.answer import abstain
+from bot.answer.asked import APPOINTMENT_UNIT, asked
+from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
+from bot.answer.passages import CUE_PATTERNS
+from bot.answer.question import Query
+from bot.search.pipeline import ItemCandidate
+from index.lexical import tokenize
+from index.models import VoteResult
+from index.schema import StoredItem, UnitKind, UnitRef, unit_id
+
+TOPIC_WEIGHT = 0.5  # a unit holding the whole topic gains this much over one holding none
+ASKED_KIND_BONUS = 0.3  # the kind the question asks for beats a slightly closer other kind
+OWNER_BONUS = 0.1  # "who": of two actions, the one that names its owner
+CUE_WEIGHT = 0.1  # "how much" prefers a unit with a figure, "when" one with a date
+
+_ASKED_KINDS = {
+    Intent.OWNER: (LeadKind.ACTION,),
+    Intent.OUTSTANDING: (LeadKind.ACTION,),
+    Intent.VOTE: (LeadKind.VOTE,),
+    Intent.WHEN: (LeadKind.DATE,),
+}
+_DEFAULT_KINDS = (LeadKind.RESOLUTION,)
+
+
+@dataclass(frozen=True)
+class _Option:
+    lead: Lead
+    text: str  # what is scored against the question
+    dense: float | None
+
+
+def choose(
+    query: Query,
+    matches: Sequence[ItemMatch],
+    items: dict[str, StoredItem],
+    candidates: dict[str, ItemCandidate],
+    idf: Callable[[str], float],
+) -> Lead | None:
+    """The lead for an answer whose items are ``matches`` (best first), or None if none quotes
+    anything. History questions lead with the newest item that decided something."""
+    order = list(matches)
+    if query.intent == Intent.HISTORY:
+        decided = [m for m in order if m.resolutions or m.votes or m.actions]
+        dated = sorted((m for m in decided if m.meeting_date), key=lambda m: str(m.meeting_date))
+        order = [*reversed(dated), *order]
+    for match in order:
+        item = items.get(match.item_id)
+        if item is None:
+            continue
+        lead = best_unit(query, match, item, candidates.get(match.item_id), idf)
+        if lead is not None:
+            return lead
+    return None
+
+
+def best_unit(
+    query: Query,
+    match: ItemMatch,
+    item: StoredItem,
+    candidate: ItemCandidate | None,
+    idf: Callable[[str], float],
+) -> Lead | None:
+    """The unit of one item that best answers ``query``."""
+    options = _options(match, item, candidate)
+    if not options:
+        return None
+    wants = asked(query)
+    asked_kinds = _ASKED_KINDS.get(query.intent, _DEFAULT_KINDS)
+    if query.intent not in _ASKED_KINDS and wants.owner and not wants.appointment:
+        asked_kinds = (LeadKind.ACTION,)  # "who is getting quotes …?" asks for a task's owner
+    cues = [CUE_PATTERNS[c] for c in sorted(query.cues) if c in CUE_PATTERNS and c != "person"]
+    ignore = set(tokenize(item.meta.body or ""))
+
+    def score(option: _Option) -> float:
+        topic = abstain.coverage(query.text, option.text, idf, ignore=ignore)
+        value = (option.dense or 0.0) + TOPIC_WEIGHT * topic
+        value += CUE_WEIGHT * sum(1 for rx in cues if rx.search(option.text))
+        if option.lead.kind in asked_kinds:
+            value += ASKED_KIND_BONUS
+        if option.lead.kind == LeadKind.PASSAGE:
+            value -= ASKED_KIND_BONUS  # the discussion answers only when no unit does
+        if wants.appointment:
+            # "Who did they appoint?": the decision naming the appointee, not a task
+            if option.lead.kind != LeadKind.PASSAGE and APPOINTMENT_UNIT.search(option.text):
+                value += ASKED_KIND_BONUS
+        elif wants.owner and option.lead.owner:
+            value += OWNER_BONUS
+        return value
+
+    return max(options, key=score).lead
+
+
+def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None) -> list[_Option]:
+    """Every verbatim unit of the item as a possible lead, with its exact dense score."""
+    meta = item.meta
+    source = item.text
+    units = candidate.units if candidate else {}
+
+    def dense(kind: str, ordinal: int) -> float | None:
+        return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
+
+    def lead(kind: str, quote: str, **extra: str | None) -> Lead:
+        return Lead(
+            kind=kind,
+            quote=quote,
+            item_id=match.item_id,
+            link=match.link,
+            item_title=match.item_title,
+            item_number=match.item_number,
+            body=match.body,
+            meeting_date=match.meeting_date,
+            **extra,
+        )
+
+    out: list[_Option] = []
+    for n, r in enumerate(meta.resolutions):
+        quote = _verbatim(getattr(r, "quote", None), r.text, source)
+        if quote:
+            out.append(_Option(lead(LeadKind.RESOLUTION, quote), r.text, dense("resolution", n)))
+    for n, a in enumerate(meta.actions):
+        quote = _verbatim(getattr(a, "quote", None), a.text, source)
+        if not quote:
+            continue
+        update = a.update if a.update and a.update in source else None
+        extra = {"owner": a.owner, "due": a.due, "status": a.status}
+        out.append(
+            _Option(
+                lead(LeadKind.ACTION, quote, **extra),
+                f"{a.owner or ''} {a.text} {update or ''}",
+                dense("action", n),
+            )
+        )
+        if a.due:
+            out.append(
+                _Option(
+                    lead(LeadKind.DATE, quote, owner=a.owner, due=a.due, when=a.due),
+                    a.text,
+                    dense("action", n),
+                )
+            )
+    # A vote has no vector of its own: it stands as close as the item's closest unit, and
+    # the question's intent and the topic of its motion choose between votes.
+    item_best = max(units.values(), default=None)
+    for v in meta.votes:
+        quote = _verbatim(v.motion, v.text, source)
+        if quote:
+            out.append(
+                _Option(
+                    lead(
+                        LeadKind.VOTE,
+                        quote,
+                        result=v.result if v.result != VoteResult.UNKNOWN else None,
+                        tally=_tally(v.yea_count, v.nay_count, v.abstain_count, v),
+                    ),
+                    f"{v.motion or ''} {v.text}",
+                    item_best,
+                )
+            )
+    for n, d in enumerate(getattr(meta, "dated", None) or ()):
+        text = getattr(d, "text", "")
+        if text and text in source:
+            out.append(
+                _Option(
+                    lead(LeadKind.DATE, text, when=getattr(d, "when", None)),
+                    text,
+                    dense(getattr(UnitKind, "DATED", "when"), n),
+                )
+            )
+    if match.meeting_date:
+        # "When did they adopt X?": the meeting that decided it dates the decision.
+        for n, r in enumerate(meta.resolutions):
+            quote = _verbatim(getattr(r, "quote", None), r.text, source)
+            if quote:
+                out.append(
+                    _Option(
+                        lead(LeadKind.DATE, quote, when=match.meeting_date),
+                        r.text,
+                        (dense("resolution", n) or 0.0) - 0.05,
+                    )
+                )
+    for p in match.passages:
+        if p in source:
+            out.append(_Option(lead(LeadKind.PASSAGE, p), p, None))
+    return out
+
+
+def _verbatim(preferred: str | None, fallback: str, source: str) -> str | None:
+    """The marked quote ("RESOLVED that …") when the extractor gave one, else the unit's text;
+    only ever an exact substring of the item's text."""
+    for quote in (preferred, fallback):
+        if quote and quote in source:
+            return quote
+    return None
+
+
+def _tally(yeas: int | None, nays: int | None, abstained: int | None, vote: object) -> str | None:
+    """ "13-1" (for-against, then abstentions if recorded), from counts or named lists."""
+    yeas = yeas if yeas is not None else len(getattr(vote, "yeas", ()) or ()) or None
+    nays = nays if nays is not None else len(getattr(vote, "nays", ()) or ()) or None
+    if yeas is None and nays is None:
+        return None
+    parts = [str(yeas or 0), str(nays or 0)]
+    if abstained:
+        parts.append(str(abstained))
+    return "-".join(parts)
