@@ -174,7 +174,8 @@ class MinutesStore:
     def unit_similarities(
         self, vector: Sequence[float], item_ids: Iterable[str]
     ) -> dict[str, list[UnitHit]]:
-        """Every unit of these items with its exact cosine similarity to ``vector``, by item.
+        """Every unit of these items with its exact cosine similarity to ``vector``, by item
+        (``kind`` and ``text`` left empty: the unit ID says which unit it is).
 
         HNSW search is approximate: it can miss an item's best unit, and an item found only
         by another signal has no dense score at all. This scores the few items an answer is
@@ -184,10 +185,9 @@ class MinutesStore:
         wanted = list(dict.fromkeys(item_ids))
         if not wanted:
             return {}
-        got = self.units.get(
-            where={Key.ITEM_ID: {"$in": wanted}},
-            include=["embeddings", "metadatas", "documents"],
-        )
+        # Vectors only: reading the units' metadata and texts as well costs twice the time,
+        # and a unit's ID already names its item and kind.
+        got = self.units.get(where={Key.ITEM_ID: {"$in": wanted}}, include=["embeddings"])
         ids = list(got["ids"])
         if not ids:
             return {}
@@ -196,12 +196,10 @@ class MinutesStore:
         norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
         sims = (matrix @ query) / np.where(norms > 0, norms, 1.0)
         out: dict[str, list[UnitHit]] = {}
-        for uid, doc, meta, sim in zip(
-            ids, got["documents"] or [""] * len(ids), got["metadatas"], sims, strict=True
-        ):
-            ref = decode_unit(uid, meta or {})
+        for uid, sim in zip(ids, sims, strict=True):
+            ref = decode_unit(uid, {})
             out.setdefault(ref.item_id, []).append(
-                UnitHit(uid, ref.item_id, ref.kind, doc or "", float(sim))
+                UnitHit(uid, ref.item_id, ref.kind, "", float(sim))
             )
         return out
 

@@ -34,6 +34,7 @@ COVERAGE_WEIGHT = 0.75
 MIN_TOPIC_TOKENS = 2
 MIN_LEXICAL_COVERAGE = 0.5  # BM25-only runs have no dense score: coverage alone decides
 NEAR_MISS_DENSE = 0.2
+SCOPED_MIN_DENSE = 0.3  # a question about one named meeting, with no topic words of its own
 
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b")
 _QUESTION_WORDS = {
@@ -57,15 +58,21 @@ _QUESTION_WORDS = {
 
 @dataclass(frozen=True)
 class Evidence:
+    """``scoped``: the question names one meeting (a body and a day) and no topic beyond it
+    ("who chaired Kent's 9 January 2025 council meeting?"): the filter already narrowed the
+    search to that meeting's items, so there is no topic for coverage to measure."""
+
     dense: float | None
     coverage: float
     unknown_names: tuple[str, ...] = ()
+    scoped: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
             "dense": None if self.dense is None else round(self.dense, 4),
             "coverage": round(self.coverage, 4),
             "unknown_names": list(self.unknown_names),
+            "scoped": self.scoped,
         }
 
 
@@ -151,6 +158,9 @@ def should_answer(evidence: Evidence, thresholds: Thresholds = DEFAULT) -> bool:
         return False
     if evidence.dense is None:
         return evidence.coverage >= thresholds.min_lexical_coverage
+    if evidence.scoped:
+        # Within the one meeting asked about, the closest item answers unless it is unrelated.
+        return evidence.dense >= SCOPED_MIN_DENSE
     confidence = evidence.dense + thresholds.coverage_weight * evidence.coverage
     return confidence >= thresholds.min_confidence
 

@@ -11,36 +11,65 @@ the evidence; an item without the asked-for unit is not an answer to that questi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.answer import abstain
 from bot.answer.models import Intent
 from bot.answer.question import Query
 from index.lexical import tokenize
-from index.schema import StoredItem
+from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 
-# Asking whether something was decided, by a verb people use for it.
+# Asking whether something was decided, by the question's own verb: "did they approve",
+# "was it adopted", "did it get signed off", "what did the board resolve". Not a participle
+# that only describes a thing ("the settlement approved by council": how much it brought in).
 _DECISION_VERB = re.compile(
-    r"\b(?:approv(?:e|ed|es|al)|adopt(?:ed|s)?|agree[ds]?|pass(?:ed|es)?|back(?:ed|s)?|"
-    r"resolve[ds]?|decide[ds]?|sign(?:ed)? off|ratif(?:y|ied)|endorse[ds]?)\b",
+    r"\b(?:did|does|do|will|would)\s+(?:[\w'’&-]+\s+){0,10}?(?P<base>approve|adopt|agree|pass|"
+    r"back|resolve|decide|sign off|ratify|endorse|conclude)\b|"
+    r"\b(?:was|were|been|be|is|are|get|got|gets|getting)\s+(?:\w+\s+){0,2}?(?:approved|"
+    r"adopted|agreed|passed|backed|resolved|decided|signed off|ratified|endorsed)\b",
     re.IGNORECASE,
 )
+# "send it back", "claw back": "back" is then part of another verb, not "support".
+_PHRASAL_BACK = re.compile(
+    r"\b(?:send|sent|claw|bring|brought|come|came|go|went|report|put|pay|paid|give|gave|hold|"
+    r"held|cut|scale|roll|push|pushed|kick|kicked|bounce|bounced|it|them)\s+back$",
+    re.IGNORECASE,
+)
+
+
+def decision_asked(question: str) -> bool:
+    """The question asks whether (or what) something was decided, by its own verb."""
+    for m in _DECISION_VERB.finditer(question):
+        if (m.group("base") or "").lower() == "back" and _PHRASAL_BACK.search(question[: m.end()]):
+            continue
+        return True
+    return False
+
+
 # "who did they hire / appoint / elect", "which consultant got the study", "who chaired".
 _APPOINTMENT_ASKED = re.compile(
     r"\b(?:who(?:m|'s|’s)?|which \w+)\b.{0,60}?\b(?:hire[ds]?|appoint(?:ed)?|elect(?:ed)?|"
     r"got|won|awarded|chair(?:ed)?|engaged|retained|contracted)\b",
     re.IGNORECASE,
 )
+# An appointment made (not one planned: "until a Commissioner is appointed" names nobody):
+# "X BE APPOINTED", "be elected to Chair", "the bid … BE ACCEPTED", "awarded to X".
 APPOINTMENT_UNIT = re.compile(
-    r"\b(?:appoint\w*|elect\w*|hire[ds]?|hiring|award\w*|accept\w*|engag\w*|retain\w*|"
-    r"chair\w*|successful|selected|nominat\w*|tender\w*|bid|quotation)\b",
-    re.IGNORECASE,
+    r"\b(?:BE|be|was|were|are|is hereby|are hereby)\s+(?:APPOINTED|appointed|ELECTED|elected|"
+    r"HIRED|hired|ENGAGED|engaged|RETAINED|retained|AWARDED|awarded|ACCEPTED|accepted|"
+    r"SELECTED|selected|NOMINATED|nominated|CONFIRMED|confirmed)\b|"
+    r"\b(?:appoints|elects|awards)\b|\b(?:elected|appointed)\s+(?:as|to)\b|"
+    r"\b(?:awarded|AWARDED)\s+to\b|\b(?:took|take|taking)\s+the\s+[Cc]hair\b|"
+    r"\b[Cc]hair(?:ed|man|woman|person)?\b[^.]{0,40}\b(?:elected|appointed)\b"
 )
 _DATE_IN_TEXT = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b|\b(?:19|20)\d{2}\b",
 )
+DECISION_DENSE = 0.5
+"""Or: a decision unit (resolution, action, the item's decision block) this close to the question
+(cosine): a paraphrase that shares no word with the decision is still about it."""
 MIN_TOPIC_IN_UNITS = 0.2
 """Share of the question's topic (idf-weighted) a decision question needs in the item's title
 and decision units: the decision must be *about* it, not only the discussion around it."""
@@ -77,7 +106,7 @@ def asked(query: Query) -> Asked:
         owner=query.intent in (Intent.OWNER, Intent.OUTSTANDING) or "person" in query.cues,
         appointment=bool(_APPOINTMENT_ASKED.search(question)),
         date=query.intent == Intent.WHEN,
-        decision=bool(_DECISION_VERB.search(question)) and query.intent != Intent.HISTORY,
+        decision=decision_asked(question) and query.intent != Intent.HISTORY,
         numbers=tuple(dict.fromkeys(t for t in tokenize(query.text) if _is_number(t))),
     )
 
@@ -88,11 +117,13 @@ def missing(
     item: StoredItem,
     idf: Callable[[str], float],
     ignore: Iterable[str] = (),
+    unit_scores: Mapping[str, float] | None = None,
 ) -> str | None:
     """The first asked-for unit ``item`` lacks (a :class:`Wanted` value), or None if it has all.
 
     ``question`` is the searched text; ``ignore`` holds tokens naming the item's body, which
-    prove nothing about the topic (see :func:`bot.answer.abstain.coverage`).
+    prove nothing about the topic (see :func:`bot.answer.abstain.coverage`); ``unit_scores``
+    the dense similarity of the item's units to the question, by unit ID, when known.
     """
     meta = item.meta
     decisions = [*meta.resolutions, *meta.votes]
@@ -112,6 +143,7 @@ def missing(
         if (
             abstain.topic_tokens(question, ignore)
             and abstain.coverage(question, topic, idf, ignore=ignore) < MIN_TOPIC_IN_UNITS
+            and _decision_similarity(item.id, unit_scores or {}) < DECISION_DENSE
         ):
             return Wanted.DECISION
     if wanted.numbers:
@@ -119,6 +151,15 @@ def missing(
         if any(n not in have for n in wanted.numbers):
             return Wanted.NUMBER
     return None
+
+
+_DECISION_UNITS = (UnitKind.RESOLUTION, UnitKind.ACTION, UnitKind.DECISION)
+
+
+def _decision_similarity(item_id: str, unit_scores: Mapping[str, float]) -> float:
+    """The closest of the item's decision units (resolutions, actions, decision block)."""
+    prefixes = tuple(unit_id(UnitRef(item_id, kind, 0))[:-1] for kind in _DECISION_UNITS)
+    return max((v for k, v in unit_scores.items() if k.startswith(prefixes)), default=0.0)
 
 
 def _unit_texts(item: StoredItem) -> list[str]:

@@ -11,6 +11,7 @@ another kind wins only when none of the asked-for kind is there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,13 +22,15 @@ from bot.answer.passages import CUE_PATTERNS
 from bot.answer.question import Query
 from bot.search.pipeline import ItemCandidate
 from index.lexical import tokenize
-from index.models import VoteResult
+from index.models import Resolution, VoteResult
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 
 TOPIC_WEIGHT = 0.5  # a unit holding the whole topic gains this much over one holding none
 ASKED_KIND_BONUS = 0.3  # the kind the question asks for beats a slightly closer other kind
 OWNER_BONUS = 0.1  # "who": of two actions, the one that names its owner
 CUE_WEIGHT = 0.1  # "how much" prefers a unit with a figure, "when" one with a date
+PROCEDURAL_PENALTY = 0.15  # receiving a report or hearing a delegation decides nothing
+MEETING_DATE_PENALTY = 0.1  # "when": the meeting's date only if no sentence gives a date
 
 _ASKED_KINDS = {
     Intent.OWNER: (LeadKind.ACTION,),
@@ -35,7 +38,23 @@ _ASKED_KINDS = {
     Intent.VOTE: (LeadKind.VOTE,),
     Intent.WHEN: (LeadKind.DATE,),
 }
-_DEFAULT_KINDS = (LeadKind.RESOLUTION,)
+# A decision is quoted from a resolution, or from the motion a recorded vote decided.
+_DEFAULT_KINDS = (LeadKind.RESOLUTION, LeadKind.VOTE)
+
+# Resolutions that take note of a paper or let someone speak, rather than decide the matter.
+_PROCEDURAL = re.compile(
+    r"\b(?:BE RECEIVED|be received|received for information|BE NOTED|be noted|noted the|"
+    r"[Nn]otes? the\b[^.;:]{0,40}\b(?:[Rr]eport|update|presentation|contents)|"
+    r"delegation requests?|BE APPROVED to be heard|be heard at this time|BE READ|"
+    r"be read a (?:first|second))\b"
+)
+_DATE_PHRASE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+\d{4})?\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?\b|"
+    r"\b(?:spring|summer|autumn|winter|the end of (?:the )?(?:year|month))(?:\s+\d{4})?\b"
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,9 @@ class _Option:
     lead: Lead
     text: str  # what is scored against the question
     dense: float | None
+    procedural: bool = False
+    meeting_date: bool = False  # a decision dated by its meeting, not by its own words
+    passage: bool = False  # a sentence of the discussion, not an extracted unit
 
 
 def choose(
@@ -82,25 +104,39 @@ def best_unit(
         return None
     wants = asked(query)
     asked_kinds = _ASKED_KINDS.get(query.intent, _DEFAULT_KINDS)
-    if query.intent not in _ASKED_KINDS and wants.owner and not wants.appointment:
+    who = query.intent not in _ASKED_KINDS and wants.owner and not wants.appointment
+    if who:
         asked_kinds = (LeadKind.ACTION,)  # "who is getting quotes …?" asks for a task's owner
+    owner_asked = who or query.intent in (Intent.OWNER, Intent.OUTSTANDING)
     cues = [CUE_PATTERNS[c] for c in sorted(query.cues) if c in CUE_PATTERNS and c != "person"]
     ignore = set(tokenize(item.meta.body or ""))
+    numbers = wants.numbers
 
     def score(option: _Option) -> float:
+        kind = option.lead.kind
         topic = abstain.coverage(query.text, option.text, idf, ignore=ignore)
         value = (option.dense or 0.0) + TOPIC_WEIGHT * topic
         value += CUE_WEIGHT * sum(1 for rx in cues if rx.search(option.text))
-        if option.lead.kind in asked_kinds:
+        if numbers:
+            # "its 70 shelter beds … March 2025": the unit that has the question's figures
+            have = set(tokenize(option.text))
+            value += CUE_WEIGHT * sum(1 for n in numbers if n in have)
+        if kind in asked_kinds and not (
+            owner_asked and kind == LeadKind.ACTION and not option.lead.owner
+        ):
             value += ASKED_KIND_BONUS
-        if option.lead.kind == LeadKind.PASSAGE:
+        if option.passage and kind not in asked_kinds:
             value -= ASKED_KIND_BONUS  # the discussion answers only when no unit does
         if wants.appointment:
             # "Who did they appoint?": the decision naming the appointee, not a task
-            if option.lead.kind != LeadKind.PASSAGE and APPOINTMENT_UNIT.search(option.text):
+            if kind != LeadKind.PASSAGE and APPOINTMENT_UNIT.search(option.text):
                 value += ASKED_KIND_BONUS
-        elif wants.owner and option.lead.owner:
+        elif owner_asked and option.lead.owner:
             value += OWNER_BONUS
+        if option.procedural:
+            value -= PROCEDURAL_PENALTY
+        if option.meeting_date:
+            value -= MEETING_DATE_PENALTY
         return value
 
     return max(options, key=score).lead
@@ -128,38 +164,49 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
             **extra,
         )
 
+    # Votes and passages have no vector of their own: a vote stands as close as the
+    # resolution it decided (or the item's decisions together), a passage as close as the
+    # item's closest text window (it lies in one).
+    decision_block = dense(UnitKind.DECISION, 0)
+    chunk_prefix = unit_id(UnitRef(item.id, UnitKind.CHUNK, 0))[:-1]
+    chunk_best = max((v for k, v in units.items() if k.startswith(chunk_prefix)), default=None)
+
     out: list[_Option] = []
     for n, r in enumerate(meta.resolutions):
         quote = _verbatim(getattr(r, "quote", None), r.text, source)
-        if quote:
-            out.append(_Option(lead(LeadKind.RESOLUTION, quote), r.text, dense("resolution", n)))
+        if not quote:
+            continue
+        procedural = bool(_PROCEDURAL.search(r.text))
+        sim = dense(UnitKind.RESOLUTION, n)
+        out.append(_Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural))
+        if match.meeting_date:
+            # "When did they adopt X?": the meeting that decided it dates the decision.
+            out.append(
+                _Option(
+                    lead(LeadKind.DATE, quote, when=match.meeting_date),
+                    r.text,
+                    sim,
+                    procedural,
+                    meeting_date=True,
+                )
+            )
     for n, a in enumerate(meta.actions):
         quote = _verbatim(getattr(a, "quote", None), a.text, source)
         if not quote:
             continue
         update = a.update if a.update and a.update in source else None
         extra = {"owner": a.owner, "due": a.due, "status": a.status}
-        out.append(
-            _Option(
-                lead(LeadKind.ACTION, quote, **extra),
-                f"{a.owner or ''} {a.text} {update or ''}",
-                dense("action", n),
-            )
-        )
+        text = f"{a.owner or ''} {a.text} {update or ''}"
+        sim = dense(UnitKind.ACTION, n)
+        out.append(_Option(lead(LeadKind.ACTION, quote, **extra), text, sim))
         if a.due:
             out.append(
-                _Option(
-                    lead(LeadKind.DATE, quote, owner=a.owner, due=a.due, when=a.due),
-                    a.text,
-                    dense("action", n),
-                )
+                _Option(lead(LeadKind.DATE, quote, owner=a.owner, due=a.due, when=a.due), text, sim)
             )
-    # A vote has no vector of its own: it stands as close as the item's closest unit, and
-    # the question's intent and the topic of its motion choose between votes.
-    item_best = max(units.values(), default=None)
     for v in meta.votes:
         quote = _verbatim(v.motion, v.text, source)
         if quote:
+            sim = _motion_similarity(v.motion, meta.resolutions, dense) or decision_block
             out.append(
                 _Option(
                     lead(
@@ -169,7 +216,8 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
                         tally=_tally(v.yea_count, v.nay_count, v.abstain_count, v),
                     ),
                     f"{v.motion or ''} {v.text}",
-                    item_best,
+                    sim,
+                    bool(v.motion and _PROCEDURAL.search(v.motion)),
                 )
             )
     for n, d in enumerate(getattr(meta, "dated", None) or ()):
@@ -182,22 +230,32 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
                     dense(getattr(UnitKind, "DATED", "when"), n),
                 )
             )
-    if match.meeting_date:
-        # "When did they adopt X?": the meeting that decided it dates the decision.
-        for n, r in enumerate(meta.resolutions):
-            quote = _verbatim(getattr(r, "quote", None), r.text, source)
-            if quote:
-                out.append(
-                    _Option(
-                        lead(LeadKind.DATE, quote, when=match.meeting_date),
-                        r.text,
-                        (dense("resolution", n) or 0.0) - 0.05,
-                    )
-                )
     for p in match.passages:
-        if p in source:
-            out.append(_Option(lead(LeadKind.PASSAGE, p), p, None))
+        if p not in source:
+            continue
+        out.append(_Option(lead(LeadKind.PASSAGE, p), p, chunk_best, passage=True))
+        when = _DATE_PHRASE.search(p)
+        if when:
+            dated = lead(LeadKind.DATE, p, when=when.group(0))
+            out.append(_Option(dated, p, chunk_best, passage=True))
     return out
+
+
+def _motion_similarity(
+    motion: str | None,
+    resolutions: Sequence[Resolution],
+    dense: Callable[[str, int], float | None],
+) -> float | None:
+    """The dense score of the resolution a vote's motion carried (one holds the other)."""
+    if not motion:
+        return None
+    scores = [
+        dense(UnitKind.RESOLUTION, n)
+        for n, r in enumerate(resolutions)
+        if r.text and (r.text in motion or motion in r.text)
+    ]
+    found = [x for x in scores if x is not None]
+    return max(found) if found else None
 
 
 def _verbatim(preferred: str | None, fallback: str, source: str) -> str | None:

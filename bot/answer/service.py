@@ -99,8 +99,8 @@ class Answerer:
         items = self.store.get_items(c.item_id for c in candidates)
         needs = asked(query)
         judged = [self._judge(query, needs, c, items.get(c.item_id), text) for c in candidates]
-        answer.evidence = judged[0].evidence if judged else None
-        top = judged[0] if judged else None
+        top = _deciding(judged)
+        answer.evidence = top.evidence if top else None
         # Abstention is decided by the top candidate: a weak best match means the question is
         # not minuted, even if something further down happens to share a word with it.
         if top is None or not top.strong:
@@ -122,10 +122,9 @@ class Answerer:
             matches = in_date_order(matches)
         answer.matches = matches
         answer.related = [self._match(query, j.item, j.candidate) for j in far[:limit]]
-        by_id = {j.candidate.item_id: j.candidate for j in judged}
-        answer.lead = choose_lead(
-            query, matches, {j.item.id: j.item for j in chosen}, by_id, self.lexical.idf
-        )
+        by_id = {j.candidate.item_id: j.candidate for j in [*judged, *chosen]}
+        items_by_id = {j.item.id: j.item for j in chosen if j.item is not None}
+        answer.lead = choose_lead(query, matches, items_by_id, by_id, self.lexical.idf)
         return answer
 
     def _judge(
@@ -140,7 +139,14 @@ class Answerer:
         strong = item is not None and abstain.should_answer(evidence, self.thresholds)
         gap = None
         if item is not None:
-            gap = missing(needs, text, item, self.lexical.idf, ignore=_body_tokens(item))
+            gap = missing(
+                needs,
+                text,
+                item,
+                self.lexical.idf,
+                ignore=_body_tokens(item),
+                unit_scores=candidate.units,
+            )
         return Judged(candidate, item, evidence, strong, gap)
 
     def _thread(
@@ -152,35 +158,37 @@ class Answerer:
         text: str,
         width: int,
     ) -> list[Judged]:
-        """History: the best item's subject at its other meetings (same title phrase), judged
-        on a lower bar (the shared title is evidence too), then the other relevant items."""
+        """History: the chosen items' subjects at their other meetings (same title phrase),
+        judged on a lower bar (the shared title is evidence too), then the other relevant
+        items; the best match first, ``width`` in all."""
         if not chosen:
             return chosen
         threads = self.threads()
-        seen = {j.candidate.item_id for j in judged}
-        where = query.where()
         catalogue = self.item_catalogue()
-        extra = [
-            i
-            for i in threads.members(chosen[0].candidate.item_id)
-            if i not in seen and i in catalogue and matches_where(encode_item(catalogue[i]), where)
-        ][:THREAD_EXTRA]
+        where = query.where()
+        members: list[str] = []
+        for j in chosen:
+            for other in threads.members(j.candidate.item_id):
+                fits = other in catalogue and matches_where(encode_item(catalogue[other]), where)
+                if fits and other not in members:
+                    members.append(other)
+        known = {j.candidate.item_id: j for j in judged}
+        extra = [i for i in members if i not in known][:THREAD_EXTRA]
         fresh = self.pipeline.rescore(text, extra) if extra else []
         items = self.store.get_items(c.item_id for c in fresh)
-        added = [self._judge(query, needs, c, items.get(c.item_id), text) for c in fresh]
-        members = set(threads.members(chosen[0].candidate.item_id))
+        for c in fresh:
+            known[c.item_id] = self._judge(query, needs, c, items.get(c.item_id), text)
         in_thread = [
-            j
-            for j in [*judged, *added]
-            if j.candidate.item_id in members
-            and j.item is not None
-            and j.missing is None
-            and j.confidence >= THREAD_MIN_CONFIDENCE
+            known[i]
+            for i in members
+            if i in known
+            and known[i].item is not None
+            and known[i].missing is None
+            and known[i].confidence >= THREAD_MIN_CONFIDENCE
         ]
-        ordered = [chosen[0], *in_thread, *chosen[1:]]
         out: list[Judged] = []
-        for j in ordered:
-            if j.candidate.item_id not in {o.candidate.item_id for o in out}:
+        for j in [chosen[0], *in_thread, *chosen[1:]]:
+            if all(j.candidate.item_id != o.candidate.item_id for o in out):
                 out.append(j)
         return out[:width]
 
@@ -281,11 +289,18 @@ class Answerer:
         # An empty lexical index (made before BM25 existed) knows no words, so it cannot say
         # which names are unknown.
         known_names = len(self.lexical) > 0
+        ignore = _body_tokens(item)
         return abstain.Evidence(
             dense=candidate.scores.get(DENSE),
-            coverage=abstain.coverage(asked, text, self.lexical.idf, ignore=_body_tokens(item)),
+            coverage=abstain.coverage(asked, text, self.lexical.idf, ignore=ignore),
             unknown_names=(
                 abstain.unknown_names(asked, self.lexical.has_term) if known_names else ()
+            ),
+            scoped=bool(
+                query.bodies
+                and query.date_from is not None
+                and query.date_from == query.date_to
+                and not abstain.topic_tokens(asked, ignore)
             ),
         )
 
@@ -329,6 +344,32 @@ class Judged:
     @property
     def confidence(self) -> float:
         return (self.evidence.dense or 0.0) + abstain.COVERAGE_WEIGHT * self.evidence.coverage
+
+
+SET_ASIDE = 3  # how far down a candidate lacking the asked-for unit can be passed over
+
+
+def _deciding(judged: list[Judged]) -> Judged | None:
+    """The candidate whose evidence decides between answering and refusing.
+
+    Normally the top one: a weak best match means the question is not minuted, even if
+    something further down shares a word with it. But an item without the asked-for unit is no
+    answer to the question ("how did they vote" and no vote recorded), so among the first
+    ``SET_ASIDE`` such items are passed over for the next one that has it, provided its
+    evidence is at least as strong as the first candidate's: a weaker item does not get to
+    answer because a stronger one could not.
+    """
+    if not judged:
+        return None
+    first = judged[0]
+    for n, j in enumerate(judged):
+        if j.missing is None:
+            if n == 0 or (j.strong and j.confidence >= first.confidence):
+                return j
+            return first
+        if n + 1 >= SET_ASIDE:
+            break
+    return first
 
 
 RELATED_MARGIN = 0.3

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.search.base import Ranked, Rescorer, Searcher
-from bot.search.fusion import RRF_K, rrf
+from bot.search.fusion import RRF_K, convex, rrf
 from index.schema import Where
 
-POOL_PER_RANKING = 4
+POOL_PER_RANKING = 2
 """How deep into each searcher's ranking (in multiples of the items wanted) the pool of items
 for exact rescoring reaches."""
 
@@ -42,18 +42,28 @@ class Weighted:
     weight: float = 1.0
 
 
-class Pipeline:
-    """Weighted searchers fused by RRF with constant ``k``; ``name`` labels it in reports."""
+RRF = "rrf"
+CONVEX = "convex"
 
-    def __init__(self, name: str, searchers: Sequence[Weighted], *, k: int = RRF_K) -> None:
+
+class Pipeline:
+    """Weighted searchers fused by RRF with constant ``k`` (``fusion=RRF``) or by a weighted
+    sum of normalised scores (``fusion=CONVEX``); ``name`` labels it in reports."""
+
+    def __init__(
+        self, name: str, searchers: Sequence[Weighted], *, k: int = RRF_K, fusion: str = RRF
+    ) -> None:
         names = [w.searcher.name for w in searchers]
         if not names:
             raise ValueError("a pipeline needs at least one searcher")
         if len(set(names)) != len(names):
             raise ValueError(f"searcher names must differ: {names}")
+        if fusion not in (RRF, CONVEX):
+            raise ValueError(f"unknown fusion {fusion!r}")
         self.name = name
         self.searchers = list(searchers)
         self.k = k
+        self.fusion = fusion
 
     def search(self, text: str, k: int, where: Where | None = None) -> list[ItemCandidate]:
         """The top ``k`` items for ``text`` among those passing ``where``, best first."""
@@ -70,11 +80,18 @@ class Pipeline:
                 candidate = by_id.setdefault(r.item_id, ItemCandidate(r.item_id, 0.0))
                 candidate.scores[name] = r.score
                 candidate.units.update(r.units)
-        fused = rrf(
-            {name: [r.item_id for r in ranked] for name, ranked in rankings.items()},
-            weights={w.searcher.name: w.weight for w in self.searchers},
-            k=self.k,
-        )
+        weights = {w.searcher.name: w.weight for w in self.searchers}
+        if self.fusion == CONVEX:
+            fused = convex(
+                {name: [(r.item_id, r.score) for r in ranked] for name, ranked in rankings.items()},
+                weights=weights,
+            )
+        else:
+            fused = rrf(
+                {name: [r.item_id for r in ranked] for name, ranked in rankings.items()},
+                weights=weights,
+                k=self.k,
+            )
         out = []
         for item_id, score in fused[:k]:
             candidate = by_id[item_id]
