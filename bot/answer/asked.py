@@ -63,6 +63,27 @@ APPOINTMENT_UNIT = re.compile(
     r"\b(?:awarded|AWARDED)\s+to\b|\b(?:took|take|taking)\s+the\s+[Cc]hair\b|"
     r"\b[Cc]hair(?:ed|man|woman|person)?\b[^.]{0,40}\b(?:elected|appointed)\b"
 )
+# Resolutions that take note of a paper, let someone speak or pass the matter on, rather
+# than decide it.
+PROCEDURAL = re.compile(
+    r"\b(?:BE RECEIVED|be received|received for information|BE NOTED|be noted|noted the|"
+    r"[Nn]otes? the\b[^.;:]{0,40}\b(?:[Rr]eport|update|presentation|contents)|"
+    r"delegation requests?|BE APPROVED to be heard|be heard at this time|BE READ|"
+    r"be read a (?:first|second)|[Rr]efer(?:red|s)? (?:the|it|this|that)\b[^.;:]{0,40}\bto)\b"
+)
+# A decision that names its subject by reference ("approved the proposal in principle"): the
+# minutes said what the proposal was just before.
+_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these)\s+(?:proposals?|reports?|plans?|schemes?|recommendations?|"
+    r"strateg(?:y|ies)|motions?|amendments?|polic(?:y|ies)|requests?|applications?|options?|"
+    r"bids?|business cases?|approach|framework|programme|program)\b",
+    re.IGNORECASE,
+)
+CONTEXT_CHARS = 1000
+# "Who is the programme director?" asks who someone is, not who is to do something.
+_IDENTITY = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|'s|’s)\s+(?:the|our|their|its|a|an)\s+\w+", re.IGNORECASE
+)
 _DATE_IN_TEXT = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b|\b(?:19|20)\d{2}\b",
@@ -103,7 +124,8 @@ def asked(query: Query) -> Asked:
     question = query.question
     return Asked(
         vote=query.intent == Intent.VOTE,
-        owner=query.intent in (Intent.OWNER, Intent.OUTSTANDING) or "person" in query.cues,
+        owner=query.intent in (Intent.OWNER, Intent.OUTSTANDING)
+        or ("person" in query.cues and not _IDENTITY.search(question)),
         appointment=bool(_APPOINTMENT_ASKED.search(question)),
         date=query.intent == Intent.WHEN,
         decision=decision_asked(question) and query.intent != Intent.HISTORY,
@@ -139,7 +161,7 @@ def missing(
     if wanted.decision:
         if not decisions and not owned:
             return Wanted.DECISION
-        topic = "\n".join([meta.title, *_unit_texts(item)])
+        topic = "\n".join([meta.title, *_unit_texts(item), *_referred(item)])
         if (
             abstain.topic_tokens(question, ignore)
             and abstain.coverage(question, topic, idf, ignore=ignore) < MIN_TOPIC_IN_UNITS
@@ -160,6 +182,19 @@ def _decision_similarity(item_id: str, unit_scores: Mapping[str, float]) -> floa
     """The closest of the item's decision units (resolutions, actions, decision block)."""
     prefixes = tuple(unit_id(UnitRef(item_id, kind, 0))[:-1] for kind in _DECISION_UNITS)
     return max((v for k, v in unit_scores.items() if k.startswith(prefixes)), default=0.0)
+
+
+def _referred(item: StoredItem) -> list[str]:
+    """What the item's decisions refer to: the text just before a decision that names its
+    subject only as "the proposal", "the report" (procedural ones decide nothing)."""
+    out = []
+    for text in [r.text for r in item.meta.resolutions] + [a.text for a in item.meta.actions]:
+        if not _REFERENCE.search(text) or PROCEDURAL.search(text):
+            continue
+        at = item.text.find(text)
+        if at > 0:
+            out.append(item.text[max(0, at - CONTEXT_CHARS) : at])
+    return out
 
 
 def _unit_texts(item: StoredItem) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answer import abstain
-from bot.answer.asked import APPOINTMENT_UNIT, asked
+from bot.answer.asked import APPOINTMENT_UNIT, PROCEDURAL, asked
 from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
 from bot.answer.passages import CUE_PATTERNS
 from bot.answer.question import Query
@@ -27,6 +27,7 @@ from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 
 TOPIC_WEIGHT = 0.5  # a unit holding the whole topic gains this much over one holding none
 ASKED_KIND_BONUS = 0.3  # the kind the question asks for beats a slightly closer other kind
+PASSAGE_PENALTY = 0.3  # the discussion answers only when no unit is about as close
 OWNER_BONUS = 0.1  # "who": of two actions, the one that names its owner
 CUE_WEIGHT = 0.1  # "how much" prefers a unit with a figure, "when" one with a date
 PROCEDURAL_PENALTY = 0.15  # receiving a report or hearing a delegation decides nothing
@@ -41,13 +42,6 @@ _ASKED_KINDS = {
 # A decision is quoted from a resolution, or from the motion a recorded vote decided.
 _DEFAULT_KINDS = (LeadKind.RESOLUTION, LeadKind.VOTE)
 
-# Resolutions that take note of a paper or let someone speak, rather than decide the matter.
-_PROCEDURAL = re.compile(
-    r"\b(?:BE RECEIVED|be received|received for information|BE NOTED|be noted|noted the|"
-    r"[Nn]otes? the\b[^.;:]{0,40}\b(?:[Rr]eport|update|presentation|contents)|"
-    r"delegation requests?|BE APPROVED to be heard|be heard at this time|BE READ|"
-    r"be read a (?:first|second))\b"
-)
 _DATE_PHRASE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s+\d{4})?\b|"
@@ -55,6 +49,29 @@ _DATE_PHRASE = re.compile(
     r"December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?\b|"
     r"\b(?:spring|summer|autumn|winter|the end of (?:the )?(?:year|month))(?:\s+\d{4})?\b"
 )
+
+
+_FIGURE_ASKED = re.compile(
+    r"\bhow (?:many|much|far|long|big|large|high|low)\b|\bwhat (?:share|percentage|proportion|"
+    r"number|amount|figure|total)\b|\bwhat (?:is|was|were|are) the (?:total|cost|amount|figure|"
+    r"number|maximum|minimum|price|fee)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|half|quarter|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_figure(text: str) -> bool:
+    """A count, amount or share: a number that is not a year, or a number word."""
+    for m in _NUMBER.finditer(text):
+        digits = m.group(0).replace(",", "")
+        if not (len(digits) == 4 and digits[:2] in ("19", "20")):
+            return True
+    return bool(_NUMBER_WORD.search(text))
 
 
 @dataclass(frozen=True)
@@ -111,6 +128,7 @@ def best_unit(
     cues = [CUE_PATTERNS[c] for c in sorted(query.cues) if c in CUE_PATTERNS and c != "person"]
     ignore = set(tokenize(item.meta.body or ""))
     numbers = wants.numbers
+    figure_asked = bool(_FIGURE_ASKED.search(query.question))
 
     def score(option: _Option) -> float:
         kind = option.lead.kind
@@ -121,12 +139,16 @@ def best_unit(
             # "its 70 shelter beds … March 2025": the unit that has the question's figures
             have = set(tokenize(option.text))
             value += CUE_WEIGHT * sum(1 for n in numbers if n in have)
-        if kind in asked_kinds and not (
+        if figure_asked:
+            # "How many …?": what answers is a figure, whichever part of the minutes states it
+            if _has_figure(option.lead.quote):
+                value += ASKED_KIND_BONUS
+        elif kind in asked_kinds and not (
             owner_asked and kind == LeadKind.ACTION and not option.lead.owner
         ):
             value += ASKED_KIND_BONUS
         if option.passage and kind not in asked_kinds:
-            value -= ASKED_KIND_BONUS  # the discussion answers only when no unit does
+            value -= PASSAGE_PENALTY
         if wants.appointment:
             # "Who did they appoint?": the decision naming the appointee, not a task
             if kind != LeadKind.PASSAGE and APPOINTMENT_UNIT.search(option.text):
@@ -176,10 +198,15 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
         quote = _verbatim(getattr(r, "quote", None), r.text, source)
         if not quote:
             continue
-        procedural = bool(_PROCEDURAL.search(r.text))
+        procedural = bool(PROCEDURAL.search(r.text))
         sim = dense(UnitKind.RESOLUTION, n)
         out.append(_Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural))
-        if match.meeting_date:
+        said = _DATE_PHRASE.search(r.text)
+        if said:
+            # "… be presented at the July meeting": the decision dates itself
+            dated = lead(LeadKind.DATE, quote, when=said.group(0))
+            out.append(_Option(dated, r.text, sim, procedural))
+        elif match.meeting_date:
             # "When did they adopt X?": the meeting that decided it dates the decision.
             out.append(
                 _Option(
@@ -217,7 +244,7 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
                     ),
                     f"{v.motion or ''} {v.text}",
                     sim,
-                    bool(v.motion and _PROCEDURAL.search(v.motion)),
+                    bool(v.motion and PROCEDURAL.search(v.motion)),
                 )
             )
     for n, d in enumerate(getattr(meta, "dated", None) or ()):
