@@ -1,4 +1,5 @@
-"""What the listeners share: the answerer, index statistics, dedupe memory and the feedback log.
+"""What the listeners share: the answerer, index statistics, the sync record, dedupe memory and
+the feedback log.
 
 Built once per process (loading the model takes seconds) and handed to ``build_app``; tests
 build the same thing over a small real index.
@@ -8,14 +9,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from bot.answer.models import Answer
 from bot.settings import Settings
 from bot.slack.dedupe import Dedupe
 from bot.slack.feedback import FeedbackLog
+from bot.slack.home import site_syncs
 from index.errors import MinutesBotError
 from index.store import IndexStats, MinutesStore, open_store
 
@@ -44,6 +47,7 @@ class Services:
     dedupe: Dedupe
     feedback: FeedbackLog
     heartbeat: Callable[[], object]  # raises when Chroma cannot be reached
+    syncs: Callable[[], Sequence[Any]] = list  # each synced site's last sync (bot.slack.home)
 
     @property
     def page_size(self) -> int:
@@ -66,6 +70,7 @@ def build_services(
         dedupe=Dedupe(),
         feedback=FeedbackLog(settings.state_dir),
         heartbeat=store.client.heartbeat,
+        syncs=partial(site_syncs, settings),
     )
 
 

@@ -1,0 +1,65 @@
+"""Durable state in a SQL database through SQLAlchemy: one engine per URL, one declarative base.
+
+Minutes themselves live in Chroma; what is *about* them and must survive restarts and be shared
+by every process using the same index (sync records, channel watches, feedback) lives here:
+SQLite in the data folder by default, PostgreSQL (``MINUTES_BOT_DATABASE_URL``) when several
+replicas share it. Each table module declares its tables on :class:`Base`; :func:`engine_for`
+creates any that are missing, so a new table needs no migration step on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import DeclarativeBase, sessionmaker
+
+from index.errors import ConfigError
+
+
+class Base(DeclarativeBase):
+    """Every durable table; ``engine_for`` creates the ones a process has imported."""
+
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+def engine_for(url: str) -> Engine:
+    """The process's engine for ``url`` (created once), with every imported table created."""
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _create(url)
+            _engines[url] = engine
+    Base.metadata.create_all(engine)
+    return engine
+
+
+def session_factory(url: str) -> sessionmaker:
+    return sessionmaker(engine_for(url), expire_on_commit=False)
+
+
+def _create(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except Exception as exc:  # sqlalchemy raises ArgumentError for a malformed URL
+        raise ConfigError(f"MINUTES_BOT_DATABASE_URL is not a database URL: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database:
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets the bot read while an index or sync run writes."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
