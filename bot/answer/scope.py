@@ -91,7 +91,7 @@ class Catalogue:
 
     def dates(self, bodies: Sequence[str] = ()) -> list[date]:
         """Meeting dates of these bodies (of every body, unnamed ones too, when empty)."""
-        keys = bodies or list(self.meetings)
+        keys: Sequence[str | None] = bodies or list(self.meetings)
         return sorted({d for b in keys for _, d in self.meetings.get(b, ()) if d})
 
     def held(self) -> list[Held]:
@@ -279,11 +279,12 @@ def named_places(question: str) -> list[Named]:
         if word.lower() in MONTHS or word.lower() in STOPWORDS:
             continue
         add(m.start("place"), m.end("place"), Named(word))
-    m = _ACTOR.match(question)
-    if m and _trim(m.group("place")):
-        last = m.group("place").split()[-1].lower()
+    actor = _ACTOR.match(question)
+    if actor and _trim(actor.group("place")):
+        last = actor.group("place").split()[-1].lower()
         if last.rstrip("s") not in BODY_NOUNS and not last.endswith(("'s", "’s")):
-            add(m.start("place"), m.end("place"), Named(_trim(m.group("place")), actor=True))
+            start, end = actor.start("place"), actor.end("place")
+            add(start, end, Named(_trim(actor.group("place")), actor=True))
     return [named for _, named in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -109,7 +109,7 @@ class Answerer:
             return self._refuse(
                 answer, query, judged, items, RefusalKind.WRONG_TYPE, limit, top.missing
             )
-        fitting = [j for j in judged if j.strong and j.missing is None]
+        fitting = [j for j in judged if j.strong and j.missing is None and j.item is not None]
         close = [j for j in fitting if not _far_below(j, top)]
         far = [j for j in fitting if _far_below(j, top)]
         # History: the most relevant items (at least HISTORY_ITEMS), then shown oldest first.
@@ -117,11 +117,11 @@ class Answerer:
         chosen = close[offset : offset + width]
         if query.intent == Intent.HISTORY:
             chosen = self._thread(query, needs, chosen, judged, text, width)
-        matches = [self._match(query, j.item, j.candidate) for j in chosen]
+        matches = [self._match(query, j.item, j.candidate) for j in chosen if j.item]
         if query.intent == Intent.HISTORY:
             matches = in_date_order(matches)
         answer.matches = matches
-        answer.related = [self._match(query, j.item, j.candidate) for j in far[:limit]]
+        answer.related = [self._match(query, j.item, j.candidate) for j in far[:limit] if j.item]
         by_id = {j.candidate.item_id: j.candidate for j in [*judged, *chosen]}
         items_by_id = {j.item.id: j.item for j in chosen if j.item is not None}
         answer.lead = choose_lead(query, matches, items_by_id, by_id, self.lexical.idf)
