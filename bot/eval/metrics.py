@@ -29,8 +29,9 @@ from bot.eval.dataset import EvalCase
 from index.lexical import tokenize
 
 # The question kinds of the evaluation files, in the order tables list them; a kind not named
-# here (e.g. "figure") follows in the order it first appears.
+# here (e.g. "figure") follows the named answerable ones, in the order it first appears.
 KINDS = ("resolution", "action_owner", "vote", "date", "history", "unanswerable")
+UNANSWERABLE = "unanswerable"
 OVERALL = "all"
 
 
@@ -278,7 +279,7 @@ def summarise(results: Iterable[CaseResult]) -> Summary:
 
 def kind_of(case: EvalCase) -> str:
     """A case's kind; an unlabelled case is known only by whether it can be answered."""
-    return case.kind or ("unanswerable" if not case.answerable else "other")
+    return case.kind or (UNANSWERABLE if not case.answerable else "other")
 
 
 def summarise_by_kind(results: Iterable[CaseResult]) -> dict[str, Summary]:
@@ -287,7 +288,9 @@ def summarise_by_kind(results: Iterable[CaseResult]) -> dict[str, Summary]:
     groups: dict[str, list[CaseResult]] = {}
     for r in results:
         groups.setdefault(kind_of(r.case), []).append(r)
-    order = [k for k in KINDS if k in groups] + [k for k in groups if k not in KINDS]
+    named = [k for k in KINDS if k in groups and k != UNANSWERABLE]
+    order = named + [k for k in groups if k not in KINDS]
+    order += [UNANSWERABLE] if UNANSWERABLE in groups else []
     return {**{k: summarise(groups[k]) for k in order}, OVERALL: summarise(results)}
 
 

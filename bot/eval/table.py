@@ -14,6 +14,7 @@ from bot.answer.abstain import Thresholds
 from bot.eval.metrics import CaseResult, Summary
 
 LABELS = {"hybrid": "full pipeline", "dense": "dense only", "lexical": "BM25 only"}
+SHORT = {"hybrid": "full", "dense": "dense", "lexical": "BM25"}  # in ratio headers
 
 # (label, Summary attribute, format) per group.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
@@ -120,7 +121,7 @@ def results_table(
     modes = list(summaries)
     base, others = modes[0], modes[1:]
     header = ["metric", *(_label(m) for m in modes)]
-    header += [f"{_label(base)} ÷ {_label(o)}" for o in others]
+    header += [f"{SHORT.get(base, base)} ÷ {SHORT.get(o, o)}" for o in others]
     lines = [_row(header), _row(["---"] * len(header))]
     first = summaries[base]
     for label, attr, kind in rows:
@@ -170,9 +171,10 @@ def misses_table(results: Sequence[CaseResult]) -> str:
     lines = [_row(header), _row(["---"] * len(header))]
     yn = {True: "yes", False: "no", None: "–"}
     for r in results:
-        wrong_abstain = r.case.answerable != r.answered
+        if not r.case.answerable and not r.answered:
+            continue  # rightly refused
         fine = r.rank == 1 and r.quote_found is not False and r.lead_quote is not False
-        if fine and r.owner_named is not False and not wrong_abstain:
+        if r.answered and fine and r.owner_named is not False:
             continue
         lines.append(
             _row(

@@ -18,7 +18,7 @@ from bot.eval.metrics import (
     summarise,
     summarise_by_kind,
 )
-from bot.eval.table import kind_table, report, results_table
+from bot.eval.table import kind_table, misses_table, report, results_table
 from index.models import Action, Resolution
 from index.sources import read_source
 from tests.paths import REPO
@@ -244,16 +244,19 @@ def test_false_abstentions_and_kinds_are_counted_separately():
     vote = library_case(id="v", kind="vote", answer_owner=None)
     never = EvalCase(id="n", question="what about the zoo?", kind="unanswerable")
     hit = library_match(actions=[Action(LIBRARY, owner="Head of Libraries")])
+    figure = library_case(id="f", kind="figure", answer_owner=None)
     results = [
+        score_case(figure, Answer("q", matches=[hit]), 0.01, {}),
         score_case(owner_ok, Answer("q", matches=[hit]), 0.01, {}),
         score_case(vote, Answer("q"), 0.02, {}),  # refused although answerable
         score_case(never, Answer("q", matches=[hit]), 0.03, {}),  # answered although not
     ]
     overall = summarise(results)
-    assert overall.false_abstention == pytest.approx(1 / 2)
+    assert overall.false_abstention == pytest.approx(1 / 3)
     assert (overall.abstain_recall, overall.abstain_precision) == (0.0, 0.0)
     kinds = summarise_by_kind(results)
-    assert list(kinds) == ["action_owner", "vote", "unanswerable", "all"]
+    # named kinds in their order, others after them, the questions to refuse last
+    assert list(kinds) == ["action_owner", "vote", "figure", "unanswerable", "all"]
     assert kinds["action_owner"].false_abstention == 0.0 and kinds["vote"].false_abstention == 1.0
     assert kinds["action_owner"].owner_named == 1.0 and kinds["vote"].owner_cases == 0
 
@@ -278,3 +281,19 @@ def test_the_report_has_one_table_per_group_and_per_pipeline():
     assert "| lead answer holds the expected quote | 100.0% | 0.0% | – |" in text
     assert "| owner named correctly | 100.0% | 100.0% | 1.00× |" in text
     assert "| abstention recall | – | – | – |" in text  # nothing to abstain on
+
+
+def test_misses_list_every_way_of_going_wrong_and_nothing_else():
+    never = EvalCase(id="n", question="what about the zoo?", kind="unanswerable")
+    m = library_match(actions=[Action(LIBRARY, owner="Head of Libraries")])
+    results = [
+        score_case(
+            library_case(id="ok"), Answer("q", matches=[m], lead=lead_of(m, LIBRARY)), 0, {}
+        ),
+        score_case(library_case(id="unled"), Answer("q", matches=[m]), 0, {}),
+        score_case(library_case(id="refused"), Answer("q"), 0, {}),
+        score_case(EvalCase(**{**never.__dict__, "id": "rightly"}), Answer("q"), 0, {}),
+        score_case(never, Answer("q", matches=[m]), 0, {}),
+    ]
+    listed = [line.split(" | ")[0].lstrip("| ") for line in misses_table(results).splitlines()[2:]]
+    assert listed == ["unled", "refused", "n"]
