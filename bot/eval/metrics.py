@@ -9,10 +9,10 @@ What each figure asks of an answer (see :func:`score_case`):
 - **lead answer holds the expected quote**: the one-line answer (``Answer.lead``) quotes it;
 - **owner named correctly**: ``answer_owner`` is the lead's owner or the owner of an action in
   the first match (:func:`owner_matches`, tolerant of titles, case and qualifiers);
-- **extraction recall**: the expected quote lies inside a resolution, action or vote extracted
-  from the right item, or inside a passage the answer shows for it. The right item's units are
-  read from the index when the answer does not show it, so this measures the extractors, not
-  retrieval (passages still need the item to be shown);
+- **extraction recall**: the expected quote lies inside a resolution, action, vote or dated
+  statement extracted from the right item, or inside a passage the answer shows for it. The
+  right item's units are read from the index when the answer does not show it, so this
+  measures the extractors, not retrieval (passages still need the item to be shown);
 - **false abstention**: an answerable question answered "no decision found".
 """
 
@@ -93,13 +93,14 @@ def quotes_of(answer: Answer) -> list[tuple[str, str]]:
 
 
 def unit_texts(match: ItemMatch) -> list[str]:
-    """What the extractors made of an item: resolutions, actions (and updates), votes."""
-    texts = [r.text for r in match.resolutions]
-    for a in match.actions:
-        texts += [a.text, *([a.update] if a.update else [])]
-    for v in match.votes:
-        texts += [v.text, *([v.motion] if v.motion else [])]
-    return texts
+    """What the extractors made of an item, every quotable text of it (as bench/extraction.py
+    counts them): resolutions (with their marker quote), actions (quote, update), votes (the
+    motion they decide) and dated statements."""
+    texts = [t for r in match.resolutions for t in (r.text, r.quote)]
+    texts += [t for a in match.actions for t in (a.text, a.quote, a.update)]
+    texts += [t for v in match.votes for t in (v.text, v.motion)]
+    texts += [d.text for d in match.dated]
+    return [t for t in texts if t]
 
 
 # Honorifics and offices' courtesy words that one mention of a person may carry and another not.

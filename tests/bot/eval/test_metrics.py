@@ -19,7 +19,7 @@ from bot.eval.metrics import (
     summarise_by_kind,
 )
 from bot.eval.table import kind_table, misses_table, report, results_table
-from index.models import Action, Resolution
+from index.models import Action, DatedStatement, Resolution, Vote
 from index.sources import read_source
 from tests.paths import REPO
 
@@ -297,3 +297,19 @@ def test_misses_list_every_way_of_going_wrong_and_nothing_else():
     ]
     listed = [line.split(" | ")[0].lstrip("| ") for line in misses_table(results).splitlines()[2:]]
     assert listed == ["unled", "refused", "n"]
+
+
+def test_extraction_counts_every_quotable_text_of_a_unit():
+    case = library_case(expected_quote="RESOLVED that the review")
+    marked = library_match(
+        resolutions=[Resolution("the review be noted.", quote="RESOLVED that the review be noted.")]
+    )
+    assert score_case(case, Answer("q", matches=[marked]), 0.1, {}).extracted
+    dated = library_match(
+        dated=[DatedStatement("Hours change from 1 April 2025.", "from 1 April 2025")]
+    )
+    when = library_case(expected_quote="from 1 April 2025")
+    assert score_case(when, Answer("q"), 0.1, {}, stored=[dated]).extracted
+    voted = library_match(votes=[Vote("Motion carried.", motion="That the hours be extended.")])
+    motion = library_case(expected_quote="hours be extended")
+    assert score_case(motion, Answer("q", matches=[voted]), 0.1, {}).extracted
