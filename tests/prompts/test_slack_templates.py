@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.answer.models import Answer, ItemMatch, Lead, LeadKind
+from bot.answer.models import Answer, Held, ItemMatch, Lead, LeadKind, Refusal, RefusalKind
 from bot.slack.decisions import Meeting
 from bot.slack.watches import Watch
 from index.models import Action, Resolution, Vote
@@ -77,6 +77,37 @@ LEAD_KINDS = (LeadKind.RESOLUTION, LeadKind.ACTION, LeadKind.VOTE, LeadKind.DATE
 LEADS = [hostile_lead(kind) for kind in LEAD_KINDS]
 LED = Answer(question=FOUND.question, matches=FOUND.matches, lead=LEADS[1])
 NOT_FOUND = Answer(question=f"what about {HOSTILE}?", searched=SEARCHED)
+HELD = Held(name=f"Council {HOSTILE}", meetings=3, bodies=2, first_year=2023, last_year=2025)
+# Every reason for refusing, each field the reply can show set to hostile text.
+REFUSALS = [
+    Refusal(RefusalKind.EMPTY),
+    Refusal(RefusalKind.TOO_LONG, limit=1000),
+    Refusal(RefusalKind.BAD_DATE, name=f"31 February {HOSTILE}"),
+    Refusal(RefusalKind.UNKNOWN_PLACE, name=HOSTILE, held=[HELD]),
+    Refusal(
+        RefusalKind.UNKNOWN_BODY, name=HOSTILE, body_type=HOSTILE, bodies=[HOSTILE], held=[HELD]
+    ),
+    *(
+        Refusal(
+            RefusalKind.NO_MEETING,
+            bodies=[HOSTILE],
+            date_from="2025-01-30",
+            date_to="2025-01-30",
+            period=period,
+            nearest=["2025-01-28"],
+            held=[HELD],
+        )
+        for period in ("day", "month", "year", "after", "before", "range")
+    ),
+    *(
+        Refusal(RefusalKind.WRONG_TYPE, wanted=w)
+        for w in ("vote", "owner", "appointment", "date", "number", "decision")
+    ),
+    Refusal(RefusalKind.NOT_FOUND),
+]
+REFUSED = [
+    Answer(question=f"what about {HOSTILE}?", searched=SEARCHED, refusal=r) for r in REFUSALS
+]
 STATS = IndexStats(
     bodies=[f"Board {HOSTILE}"],
     meetings=2,
@@ -142,7 +173,10 @@ CASES: dict[str, list[dict]] = {
     ],
     "slack/lead.txt.j2": [{"lead": lead} for lead in LEADS],
     "slack/help.txt.j2": [{}],
-    "slack/no_match.txt.j2": [{"answer": NOT_FOUND}],
+    "slack/no_match.txt.j2": [{"answer": NOT_FOUND}, *({"answer": a} for a in REFUSED)],
+    "slack/held.txt.j2": [{"h": HELD}, {"h": Held(name="", meetings=1)}],
+    "slack/no_meeting.txt.j2": [{"r": r} for r in REFUSALS if r.kind == RefusalKind.NO_MEETING],
+    "slack/wanted.txt.j2": [{"r": r} for r in REFUSALS if r.kind == RefusalKind.WRONG_TYPE],
     "slack/no_more.txt.j2": [{"question": FOUND.question}],
     "slack/home/bodies.txt.j2": [{"bodies": STATS.bodies}],
     "slack/home/empty.txt.j2": [{}],

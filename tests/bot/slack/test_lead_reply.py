@@ -102,10 +102,6 @@ def test_whatever_lead_the_answerer_chooses_comes_first(bot, question):
         assert first.startswith("*Answer:*") and f"“{answer.lead.quote}”" in first
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the lead is chosen by the answerer (branch answers-core); until it lands, no lead",
-)
 def test_the_demo_question_leads_with_the_head_of_libraries_action(bot):
     channel, user = unique("D"), unique("U")
     assert bot.send_event(dm(channel, user, DEMO)).status == 200
