@@ -59,6 +59,13 @@ def test_an_impossible_date_is_named(northmoor: Path):
     assert reply.startswith("“31 February” is not a date")
     reply = ask(northmoor, "What did the Northmoor board decide on 30 Feb 2024 about libraries?")
     assert "“30 Feb 2024” is not a date" in reply
+    answer = json.loads(ask(northmoor, "what was decided on 31 February 2024?", as_json=True))
+    assert answer["found"] is False and answer["answer"] is None
+    assert answer["refusal"] == {
+        **answer["refusal"],
+        "kind": "bad_date",
+        "name": "31 February 2024",
+    }
 
 
 def test_a_date_past_the_calendar_has_no_meeting(northmoor: Path):
