@@ -63,13 +63,14 @@ APPOINTMENT_UNIT = re.compile(
     r"\b(?:awarded|AWARDED)\s+to\b|\b(?:took|take|taking)\s+the\s+[Cc]hair\b|"
     r"\b[Cc]hair(?:ed|man|woman|person)?\b[^.]{0,40}\b(?:elected|appointed)\b"
 )
-# Resolutions that take note of a paper, let someone speak or pass the matter on, rather
-# than decide it.
+# Resolutions that take note of a paper, let someone speak (or move a motion) or pass the
+# matter on, rather than decide it.
 PROCEDURAL = re.compile(
     r"\b(?:BE RECEIVED|be received|received for information|BE NOTED|be noted|noted the|"
     r"[Nn]otes? the\b[^.;:]{0,40}\b(?:[Rr]eport|update|presentation|contents)|"
     r"delegation requests?|BE APPROVED to be heard|be heard at this time|BE READ|"
-    r"be read a (?:first|second)|[Rr]efer(?:red|s)? (?:the|it|this|that)\b[^.;:]{0,40}\bto)\b"
+    r"be read a (?:first|second)|[Rr]efer(?:red|s)? (?:the|it|this|that)\b[^.;:]{0,40}\bto|"
+    r"[Ll]eave (?:BE GRANTED|be granted|was granted|is granted))\b"
 )
 # A decision that names its subject by reference ("approved the proposal in principle"): the
 # minutes said what the proposal was just before.

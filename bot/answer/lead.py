@@ -26,6 +26,7 @@ from index.models import Resolution, VoteResult
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 
 TOPIC_WEIGHT = 0.5  # a unit holding the whole topic gains this much over one holding none
+TITLE_WEIGHT = 0.25  # history: a unit about what the thread's title names (where it ended up)
 ASKED_KIND_BONUS = 0.3  # the kind the question asks for beats a slightly closer other kind
 PASSAGE_PENALTY = 0.3  # the discussion answers only when no unit is about as close
 OWNER_BONUS = 0.1  # "who": of two actions, the one that names its owner
@@ -92,12 +93,11 @@ def choose(
     idf: Callable[[str], float],
 ) -> Lead | None:
     """The lead for an answer whose items are ``matches`` (best first), or None if none quotes
-    anything. History questions lead with the newest item that decided something."""
+    anything. History questions lead with the item that says where the matter stands (see
+    :func:`history_order`)."""
     order = list(matches)
     if query.intent == Intent.HISTORY:
-        decided = [m for m in order if m.resolutions or m.votes or m.actions]
-        dated = sorted((m for m in decided if m.meeting_date), key=lambda m: str(m.meeting_date))
-        order = [*reversed(dated), *order]
+        order = [*history_order(query.question, order), *order]
     for match in order:
         item = items.get(match.item_id)
         if item is None:
@@ -106,6 +106,43 @@ def choose(
         if lead is not None:
             return lead
     return None
+
+
+# "What's the back story on …?", "how did it start?": the first time it came up answers.
+ORIGIN_ASKED = re.compile(
+    r"\bback ?story\b|\bbackground\b|\borigins?\b|\bin the first place\b|"
+    r"\bhow (?:did|does) (?:it|this|that|the [\w' -]{1,60}?) (?:start|begin|come about)\b|"
+    r"\bwhere did (?:it|this|that) (?:start|begin|come from)\b|"
+    r"\bfirst (?:came up|raised|proposed|discussed|considered)\b",
+    re.IGNORECASE,
+)
+
+
+def _substantive(match: ItemMatch) -> bool:
+    """The item decided something about the matter: not only received, noted or heard it."""
+    return (
+        any(not PROCEDURAL.search(r.text) for r in match.resolutions)
+        or bool(match.actions)
+        or any(v.motion and not PROCEDURAL.search(v.motion) for v in match.votes)
+    )
+
+
+def history_order(question: str, matches: Sequence[ItemMatch]) -> list[ItemMatch]:
+    """The dated items of a history answer in the order they may lead.
+
+    "Where has it got to?", "what came of it?": the newest item that decided something of
+    substance says where the matter stands (a later report merely received or noted says
+    nothing new), then the newest that recorded anything. "What's the back story?": the
+    first item that recorded anything, however procedural (the referral that started it).
+    """
+    dated = sorted(
+        (m for m in matches if m.meeting_date and (m.resolutions or m.votes or m.actions)),
+        key=lambda m: str(m.meeting_date),
+    )
+    if ORIGIN_ASKED.search(question):
+        return dated
+    newest = list(reversed(dated))
+    return [*(m for m in newest if _substantive(m)), *(m for m in newest if not _substantive(m))]
 
 
 def best_unit(
@@ -130,10 +167,17 @@ def best_unit(
     numbers = wants.numbers
     figure_asked = bool(_FIGURE_ASKED.search(query.question))
 
+    history = query.intent == Intent.HISTORY
+
     def score(option: _Option) -> float:
         kind = option.lead.kind
         topic = abstain.coverage(query.text, option.text, idf, ignore=ignore)
         value = (option.dense or 0.0) + TOPIC_WEIGHT * topic
+        if history:
+            # A history thread is followed by its title ("Mobility Master Plan …"): where
+            # the matter ended up is the decision about what the title names, not a side
+            # motion of the same item.
+            value += TITLE_WEIGHT * abstain.coverage(match.item_title, option.text, idf)
         value += CUE_WEIGHT * sum(1 for rx in cues if rx.search(option.text))
         if numbers:
             # "its 70 shelter beds … March 2025": the unit that has the question's figures
