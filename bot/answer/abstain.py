@@ -7,10 +7,14 @@ a bar on the evidence that it is *about* the question:
 - ``coverage``: the share of the question's informative words (idf-weighted, so "council"
   counts little and "Plymouth" a lot) that occur in the item's text, title or header;
 - ``unknown``: names in the question (capitalised words) that occur nowhere in the index —
-  a question about Slough is not answered by minutes that never mention Slough.
+  a question about Slough is not answered by minutes that never mention Slough;
+- ``named``: the question names something specific (a capitalised word or an acronym, not
+  the body) and the item's title names it too. A paraphrase ("did KPMG's approach for
+  checking the 2024 books get signed off?") shares few words with the minutes ("Audit
+  Planning Report … - KPMG"), but the name it shares is the strongest evidence there is.
 
-The item is answered when ``dense + COVERAGE_WEIGHT * coverage >= MIN_CONFIDENCE`` and no name
-is unknown. ``minutes-bot eval FILE --calibrate`` prints recall@5 and abstention
+The item is answered when ``dense + COVERAGE_WEIGHT * coverage >= MIN_CONFIDENCE``, or when it
+is ``named`` and at least ``NAMED_MIN_DENSE`` close, and no name is unknown. ``minutes-bot eval FILE --calibrate`` prints recall@5 and abstention
 precision/recall over a grid of both numbers. (0.70, 0.75) abstains on every unanswerable
 question of eval/samples.jsonl + eval/seeds.jsonl without losing an answer there, and on the dev
 set keeps recall@5 at 84% of 91% possible; the dev set's unanswerable questions are mostly
@@ -35,6 +39,7 @@ MIN_TOPIC_TOKENS = 2
 MIN_LEXICAL_COVERAGE = 0.5  # BM25-only runs have no dense score: coverage alone decides
 NEAR_MISS_DENSE = 0.2
 SCOPED_MIN_DENSE = 0.3  # a question about one named meeting, with no topic words of its own
+NAMED_MIN_DENSE = 0.4  # an item whose title names what the question names: related suffices
 
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b")
 _QUESTION_WORDS = {
@@ -66,6 +71,7 @@ class Evidence:
     coverage: float
     unknown_names: tuple[str, ...] = ()
     scoped: bool = False
+    named: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -73,6 +79,7 @@ class Evidence:
             "coverage": round(self.coverage, 4),
             "unknown_names": list(self.unknown_names),
             "scoped": self.scoped,
+            "named": self.named,
         }
 
 
@@ -153,6 +160,27 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> tuple[str, ...
     return tuple(dict.fromkeys(out))
 
 
+# Names and acronyms: "KPMG", "Springbank", "McNay" (not the question's first word).
+_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,})\b")
+
+
+def names(question: str, ignore: Iterable[str] = ()) -> set[str]:
+    """The tokens of the names the question uses, without those of the body it names."""
+    out: set[str] = set()
+    for m in _PROPER.finditer(question):
+        word = m.group(1)
+        if word.lower() in _QUESTION_WORDS or word.lower() in STOPWORDS:
+            continue
+        out.update(tokenize(word))
+    return out - set(ignore) - _ASKING
+
+
+def named_in(question: str, title: str, ignore: Iterable[str] = ()) -> bool:
+    """Every name of the question occurs in ``title`` (and the question names something)."""
+    wanted = names(question, ignore)
+    return bool(wanted) and wanted <= set(tokenize(title))
+
+
 def should_answer(evidence: Evidence, thresholds: Thresholds = DEFAULT) -> bool:
     if evidence.unknown_names and thresholds.unknown_names_abstain:
         return False
@@ -161,6 +189,8 @@ def should_answer(evidence: Evidence, thresholds: Thresholds = DEFAULT) -> bool:
     if evidence.scoped:
         # Within the one meeting asked about, the closest item answers unless it is unrelated.
         return evidence.dense >= SCOPED_MIN_DENSE
+    if evidence.named and evidence.dense >= NAMED_MIN_DENSE:
+        return True
     confidence = evidence.dense + thresholds.coverage_weight * evidence.coverage
     return confidence >= thresholds.min_confidence
 

@@ -302,6 +302,7 @@ class Answerer:
                 and query.date_from == query.date_to
                 and not abstain.topic_tokens(asked, ignore)
             ),
+            named=item is not None and abstain.named_in(asked, item.meta.title, ignore),
         )
 
     def _match(self, query: Query, item: StoredItem, candidate: ItemCandidate) -> ItemMatch:

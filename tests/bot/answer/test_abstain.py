@@ -95,3 +95,18 @@ def test_items_far_below_the_best_are_related_not_answers():
     assert not _far_below(top, top)
     assert not _far_below(judged("b", 0.9 - RELATED_MARGIN + 0.01), top)
     assert _far_below(judged("c", 0.9 - RELATED_MARGIN - 0.01), top)
+
+
+def test_a_name_the_question_shares_with_the_item_title_is_evidence_enough():
+    title = "Audit Planning Report for the Year Ending December 31, 2024 - KPMG"
+    question = "did KPMG's approach for checking the 2024 books get signed off?"
+    assert abstain.named_in(question, title)
+    assert not abstain.named_in("did the auditors' approach get signed off?", title)  # no name
+    assert not abstain.named_in("Did KPMG audit the Harbour Road pool?", title)  # not all names
+    # the body's own name is no evidence: it is in every one of its items
+    body = set(tokenize("Westvale Town Council"))
+    assert not abstain.named_in("What did Westvale decide?", "Westvale budget", ignore=body)
+    paraphrase = Evidence(dense=0.45, coverage=0.2, named=True)
+    assert should_answer(paraphrase)
+    assert not should_answer(Evidence(dense=0.45, coverage=0.2))
+    assert not should_answer(Evidence(dense=abstain.NAMED_MIN_DENSE - 0.01, coverage=0, named=True))
