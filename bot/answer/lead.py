@@ -22,6 +22,7 @@ from bot.answer.passages import CUE_PATTERNS
 from bot.answer.question import Query
 from bot.search.pipeline import ItemCandidate
 from index.lexical import tokenize
+from index.lexicon import MONTH_RE, MONTHS
 from index.models import Resolution, VoteResult
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 
@@ -64,6 +65,28 @@ _NUMBER_WORD = re.compile(
     r"forty|fifty|hundred|thousand|million|billion|half|quarter|dozen)\b",
     re.IGNORECASE,
 )
+
+
+# "March 2025", "31 March 2025", "March 31, 2025": a month and the year that goes with it.
+_MONTH_YEAR = re.compile(
+    r"\b(?P<m>" + MONTH_RE + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_DAY_FIRST = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>"
+    + MONTH_RE
+    + r")\.?,?\s+(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def month_years(text: str) -> set[tuple[int, int]]:
+    """The (year, month) of every date the text states to at least the month."""
+    out = set()
+    for rx in (_MONTH_YEAR, _DAY_FIRST):
+        for m in rx.finditer(text):
+            out.add((int(m.group("y")), MONTHS[m.group("m").lower()]))
+    return out
 
 
 def _has_figure(text: str) -> bool:
@@ -166,6 +189,10 @@ def best_unit(
     ignore = set(tokenize(item.meta.body or ""))
     numbers = wants.numbers
     figure_asked = bool(_FIGURE_ASKED.search(query.question))
+    # "… through the end of March 2025": of two decisions, the one for the period that ends
+    # then, not the one that merely mentions March and 2025 in different dates
+    periods = month_years(query.question)
+    origin = bool(ORIGIN_ASKED.search(query.question))
 
     history = query.intent == Intent.HISTORY
 
@@ -199,8 +226,10 @@ def best_unit(
                 value += ASKED_KIND_BONUS
         elif owner_asked and option.lead.owner:
             value += OWNER_BONUS
-        if option.procedural:
-            value -= PROCEDURAL_PENALTY
+        if periods:
+            value += CUE_WEIGHT * len(periods & month_years(option.text))
+        if option.procedural and not origin:
+            value -= PROCEDURAL_PENALTY  # a back story's steps include referrals and notings
         if option.meeting_date:
             value -= MEETING_DATE_PENALTY
         return value

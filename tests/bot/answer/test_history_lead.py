@@ -3,7 +3,7 @@ where it started when the question asks for the back story."""
 
 from __future__ import annotations
 
-from bot.answer.lead import history_order
+from bot.answer.lead import history_order, month_years
 from bot.answer.models import ItemMatch
 from index.models import Resolution, Vote, VoteResult
 
@@ -59,3 +59,14 @@ def test_the_back_story_starts_with_the_first_item_that_recorded_anything():
         "Where did it come from, the town centre plan?",
     ):
         assert ids(history_order(question, matches)) == ["a", "b", "c"], question
+
+
+def test_dates_are_read_to_the_month_for_matching_a_period():
+    assert month_years("open through the end of March 2025?") == {(2025, 3)}
+    # two dates that merely mention March and 2025 are not March 2025
+    assert month_years("for the period of April 1, 2025 to March 31, 2026") == {
+        (2025, 4),
+        (2026, 3),
+    }
+    assert month_years("on 31st March 2025, and in Jan. 2024") == {(2025, 3), (2024, 1)}
+    assert month_years("the 2025 budget") == set()
