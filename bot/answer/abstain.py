@@ -7,10 +7,14 @@ a bar on the evidence that it is *about* the question:
 - ``coverage``: the share of the question's informative words (idf-weighted, so "council"
   counts little and "Plymouth" a lot) that occur in the item's text, title or header;
 - ``unknown``: names in the question (capitalised words) that occur nowhere in the index —
-  a question about Slough is not answered by minutes that never mention Slough.
+  a question about Slough is not answered by minutes that never mention Slough;
+- ``named``: the question names something specific (a capitalised word or an acronym, not
+  the body) and the item's title names it too. A paraphrase ("did KPMG's approach for
+  checking the 2024 books get signed off?") shares few words with the minutes ("Audit
+  Planning Report … - KPMG"), but the name it shares is the strongest evidence there is.
 
-The item is answered when ``dense + COVERAGE_WEIGHT * coverage >= MIN_CONFIDENCE`` and no name
-is unknown. ``minutes-bot eval FILE --calibrate`` prints recall@5 and abstention
+The item is answered when ``dense + COVERAGE_WEIGHT * coverage >= MIN_CONFIDENCE``, or when it
+is ``named`` and at least ``NAMED_MIN_DENSE`` close, and no name is unknown. ``minutes-bot eval FILE --calibrate`` prints recall@5 and abstention
 precision/recall over a grid of both numbers. (0.70, 0.75) abstains on every unanswerable
 question of eval/samples.jsonl + eval/seeds.jsonl without losing an answer there, and on the dev
 set keeps recall@5 at 84% of 91% possible; the dev set's unanswerable questions are mostly
@@ -21,6 +25,7 @@ cannot tell apart from answers: we abstain on about a quarter of them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -33,6 +38,8 @@ COVERAGE_WEIGHT = 0.75
 MIN_TOPIC_TOKENS = 2
 MIN_LEXICAL_COVERAGE = 0.5  # BM25-only runs have no dense score: coverage alone decides
 NEAR_MISS_DENSE = 0.2
+SCOPED_MIN_DENSE = 0.3  # a question about one named meeting, with no topic words of its own
+NAMED_MIN_DENSE = 0.4  # an item whose title names what the question names: related suffices
 
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b")
 _QUESTION_WORDS = {
@@ -56,15 +63,23 @@ _QUESTION_WORDS = {
 
 @dataclass(frozen=True)
 class Evidence:
+    """``scoped``: the question names one meeting (a body and a day) and no topic beyond it
+    ("who chaired Kent's 9 January 2025 council meeting?"): the filter already narrowed the
+    search to that meeting's items, so there is no topic for coverage to measure."""
+
     dense: float | None
     coverage: float
     unknown_names: tuple[str, ...] = ()
+    scoped: bool = False
+    named: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
             "dense": None if self.dense is None else round(self.dense, 4),
             "coverage": round(self.coverage, 4),
             "unknown_names": list(self.unknown_names),
+            "scoped": self.scoped,
+            "named": self.named,
         }
 
 
@@ -90,21 +105,46 @@ _ASKING = frozenset(
 )
 
 
+def topic_tokens(question: str, ignore: Iterable[str] = ()) -> set[str]:
+    """The question's words that say what it is about (empty when it names no topic)."""
+    tokens = set(tokenize(question)) - _ASKING - set(ignore)
+    return tokens if len(tokens) >= MIN_TOPIC_TOKENS else set()
+
+
 def coverage(
     question: str, item_text: str, idf: Callable[[str], float], ignore: Iterable[str] = ()
 ) -> float:
     """Idf-weighted share of the question's topic tokens that the item's text contains.
 
     ``ignore`` holds tokens that name the body (they match every item of that body's minutes
-    and so prove nothing about the topic).
+    and so prove nothing about the topic). A word also counts when it is a clipped form of an
+    item word or the item word a clipped form of it, both at least ``PREFIX_MIN`` letters
+    ("refurb" / "refurbishment", "charger" / "charging" stems "charg"): people shorten words
+    the minutes spell out.
     """
-    q_tokens = set(tokenize(question)) - _ASKING - set(ignore)
-    if len(q_tokens) < MIN_TOPIC_TOKENS:
+    q_tokens = topic_tokens(question, ignore)
+    if not q_tokens:
         return 0.0  # "and who has to report back?" names no topic: nothing to cover
     item_tokens = set(tokenize(item_text))
+    ordered = sorted(item_tokens)
     total = sum(idf(t) for t in q_tokens)
-    found = sum(idf(t) for t in q_tokens if t in item_tokens)
+    found = sum(idf(t) for t in q_tokens if _covered(t, item_tokens, ordered))
     return found / total if total else 0.0
+
+
+PREFIX_MIN = 4
+
+
+def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:
+    """``token`` is an item token, a clipped form of one, or one is a clipped form of it."""
+    if token in item_tokens:
+        return True
+    if len(token) < PREFIX_MIN or any(ch.isdigit() for ch in token):
+        return False
+    if any(token[:n] in item_tokens for n in range(PREFIX_MIN, len(token))):
+        return True
+    at = bisect_left(ordered, token)
+    return at < len(ordered) and ordered[at].startswith(token)
 
 
 def unknown_names(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
@@ -120,11 +160,37 @@ def unknown_names(question: str, known: Callable[[str], bool]) -> tuple[str, ...
     return tuple(dict.fromkeys(out))
 
 
+# Names and acronyms: "KPMG", "Springbank", "McNay" (not the question's first word).
+_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,})\b")
+
+
+def names(question: str, ignore: Iterable[str] = ()) -> set[str]:
+    """The tokens of the names the question uses, without those of the body it names."""
+    out: set[str] = set()
+    for m in _PROPER.finditer(question):
+        word = m.group(1)
+        if word.lower() in _QUESTION_WORDS or word.lower() in STOPWORDS:
+            continue
+        out.update(tokenize(word))
+    return out - set(ignore) - _ASKING
+
+
+def named_in(question: str, title: str, ignore: Iterable[str] = ()) -> bool:
+    """Every name of the question occurs in ``title`` (and the question names something)."""
+    wanted = names(question, ignore)
+    return bool(wanted) and wanted <= set(tokenize(title))
+
+
 def should_answer(evidence: Evidence, thresholds: Thresholds = DEFAULT) -> bool:
     if evidence.unknown_names and thresholds.unknown_names_abstain:
         return False
     if evidence.dense is None:
         return evidence.coverage >= thresholds.min_lexical_coverage
+    if evidence.scoped:
+        # Within the one meeting asked about, the closest item answers unless it is unrelated.
+        return evidence.dense >= SCOPED_MIN_DENSE
+    if evidence.named and evidence.dense >= NAMED_MIN_DENSE:
+        return True
     confidence = evidence.dense + thresholds.coverage_weight * evidence.coverage
     return confidence >= thresholds.min_confidence
 

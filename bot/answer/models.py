@@ -15,6 +15,7 @@ class Intent:
     DECISION = "decision"  # what was decided / resolved / agreed
     OWNER = "owner"  # who owns an action / who is to do X
     WHEN = "when"  # when was it discussed / due / decided
+    VOTE = "vote"  # how members voted: a recorded vote, its tally and result
     OUTSTANDING = "outstanding"  # which actions are still open
     HISTORY = "history"  # what has been decided about X over time
 
@@ -83,6 +84,61 @@ class Lead:
     result: str | None = None
     tally: str | None = None
     when: str | None = None
+    minutes_status: str | None = None
+    """As on its item: ``draft`` is said in the line itself, since the line is shared alone."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class RefusalKind:
+    """Why an answer holds no match: the reply says which, specifically."""
+
+    EMPTY = "empty"  # nothing asked, or only punctuation / emoji
+    TOO_LONG = "too_long"  # longer than a question can usefully be (``limit`` characters)
+    BAD_DATE = "bad_date"  # a day no calendar has ("31 February"): ``name`` as written
+    UNKNOWN_PLACE = "unknown_place"  # a place/council no indexed minutes come from: ``name``
+    UNKNOWN_BODY = "unknown_body"  # a body (``body_type`` of the place ``name``) not indexed
+    NO_MEETING = "no_meeting"  # no indexed meeting of ``bodies`` in ``date_from``..``date_to``
+    WRONG_TYPE = "wrong_type"  # items about it, none with what was asked (``wanted``)
+    NOT_FOUND = "not_found"  # nothing indexed is about it
+
+
+@dataclass
+class Held:
+    """One line of "what I have": a body (or a council's bodies) and its indexed meetings."""
+
+    name: str
+    meetings: int
+    bodies: int = 1
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Refusal:
+    """Why nothing is quoted, with what the reply needs to say so specifically.
+
+    ``wanted`` names the unit a question asked for and the found items lack (``vote``,
+    ``owner``, ``appointment``, ``date``, ``decision``, ``number``). ``held`` lists what the
+    index does cover; ``nearest`` the indexed meeting dates (ISO) closest to an asked date.
+    ``period`` says how the asked date was given: ``day``, ``month``, ``year`` or ``range``.
+    """
+
+    kind: str
+    name: str | None = None
+    body_type: str | None = None
+    bodies: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    period: str | None = None
+    wanted: str | None = None
+    limit: int | None = None
+    nearest: list[str] = field(default_factory=list)
+    held: list[Held] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -95,7 +151,8 @@ class Answer:
     ``evidence`` is what abstention judged the top candidate on (None when nothing was
     retrieved); the evaluation and calibration read it, the reply does not show it. ``lead``
     is the one-line answer every reply starts with; ``related`` holds items that matched far
-    below the best one: offered as "related", never presented as answers.
+    below the best one: offered as "related", never presented as answers. ``refusal`` says
+    why there is no match (None when there is one).
     """
 
     question: str
@@ -107,6 +164,7 @@ class Answer:
     evidence: Evidence | None = None
     lead: Lead | None = None
     related: list[ItemMatch] = field(default_factory=list)
+    refusal: Refusal | None = None
 
     @property
     def found(self) -> bool:
@@ -123,4 +181,5 @@ class Answer:
             "matches": [m.to_dict() for m in self.matches],
             "near_misses": [m.to_dict() for m in self.near_misses],
             "related": [m.to_dict() for m in self.related],
+            "refusal": self.refusal.to_dict() if self.refusal else None,
         }

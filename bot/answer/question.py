@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.answer.models import Intent
+from index.lexical import STOPWORDS
 from index.lexicon import MONTH_RE, MONTHS
 from index.schema import Where, item_filter
 
@@ -178,9 +179,21 @@ _OUTSTANDING = re.compile(
     r"cleared)|overdue|open actions?|pending actions?|remain(s|ing)? (open|outstanding))\b",
     re.IGNORECASE,
 )
+# "when" asks for a date where it opens the question or a clause ("under the devolution
+# timetable, when would …", "From when do …"), not inside one ("what happened when …").
 _WHEN = re.compile(
-    r"^\s*(when|by when|what date|on what date|how long|until when)\b|\bby when\b|"
-    r"\b(deadline|what date|due date|due by when)\b",
+    r"(?:^|[,;:]|\b(?:from|since|until|till|by|and|but|so))\s*(?:when|what date|on what date|"
+    r"how long|until when)\b|^\s*(?:and|so|but)?\s*(?:when|what date)\b|\bby when\b|"
+    r"\b(?:deadline|what date|due date|due by when)\b",
+    re.IGNORECASE,
+)
+# A recorded vote: how members voted, how close it was, who backed or opposed it.
+_VOTE = re.compile(
+    r"\bhow (?:did|do|does|will|would|was|were) .{0,80}?\bvot(?:e|ed|ing)\b|"
+    r"\bhow close\b|\btall(?:y|ies)\b|\bvote count\b|\brecorded vote\b|"
+    r"\bwho (?:backed|supported|opposed|voted|abstained)\b|\bsit (?:it )?out\b|"
+    r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bwas it unanimous\b|"
+    r"\b(?:votes?|voted) (?:for and against|against it|for it)\b",
     re.IGNORECASE,
 )
 _OWNER = re.compile(
@@ -197,6 +210,8 @@ def _intent(question: str) -> str:
         return Intent.HISTORY
     if _OUTSTANDING.search(question):
         return Intent.OUTSTANDING
+    if _VOTE.search(question):
+        return Intent.VOTE
     if _OWNER.search(question):
         return Intent.OWNER
     if _WHEN.search(question):
@@ -311,20 +326,22 @@ def _dates(question: str, today: date) -> tuple[date | None, date | None, bool, 
     date_to: date | None = None
     spans: list[tuple[int, int]] = []
     for i, hit in enumerate(hits):
-        spans.append((hit.start, hit.end))
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if hit.lead in ("between", "from") and nxt and nxt.lead in ("and", "to", "until", "till"):
             date_from, date_to = hit.first, nxt.last
-            spans.append((nxt.start, nxt.end))
+            spans += [(hit.start, hit.end), (nxt.start, nxt.end)]
             break
+        if hit.lead in ("and", "to", "until", "till"):
+            # "through to 2027" dates a plan, not the meeting: no filter, so the words stay in
+            # the search text (they are often the only ones the item's title shares).
+            continue
+        spans.append((hit.start, hit.end))
         if hit.lead in ("since", "from"):
             date_from = hit.first
         elif hit.lead == "after":
-            date_from = hit.last + timedelta(days=1)
+            date_from = _shift(hit.last, 1)
         elif hit.lead == "before":
-            date_to = hit.first - timedelta(days=1)
-        elif hit.lead in ("and", "to", "until", "till"):
-            continue
+            date_to = _shift(hit.first, -1)
         else:
             date_from, date_to = hit.first, hit.last
         break
@@ -363,6 +380,44 @@ def _dates(question: str, today: date) -> tuple[date | None, date | None, bool, 
     return date_from, date_to, last_meeting, spans
 
 
+def _shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, kept inside the calendar: "after 31 December 9999" is then
+    a range no meeting falls in, not an OverflowError."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+_DAY_MONTH = re.compile(
+    r"\b(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH.format(n="m") + r"(?![\w-])"
+    r"(?:,?\s+(?P<y>\d{4})\b)?|"
+    + _MONTH.format(n="m2")
+    + r"\s+(?P<d2>\d{1,2})"
+    + _ORD
+    + r"\b(?:,?\s+(?P<y2>\d{4})\b)?",
+    re.IGNORECASE,
+)
+
+
+def impossible_dates(question: str) -> tuple[str, ...]:
+    """Day-and-month phrases no calendar has ("31 February", "30 Feb 2025", "29 February 2023"),
+    as written: a filter built on them would silently match nothing, so the reply names them."""
+    out = []
+    for m in _DAY_MONTH.finditer(question):
+        word = m.group("m") or m.group("m2")
+        if word.lower() == "may" and word[0].islower():
+            continue  # "it may 2" is not a date
+        day = int(m.group("d") or m.group("d2"))
+        month = MONTHS[word.lower()]
+        raw_year = m.group("y") or m.group("y2")
+        year = int(raw_year) if raw_year else 2024  # a leap year: 29 February may exist
+        longest = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+        if day < 1 or day > longest:
+            out.append(m.group(0).strip())
+    return tuple(dict.fromkeys(out))
+
+
 def _period(m: re.Match[str], kind: str, today: date) -> tuple[date, date] | None:
     try:
         if kind == "day":
@@ -393,7 +448,7 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s", "")))
 
 
-def _initials(name: str) -> set[str]:
+def initials(name: str) -> set[str]:
     words = [
         w for w in re.findall(r"[A-Za-z][\w-]*", name) if w.lower() not in {"and", "of", "the"}
     ]
@@ -430,6 +485,16 @@ def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list
         j = i + 1
         while j < len(tokens) and tokens[j].group(0).lower() in PLACE_QUALIFIERS:
             j += 1
+        if possessive:
+            # "Kent's extraordinary county council meeting": an adjective or two may stand
+            # between a place and its body's name.
+            k = j
+            while k < min(j + 2, len(tokens)) and _is_adjective(tokens[k].group(0)):
+                k += 1
+                while k < len(tokens) and tokens[k].group(0).lower() in PLACE_QUALIFIERS:
+                    k += 1
+            if k < len(tokens) and tokens[k].group(0).lower().rstrip("s") in BODY_NOUNS:
+                j = k
         if j < len(tokens) and tokens[j].group(0).lower().rstrip("s") in BODY_NOUNS | {"hwb"}:
             noun = tokens[j].group(0).lower().rstrip("s")
             end = tokens[j].end()
@@ -439,7 +504,7 @@ def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list
 
     q_norm = f" {_norm(question)} "
     strong: dict[str, tuple[int, int] | None] = {}
-    cores = _core_names(known_bodies)
+    cores = core_names(known_bodies)
     for body in known_bodies:
         full = _norm(re.sub(r"^\s*the\s+", "", body, flags=re.IGNORECASE))
         if full and f" {full} " in q_norm:
@@ -449,7 +514,7 @@ def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list
         if core and f" {_norm(core)} " in q_norm:
             strong[body] = _find_span(question, core)
             continue
-        for acronym in _initials(body) | (_initials(cores[body]) if body in cores else set()):
+        for acronym in initials(body) | (initials(cores[body]) if body in cores else set()):
             m = re.search(rf"\b{acronym}s?\b", question)
             other_place = place_hits and not (set(place_hits) & _places(body))
             if m and not other_place:  # "Trafford's HWB" is not the Wiltshire HWB
@@ -483,7 +548,12 @@ def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list
     return sorted(bodies), spans
 
 
-def _core_names(known_bodies: Sequence[str]) -> dict[str, str]:
+def _is_adjective(word: str) -> bool:
+    """A lower-case word that may qualify a body's name ("extraordinary", "special", "new")."""
+    return word.isalpha() and word.islower() and word not in STOPWORDS
+
+
+def core_names(known_bodies: Sequence[str]) -> dict[str, str]:
     """Each body's name without the prefix it shares with the other bodies of its place.
 
     "City of London Planning and Environment Committee" → "Planning and Environment Committee",

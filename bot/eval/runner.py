@@ -1,8 +1,9 @@
 """``minutes-bot eval FILE.jsonl``: the full pipeline beside its single-signal baselines.
 
 All run in one process over one index, with the same question understanding, filters,
-abstention rule and passage picking, so the columns differ only in how items are retrieved
-(the pipelines of :mod:`bot.search.pipelines`).
+abstention rule, lead selection and passage picking, so the columns differ only in how items
+are retrieved (the pipelines of :mod:`bot.search.pipelines`). Figures are printed overall and
+per question kind (:func:`bot.eval.table.report`).
 """
 
 from __future__ import annotations
@@ -10,16 +11,17 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from bot.answer import abstain
-from bot.answer.service import Answerer
+from bot.answer.models import Answer, ItemMatch
+from bot.answer.service import Answerer, to_match
 from bot.eval.dataset import EvalCase, load_cases
-from bot.eval.metrics import CaseResult, Summary, score_case, summarise
-from bot.eval.table import calibration_table, misses_table, results_table
+from bot.eval.metrics import CaseResult, Summary, by_kind, is_hit, score_case, summarise
+from bot.eval.table import calibration_table, misses_table, report
 from bot.search.pipelines import HYBRID, baselines, standard
 from bot.settings import Settings
 
@@ -28,9 +30,12 @@ K = 5
 
 @dataclass
 class RunResult:
+    """``summaries`` per pipeline; ``kinds`` per pipeline, per question kind (and "all")."""
+
     summaries: dict[str, Summary]
     results: dict[str, list[CaseResult]]
     table: str
+    kinds: dict[str, dict[str, Summary]] = field(default_factory=dict)
 
 
 def run(
@@ -53,6 +58,7 @@ def run(
     lexical.search("warm up", 1)
     today = today or latest_meeting_date(store)
     pipelines = [standard(store, embedder, lexical), *baselines(store, embedder, lexical)]
+    expected = expected_items(store, cases)
     results: dict[str, list[CaseResult]] = {}
     for pipeline in pipelines:
         if only is not None and pipeline.name not in only:
@@ -65,17 +71,52 @@ def run(
             thresholds=thresholds,
             today=today,
         )
-        results[pipeline.name] = [_run_case(answerer, store, case) for case in cases]
+        results[pipeline.name] = [
+            _run_case(answerer, store, case, expected.get(case.id, [])) for case in cases
+        ]
     summaries = {name: summarise(rs) for name, rs in results.items()}
-    return RunResult(summaries, results, results_table(summaries))
+    kinds = by_kind(results)
+    return RunResult(summaries, results, report(summaries, kinds), kinds)
 
 
-def _run_case(answerer: Answerer, store, case: EvalCase) -> CaseResult:
+def _run_case(answerer: Answerer, store, case: EvalCase, stored: list[ItemMatch]) -> CaseResult:
     started = time.perf_counter()
     answer = answerer.ask(case.question, limit=K)
     latency = time.perf_counter() - started
-    items = store.get_items(m.item_id for m in answer.matches)
-    return score_case(case, answer, latency, {i: it.text for i, it in items.items()}, k=K)
+    items = store.get_items(shown_item_ids(answer))
+    texts = {i: it.text for i, it in items.items()}
+    return score_case(case, answer, latency, texts, k=K, stored=stored)
+
+
+def shown_item_ids(answer: Answer) -> list[str]:
+    """The items whose text a shown quote must come from: the lead's and each match's."""
+    ids = [answer.lead.item_id] if answer.lead else []
+    return ids + [m.item_id for m in answer.matches]
+
+
+def expected_items(store, cases: Sequence[EvalCase]) -> dict[str, list[ItemMatch]]:
+    """Each answerable case's expected item as the index holds it (its extracted units,
+    verified verbatim), so extraction recall does not depend on retrieving it."""
+    from index.schema import decode_item
+
+    got = store.items.get(include=["metadatas"])
+    metas = [
+        (iid, decode_item(m or {})) for iid, m in zip(got["ids"], got["metadatas"], strict=True)
+    ]
+    out: dict[str, list[ItemMatch]] = {}
+    for case in cases:
+        if not case.answerable:
+            continue
+        ids = [
+            iid
+            for iid, meta in metas
+            if is_hit(
+                ItemMatch(iid, meta.source_path, meta.title, "", 0.0, item_number=meta.number), case
+            )
+        ]
+        items = store.get_items(ids)
+        out[case.id] = [to_match(items[i], 0.0) for i in ids if i in items]
+    return out
 
 
 def latest_meeting_date(store) -> date | None:

@@ -7,9 +7,9 @@ because one agenda item is what an answer quotes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from index.schema import Where
 
@@ -20,10 +20,15 @@ same places, so k items need several times k units."""
 
 @dataclass(frozen=True)
 class Ranked:
-    """One item in one searcher's ranking; ``score`` is on that searcher's own scale."""
+    """One item in one searcher's ranking; ``score`` is on that searcher's own scale.
+
+    ``units`` optionally scores the item's units one by one (unit ID → score), so an answer
+    can quote the unit that matched best without searching again.
+    """
 
     item_id: str
     score: float
+    units: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 
 class Searcher(Protocol):
@@ -38,6 +43,22 @@ class Searcher(Protocol):
         just below ``k`` here can still rise in the fused ranking, so the pipeline cuts after
         fusing, not before.
         """
+        ...
+
+
+@runtime_checkable
+class Rescorer(Protocol):
+    """A searcher that can also score given items exactly (not only find the best ones).
+
+    A pipeline asks it to score every item any of its searchers found, so each candidate is
+    judged on this signal even when the signal's own search missed it (an approximate nearest-
+    neighbour index can), and its ranking is exact within that pool.
+    """
+
+    name: str
+
+    def rescore(self, text: str, item_ids: Sequence[str]) -> list[Ranked]:
+        """These items scored for ``text``, best first; an item it cannot score is left out."""
         ...
 
 

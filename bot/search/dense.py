@@ -1,13 +1,20 @@
 """Dense retrieval: the question's embedding against every unit's vector in Chroma.
 
 Good at paraphrase ("bring back" ≈ "report back"); its cosine similarity is also the main
-evidence for abstention, so :mod:`bot.answer.service` reads it from the candidates.
+evidence for abstention, so :mod:`bot.answer.service` reads it from the candidates. Chroma's
+HNSW search is approximate, so after searching, the pipeline has the candidates rescored
+exactly (:meth:`DenseSearcher.rescore`): the evidence for an item is then the same on every
+run and exists for items only the lexical signal found.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+
 from bot.search.base import UNITS_PER_ITEM, Ranked, best_per_item
-from index.embeddings import Embedder
+from index.embeddings import Embedder, Vector
 from index.schema import Where
 from index.store import MinutesStore
 
@@ -22,8 +29,38 @@ class DenseSearcher:
     def __init__(self, store: MinutesStore, embedder: Embedder) -> None:
         self.store = store
         self.embedder = embedder
+        self._vectors: OrderedDict[str, Vector] = OrderedDict()
+        self._lock = threading.Lock()
 
     def search(self, text: str, k: int, where: Where | None = None) -> list[Ranked]:
-        vector = self.embedder.embed_query(text)
-        hits = self.store.query(vector, k=k * UNITS_PER_ITEM, where=where)
+        hits = self.store.query(self._vector(text), k=k * UNITS_PER_ITEM, where=where)
         return best_per_item((hit.item_id, hit.similarity) for hit in hits)
+
+    def rescore(self, text: str, item_ids: Sequence[str]) -> list[Ranked]:
+        """Each item at its best unit's exact cosine, with every unit's score kept."""
+        by_item = self.store.unit_similarities(self._vector(text), item_ids)
+        ranked = [
+            Ranked(
+                item_id,
+                max(h.similarity for h in hits),
+                {h.unit_id: h.similarity for h in hits},
+            )
+            for item_id, hits in by_item.items()
+            if hits
+        ]
+        order = {item_id: n for n, item_id in enumerate(item_ids)}
+        ranked.sort(key=lambda r: (-r.score, order.get(r.item_id, len(order))))
+        return ranked
+
+    def _vector(self, text: str) -> Vector:
+        """The question's embedding; search and rescore of one question embed it once."""
+        with self._lock:
+            if text in self._vectors:
+                self._vectors.move_to_end(text)
+                return self._vectors[text]
+        vector = self.embedder.embed_query(text)
+        with self._lock:
+            self._vectors[text] = vector
+            while len(self._vectors) > 32:
+                self._vectors.popitem(last=False)
+        return vector

@@ -17,7 +17,7 @@ from slack_sdk.models.views import View
 
 from bot.answer.models import Answer
 from bot.slack import kit
-from bot.slack.items import match_group, near_miss_group
+from bot.slack.items import lead_blocks, match_group, near_miss_group, related_group
 from bot.slack.limits import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -69,10 +69,15 @@ def answer_messages(
     ephemeral: bool = False,
     shared_by: str | None = None,
 ) -> list[SlackMessage]:
-    """The reply to one question, as one or more messages (the buttons ride on the last)."""
+    """The reply to one question, as one or more messages (the buttons ride on the last).
+
+    A first page starts with the answer's lead line (when the answerer chose one), then who
+    asked, then the items behind it and any related items; "Show more" pages add items only.
+    """
     if not answer.found and page.offset:
         return [text_message("slack/no_more.txt.j2", question=answer.question)]
-    intro: list[Block] = []
+    lead = answer.lead if answer.found and not page.offset else None
+    intro: list[Block] = lead_blocks(lead) if lead else []
     if shared_by or (ephemeral and answer.found):
         # "No decision found for …" repeats the question itself.
         asked = answer.question if answer.found else None
@@ -89,11 +94,15 @@ def answer_messages(
         groups = [
             match_group(m, page.offset + n, owner_first) for n, m in enumerate(answer.matches, 1)
         ]
+        if answer.related and not page.offset:
+            groups.append(related_group(answer.related, len(answer.matches) + 1))
     else:
         intro.append(kit.section(render_text("slack/no_match.txt.j2", answer=answer)))
         groups = [near_miss_group(answer.near_misses)] if answer.near_misses else []
     footer = [] if shared_by else _footer(answer, page, more=more, ephemeral=ephemeral)
-    fallback = render_text("slack/fallback.txt.j2", answer=answer, matches=answer.matches)
+    fallback = render_text(
+        "slack/fallback.txt.j2", answer=answer, matches=answer.matches, lead=lead
+    )
     continued = render_text("slack/continued.txt.j2", question=answer.question)
     return [
         SlackMessage(text=fallback if i == 0 else continued, blocks=validate(blocks))

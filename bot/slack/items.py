@@ -1,18 +1,24 @@
-"""One agenda item as Block Kit: where and when, then each resolution, action, vote or passage.
+"""One agenda item as Block Kit: where and when, then each resolution, action, vote or passage;
+the lead line that answers above them, and related items below.
 
 Each quote is its own unit (see :mod:`bot.slack.packing`), so a long answer splits between
 quotes; a heading and the item's header travel with the quote under them, so neither is left
-alone at the bottom of a message. Every sentence comes from a ``slack/match/…`` template.
+alone at the bottom of a message. Every sentence comes from a ``slack/…`` template.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.answer.models import ItemMatch
+from bot.answer.models import ItemMatch, Lead
 from bot.slack import kit
+from bot.slack.limits import MAX_SECTION_TEXT
 from bot.slack.packing import Group, Unit
 from prompts import render
+
+# The lead's button; items number theirs from 1 (``open_source_<n>``, see the open_source
+# listener), so 0 is free on every page.
+LEAD_ACTION_ID = "open_source_0"
 
 
 def text(name: str, **context: Any) -> str:
@@ -35,6 +41,37 @@ def match_group(m: ItemMatch, n: int, owner_first: bool = False) -> Group:
         notes.append(kit.context(text("note", kind="partial")))
     units.append([*notes, kit.divider()])
     return [_where(m, f"open_source_{n}") + units[0], *units[1:]]
+
+
+def lead_blocks(lead: Lead) -> Unit:
+    """The answer in one line, with a button to its source beside it.
+
+    A quote too long for one section continues in the next (never cut); the button then
+    follows on its own, and a source that is no web page is named under the line instead.
+    """
+    line = render("slack/lead.txt.j2", lead=lead).strip()
+    web = kit.is_web_link(lead.link)
+    if web and len(line) <= MAX_SECTION_TEXT:
+        return [kit.section(line, kit.link_button(lead.link, LEAD_ACTION_ID))]
+    blocks = kit.quote_sections(line)
+    if web:
+        blocks.append(kit.actions("answer_source", [kit.link_button(lead.link, LEAD_ACTION_ID)]))
+    else:
+        blocks.append(kit.context(text("source", source=lead.link)))
+    return blocks
+
+
+def related_group(related: list[ItemMatch], first: int) -> Group:
+    """Items that matched far below the best one: a heading, then each as a line with its
+    link, numbered from ``first`` so their buttons' action_ids stay unique in the message."""
+    units: Group = []
+    for n, m in enumerate(related, first):
+        line = text("related", m=m)
+        link = kit.link_button(m.link, f"open_source_{n}") if kit.is_web_link(m.link) else None
+        units.append([kit.section(line, link)])
+    if units:
+        units[0] = [kit.context(text("heading", kind="related")), *units[0]]
+    return units
 
 
 def near_miss_group(near_misses: list[ItemMatch]) -> Group:

@@ -1,7 +1,8 @@
 """Splitting an answer into messages of at most 50 blocks, only ever between quotes.
 
-An answer is an intro, then one *group* per matching item, then a footer (the buttons, which
-ride on the last message). A group is a list of *units*: blocks that must be read together, such
+An answer is an intro (the lead line, who asked, how many items), then one *group* per
+matching item (and one for related items), then a footer (the buttons, which ride on the last
+message). A group is a list of *units*: blocks that must be read together, such
 as a quote spread over consecutive sections, or a heading with the first quote under it. A group
 moves whole to the next message if it fits there; a group too big for any message is split
 between its units, never inside one.
@@ -27,8 +28,12 @@ def pack(
 ) -> list[list[Block]]:
     """The blocks of each message, in order; the footer closes the last one."""
     room = limit - len(footer)
-    messages: list[list[Block]] = [list(intro)]
-    fresh = len(intro)  # blocks in the current message that are not an item's
+    messages: list[list[Block]] = [[]]
+    for block in intro:  # more than a message only for a lead quote of ~140,000 chars
+        if len(messages[-1]) >= room:
+            messages.append([])
+        messages[-1].append(block)
+    fresh = len(messages[-1])  # blocks in the current message that are not an item's
 
     def start(size: int) -> None:
         """A new message for ``size`` more blocks, unless they fit, or it would leave one empty."""

@@ -384,6 +384,8 @@ def _is_person_or_role(phrase: str) -> bool:
     content = [w for w in words if w not in _CONNECTORS]
     if content[-2:] == ["chief", "executive"]:
         return True  # the officer, not "the Executive"
+    if "of" in words and any(w in _ROLE_WORDS for w in words[: words.index("of")]):
+        return True  # "the Chair of Northmoor Youth Council": the holder of a post of a body
     if not content or content[-1] in _COLLECTIVE or content[0] in _COLLECTIVE:
         return False
     if any(w in _ROLE_WORDS for w in content):

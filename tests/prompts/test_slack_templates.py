@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.answer.models import Answer, ItemMatch
+from bot.answer.models import Answer, Held, ItemMatch, Lead, LeadKind, Refusal, RefusalKind
 from bot.slack.decisions import Meeting
 from bot.slack.watches import Watch
 from index.models import Action, Resolution, Vote
@@ -50,7 +50,64 @@ SEARCHED = {
     "last_date": "2024-06-04",
 }
 FOUND = Answer(question=f"what about {HOSTILE}?", matches=[hostile_item()])
+
+
+def hostile_lead(kind: str) -> Lead:
+    """A lead of ``kind`` with every field it can show set to hostile text."""
+    m = hostile_item()
+    return Lead(
+        kind=kind,
+        quote=f"Quote {HOSTILE}",
+        item_id=m.item_id,
+        link=m.link,
+        item_title=m.item_title,
+        item_number=m.item_number,
+        body=m.body,
+        meeting_date=m.meeting_date,
+        owner=f"Owner {HOSTILE}" if kind == LeadKind.ACTION else None,
+        due=HOSTILE if kind == LeadKind.ACTION else None,
+        status=HOSTILE if kind == LeadKind.ACTION else None,
+        result="carried" if kind == LeadKind.VOTE else None,
+        tally=HOSTILE if kind == LeadKind.VOTE else None,
+        when=HOSTILE if kind == LeadKind.DATE else None,
+    )
+
+
+LEAD_KINDS = (LeadKind.RESOLUTION, LeadKind.ACTION, LeadKind.VOTE, LeadKind.DATE, LeadKind.PASSAGE)
+LEADS = [hostile_lead(kind) for kind in LEAD_KINDS]
+LED = Answer(question=FOUND.question, matches=FOUND.matches, lead=LEADS[1])
 NOT_FOUND = Answer(question=f"what about {HOSTILE}?", searched=SEARCHED)
+HELD = Held(name=f"Council {HOSTILE}", meetings=3, bodies=2, first_year=2023, last_year=2025)
+# Every reason for refusing, each field the reply can show set to hostile text.
+REFUSALS = [
+    Refusal(RefusalKind.EMPTY),
+    Refusal(RefusalKind.TOO_LONG, limit=1000),
+    Refusal(RefusalKind.BAD_DATE, name=f"31 February {HOSTILE}"),
+    Refusal(RefusalKind.UNKNOWN_PLACE, name=HOSTILE, held=[HELD]),
+    Refusal(
+        RefusalKind.UNKNOWN_BODY, name=HOSTILE, body_type=HOSTILE, bodies=[HOSTILE], held=[HELD]
+    ),
+    *(
+        Refusal(
+            RefusalKind.NO_MEETING,
+            bodies=[HOSTILE],
+            date_from="2025-01-30",
+            date_to="2025-01-30",
+            period=period,
+            nearest=["2025-01-28"],
+            held=[HELD],
+        )
+        for period in ("day", "month", "year", "after", "before", "range")
+    ),
+    *(
+        Refusal(RefusalKind.WRONG_TYPE, wanted=w)
+        for w in ("vote", "owner", "appointment", "date", "number", "decision")
+    ),
+    Refusal(RefusalKind.NOT_FOUND),
+]
+REFUSED = [
+    Answer(question=f"what about {HOSTILE}?", searched=SEARCHED, refusal=r) for r in REFUSALS
+]
 STATS = IndexStats(
     bodies=[f"Board {HOSTILE}"],
     meetings=2,
@@ -104,14 +161,22 @@ CASES: dict[str, list[dict]] = {
     ],
     "slack/continued.txt.j2": [{"question": FOUND.question}],
     "slack/fallback.txt.j2": [
-        {"answer": FOUND, "matches": FOUND.matches},
-        {"answer": NOT_FOUND, "matches": []},
+        {"answer": FOUND, "matches": FOUND.matches, "lead": None},
+        {"answer": NOT_FOUND, "matches": [], "lead": None},
+        *({"answer": LED, "matches": LED.matches, "lead": lead} for lead in LEADS),
     ],
     "slack/feedback_thanks.txt.j2": [{"vote": "up"}, {"vote": "down"}],
     "slack/footer.txt.j2": [{}],
-    "slack/found.txt.j2": [{"answer": FOUND, "matches": FOUND.matches, "offset": 0}],
+    "slack/found.txt.j2": [
+        {"answer": FOUND, "matches": FOUND.matches, "offset": 0},
+        {"answer": LED, "matches": LED.matches, "offset": 0},
+    ],
+    "slack/lead.txt.j2": [{"lead": lead} for lead in LEADS],
     "slack/help.txt.j2": [{}],
-    "slack/no_match.txt.j2": [{"answer": NOT_FOUND}],
+    "slack/no_match.txt.j2": [{"answer": NOT_FOUND}, *({"answer": a} for a in REFUSED)],
+    "slack/held.txt.j2": [{"h": HELD}, {"h": Held(name="", meetings=1)}],
+    "slack/no_meeting.txt.j2": [{"r": r} for r in REFUSALS if r.kind == RefusalKind.NO_MEETING],
+    "slack/wanted.txt.j2": [{"r": r} for r in REFUSALS if r.kind == RefusalKind.WRONG_TYPE],
     "slack/no_more.txt.j2": [{"question": FOUND.question}],
     "slack/home/bodies.txt.j2": [{"bodies": STATS.bodies}],
     "slack/home/empty.txt.j2": [{}],
@@ -146,9 +211,12 @@ CASES: dict[str, list[dict]] = {
     "slack/watch/gone.txt.j2": [{}],
     "slack/match/action.txt.j2": [{"a": a} for a in FOUND.matches[0].actions],
     "slack/match/header.txt.j2": [{"m": hostile_item()}, {"m": hostile_item(None)}],
-    "slack/match/heading.txt.j2": [{"kind": k} for k in ("resolved", "actions", "discussion")],
+    "slack/match/heading.txt.j2": [
+        {"kind": k} for k in ("resolved", "actions", "discussion", "related")
+    ],
     "slack/match/near_miss.txt.j2": [{"m": hostile_item()}],
     "slack/match/note.txt.j2": [{"kind": k} for k in ("no_resolution", "partial")],
+    "slack/match/related.txt.j2": [{"m": hostile_item()}],
     "slack/match/passage.txt.j2": [{"text": p} for p in FOUND.matches[0].passages],
     "slack/match/resolution.txt.j2": [{"r": r} for r in FOUND.matches[0].resolutions],
     "slack/match/source.txt.j2": [{"source": hostile_item().source_path}],

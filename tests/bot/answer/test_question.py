@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answer.models import Intent
-from bot.answer.question import understand
+from bot.answer.question import impossible_dates, understand
 
 BODIES = [
     "Westvale Town Council",
@@ -98,3 +98,28 @@ def test_cues_for_answers_in_the_discussion():
     assert "vote" in ask("how close was the vote on the bridge?").cues
     assert "amount" in ask("how much is the roof repair costing?").cues
     assert "date" in ask("when does the consultation close?").cues
+
+
+def test_dates_at_the_edge_of_the_calendar_parse_without_overflow():
+    """Issue 8 item 5: "after 31 December 9999" is a range no meeting falls in, and the day
+    after the calendar's last day is not an OverflowError."""
+    q = ask("what was decided after 31 December 9999?")
+    assert q.date_from == date.max and q.date_to is None
+    q = ask("what was decided before 1 January 0001?")
+    assert q.date_to == date.min
+    assert impossible_dates("what was decided after 31 December 9999?") == ()
+
+
+def test_days_no_calendar_has_are_named_as_written():
+    assert impossible_dates("What did the board decide on 31 February 2024?") == (
+        "31 February 2024",
+    )
+    assert impossible_dates("decided on 29 February 2023 or 30 Feb?") == (
+        "29 February 2023",
+        "30 Feb",
+    )
+    assert impossible_dates("What was agreed on 29 February 2024?") == ()  # a leap day
+    assert impossible_dates("it may 2 things") == ()  # "may" as a verb is no month
+    # an impossible day sets no filter (it would silently match nothing)
+    q = ask("What did the board decide on 31 February 2024?")
+    assert (q.date_from, q.date_to) == (None, None)

@@ -259,10 +259,13 @@ def test_ask_marks_an_answer_from_draft_minutes_until_the_site_approves_them(
     third, data_dir, site
 ) -> None:
     question = "What did the Cabinet resolve about allotment rents?"
-    best = ask_json(data_dir, question)["matches"][0]
+    answer = ask_json(data_dir, question)
+    best = answer["matches"][0]
     assert best["link"] == f"{site.url}mgAi.aspx?ID=40501"
-    assert best["minutes_status"] == MinutesStatus.DRAFT
-    assert "(draft minutes, not yet approved)" in ask_text(data_dir, question)
+    assert best["minutes_status"] == answer["answer"]["minutes_status"] == MinutesStatus.DRAFT
+    printed = ask_text(data_dir, question)
+    assert printed.startswith("Answer: ") and ", draft minutes; " in printed.splitlines()[0]
+    assert "(draft minutes, not yet approved)" in printed
     waste = ask_json(data_dir, "What did the Cabinet resolve about household waste collection?")
     assert waste["matches"][0]["link"] == f"{site.url}mgAi.aspx?ID=40201"
     assert waste["matches"][0]["minutes_status"] == MinutesStatus.APPROVED  # approved since

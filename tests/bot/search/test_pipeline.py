@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.fusion import rrf
-from bot.search.pipeline import Pipeline, Weighted
+from bot.search.base import Ranked
+from bot.search.fusion import convex, rrf
+from bot.search.pipeline import CONVEX, Pipeline, Weighted
 from tests.bot.search.fakes import FixedSearcher
 
 
@@ -73,3 +74,47 @@ def test_a_pipeline_needs_distinct_searchers():
         Pipeline("empty", [])
     with pytest.raises(ValueError):
         Pipeline("twice", [Weighted(FixedSearcher("x", [])), Weighted(FixedSearcher("x", []))])
+
+
+class ExactSearcher(FixedSearcher):
+    """A searcher whose own search is approximate (it can miss items) but which scores any
+    item exactly when asked, as the dense searcher does over Chroma."""
+
+    def __init__(self, name, ranking, exact):
+        super().__init__(name, ranking)
+        self.exact = exact
+        self.rescored: list[list[str]] = []
+
+    def rescore(self, text, item_ids):
+        self.rescored.append(list(item_ids))
+        found = [(i, self.exact[i]) for i in item_ids if i in self.exact]
+        found.sort(key=lambda pair: -pair[1])
+        return [Ranked(i, s, {f"{i}:c0": s}) for i, s in found]
+
+
+def test_every_candidate_gets_an_exact_score_from_a_rescoring_searcher():
+    # The approximate search missed "b" although it is the closest; BM25 found it.
+    dense = ExactSearcher("dense", [("a", 0.61)], {"a": 0.62, "b": 0.80, "c": 0.20})
+    lexical = FixedSearcher("lexical", [("b", 9.0), ("c", 8.0)])
+    pipeline = Pipeline("p", [Weighted(dense), Weighted(lexical)], k=10)
+    got = {c.item_id: c for c in pipeline.search("q", 3)}
+    assert dense.rescored == [["a", "b", "c"]]  # the pool: what any searcher found
+    assert got["b"].scores == {"dense": 0.80, "lexical": 9.0}
+    assert got["a"].scores == {"dense": 0.62}
+    assert got["b"].units == {"b:c0": 0.80}  # unit scores ride along, for quoting
+    assert [r.item_id for r in pipeline.rankings("q", 3)["dense"]] == ["b", "a", "c"]
+    assert pipeline.rescore("q", ["c"])[0].scores == {"dense": 0.20}
+
+
+def test_convex_fusion_weighs_how_far_apart_scores_are():
+    # BM25's first place shares one common word; dense puts it far below the others.
+    dense = FixedSearcher("dense", [("a", 0.70), ("b", 0.68), ("c", 0.30)])
+    lexical = FixedSearcher("lexical", [("c", 6.0), ("a", 5.5), ("b", 1.0)])
+    by_rank = Pipeline("p", [Weighted(dense, 1.0), Weighted(lexical, 2.0)], k=10)
+    by_score = Pipeline("p", [Weighted(dense, 0.7), Weighted(lexical, 0.3)], fusion=CONVEX)
+    assert next(c.item_id for c in by_rank.search("q", 3)) == "c"
+    assert [c.item_id for c in by_score.search("q", 3)] == ["a", "b", "c"]
+    fused = convex({"x": [("p", 2.0), ("q", 1.0)], "y": [("q", 5.0)]}, weights={"y": 0.5})
+    assert fused == [("p", 1.0), ("q", 0.5)]  # q: 0 on x (its lowest), 1 x 0.5 on y
+    with pytest.raises(ValueError):
+        Pipeline("p", [Weighted(dense)], fusion="max")

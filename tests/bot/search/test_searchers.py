@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.search.base import UNITS_PER_ITEM, Ranked
 from bot.search.dense import DenseSearcher
 from bot.search.lexical import LexicalSearcher
+from bot.search.pipeline import CONVEX
 from bot.search.pipelines import HYBRID, baselines, standard
 from index.lexical import LexicalIndex, LexicalUnit
 from index.schema import Key, UnitKind, UnitRef, encode_unit, item_filter, unit_id
@@ -76,8 +77,8 @@ def test_the_product_and_baselines_are_named_as_the_evaluation_reports_them():
     product = standard(store, embedder, index)
     assert product.name == HYBRID
     assert [(w.searcher.name, w.weight) for w in product.searchers] == [
-        ("dense", 1.0),
-        ("lexical", 2.0),
+        ("dense", 0.7),
+        ("lexical", 0.3),
     ]
-    assert product.k == 10
+    assert product.fusion == CONVEX
     assert [p.name for p in baselines(store, embedder, index)] == ["dense", "lexical"]

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.answer.models import Answer, ItemMatch
+from bot.answer.models import Answer, ItemMatch, Lead, LeadKind
 from bot.slack.blocks import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -22,7 +22,7 @@ from bot.slack.payloads import MAX_VALUE, Page, decode_feedback, decode_page
 from index.models import Action, Resolution
 from index.store import IndexStats
 from prompts.mrkdwn import escape, strip_mentions, unescape
-from tests.bot.slack.blockkit import as_json, button, raw_texts, texts, view_json
+from tests.bot.slack.blockkit import as_json, button, raw_texts, source_urls, texts, view_json
 
 
 def item(n: int, resolutions: list[str], **extra) -> ItemMatch:
@@ -162,6 +162,128 @@ def test_an_item_without_a_number_is_headed_by_its_title_alone():
     ]
 
 
+# -- the lead line: the answer first, then the items behind it, then related items ------------
+
+OWNER_QUOTE = "That the Head of Libraries is to report back on the review in six months."
+
+
+def led_answer(quote: str = OWNER_QUOTE, link: str | None = None, **extra) -> Answer:
+    """Two supporting items, one related item, and a lead quoting the first item's action."""
+    first = item(
+        1, ["That the options be consulted on."], actions=[Action(quote, "Head of Libraries")]
+    )
+    lead = Lead(
+        kind=LeadKind.ACTION,
+        quote=quote,
+        item_id=first.item_id,
+        link=link or first.link,
+        item_title=first.item_title,
+        item_number=first.item_number,
+        body=first.body,
+        meeting_date=first.meeting_date,
+        owner="Head of Libraries",
+        due="September 2024",
+        status="open",
+    )
+    return Answer(
+        question="who reports back on library hours?",
+        intent="owner",
+        matches=[first, item(2, ["That it be noted."])],
+        related=[item(3, ["That the frailty plan be agreed."])],
+        lead=lead,
+        **extra,
+    )
+
+
+def test_the_reply_starts_with_the_lead_line_and_its_source_button():
+    answer = led_answer()
+    (message,) = answer_messages(answer, Page(answer.question), more=True)
+    blocks = as_json(message.blocks)
+    first = unescape(blocks[0]["text"]["text"])
+    assert first == (
+        "*Answer:* *Head of Libraries* (due September 2024, open) — "
+        f"“{OWNER_QUOTE}” · Fictional Board, 14 May 2024"
+    )
+    assert blocks[0]["accessory"]["url"] == answer.lead.link
+    assert blocks[0]["accessory"]["action_id"] == "open_source_0"
+    assert message.text.splitlines()[0] == (
+        f"Answer: Head of Libraries, due September 2024 — “{OWNER_QUOTE}” "
+        "(Fictional Board, 14 May 2024)"
+    )
+    seen = texts(message.blocks)
+    where = next(i for i, t in enumerate(seen) if t.startswith("Where the answer comes from"))
+    assert seen[where] == (
+        "Where the answer comes from: 2 agenda items, with who owns each action."
+    )
+    items = [i for i, t in enumerate(seen) if t.startswith("*Fictional Board*")]
+    related = seen.index("*Related, not answers*")
+    assert 0 < where < items[0] < items[1] < related  # the line, the items, then related
+    assert seen[related + 1] == "*Fictional Board* · 14 May 2024 · Item title 3"
+    assert sum("That the frailty plan be agreed." in t for t in seen) == 0  # offered, not quoted
+    assert source_urls(message.blocks)[-1] == "https://democracy.example/mgAi.aspx?ID=3"
+    assert button(message.blocks, "show_more") is not None
+
+
+def test_a_private_answer_leads_too_and_says_what_was_asked_below_the_line():
+    answer = led_answer()
+    (message,) = answer_messages(answer, Page(answer.question), ephemeral=True)
+    seen = texts(message.blocks)
+    assert seen[0].startswith("*Answer:* *Head of Libraries*")
+    assert seen[1] == f"You asked: “{answer.question}”"
+
+
+def test_without_a_lead_the_reply_is_the_items_as_before():
+    answer = led_answer()
+    answer.lead, answer.related = None, []
+    (message,) = answer_messages(answer, Page(answer.question))
+    seen = texts(message.blocks)
+    assert seen[0] == "From the minutes: 2 agenda items, with who owns each action."
+    assert not any(t.startswith("*Answer:*") for t in seen)
+    assert message.text.startswith("From the minutes, for “who reports back")
+
+
+def test_show_more_pages_add_items_without_repeating_the_lead_or_related_items():
+    answer = led_answer()
+    (message,) = answer_messages(answer, Page(answer.question, offset=2))
+    seen = texts(message.blocks)
+    assert seen[0] == "More from the minutes: 2 agenda items, with who owns each action."
+    assert not any(t.startswith("*Answer:*") or "Related" in t for t in seen)
+    assert not message.text.startswith("Answer:")
+
+
+def test_a_lead_quote_longer_than_a_section_continues_whole_with_its_button_below():
+    quote = "word " * 900 + "& the end."
+    answer = led_answer(quote)
+    messages = answer_messages(answer, Page(answer.question))
+    blocks = as_json(messages[0].blocks)
+    lead = []
+    for b in blocks:
+        if b["type"] != "section":
+            break
+        lead.append(b["text"]["text"])
+    assert len(lead) > 1 and all(len(t) <= MAX_SECTION_TEXT for t in lead)
+    assert f"“{quote}”" in unescape("".join(lead))
+    assert blocks[len(lead)]["type"] == "actions"
+    assert blocks[len(lead)]["elements"][0]["url"] == answer.lead.link
+    assert not messages[0].text.startswith("Answer: Head of Libraries, due September 2024 — “")
+
+
+def test_a_lead_from_a_local_file_names_the_source_instead_of_a_button():
+    answer = led_answer(link="samples/minutes/local.txt")
+    (message,) = answer_messages(answer, Page(answer.question))
+    blocks = as_json(message.blocks)
+    assert "accessory" not in blocks[0]
+    assert unescape(blocks[1]["elements"][0]["text"]) == "Source: samples/minutes/local.txt"
+
+
+def test_a_lead_quoting_slack_syntax_is_escaped():
+    answer = led_answer("That <!channel> & <@U1> be told.")
+    (message,) = answer_messages(answer, Page(answer.question))
+    sent = [*raw_texts(message.blocks), message.text]
+    assert not any("<!channel>" in t or "<@U1>" in t for t in sent)
+    assert "“That &lt;!channel&gt; &amp; &lt;@U1&gt; be told.”" in sent[0]
+
+
 def test_an_answer_from_draft_minutes_says_so_in_its_header():
     draft, approved = item(6, ["That it be noted."]), item(7, ["That it be noted."])
     draft.minutes_status, approved.minutes_status = "draft", "approved"
@@ -172,3 +294,13 @@ def test_an_answer_from_draft_minutes_says_so_in_its_header():
         "*Fictional Board* · 14 May 2024 · _draft minutes, not yet approved_",
         "*Fictional Board* · 14 May 2024",
     ]
+
+
+def test_a_lead_from_draft_minutes_says_so_in_the_line_itself():
+    answer = led_answer()
+    assert answer.lead is not None
+    answer.lead.minutes_status = "draft"
+    (message,) = answer_messages(answer, Page(answer.question))
+    first = unescape(as_json(message.blocks)[0]["text"]["text"])
+    assert first.startswith("*Answer:* ")
+    assert first.endswith("14 May 2024 (draft minutes, not yet approved)")

@@ -18,8 +18,10 @@ def test_feedback_click_is_recorded(bot, action_id, vote):
     channel, user, response = unique("C"), unique("U"), unique("resp")
     bot.send_event(mention(channel, user, QUESTION))
     post = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)[0]
-    shown = bot.services.answerer.ask(QUESTION, limit=bot.services.page_size + 1).matches[:1]
-    assert [m.link for m in shown] == source_urls(post.args["blocks"])
+    answer = bot.services.answerer.ask(QUESTION, limit=bot.services.page_size + 1)
+    shown = answer.matches[:1]
+    lead = [answer.lead.link] if answer.lead else []  # the answer line's source comes first
+    assert lead + [m.link for m in shown] == source_urls(post.args["blocks"])
 
     clicked = button(post.args["blocks"], action_id)
     reply = bot.click(clicked, channel=channel, user=user, message_ts="1.000001", response=response)

@@ -231,3 +231,13 @@ def test_an_action_sentence_neither_breaks_at_a_title_nor_starts_with_a_closing_
     quoted = "It was noted. Dr. Patel said the plan “was late.” The Clerk agreed to circulate it.\n"
     (action,) = extract_actions(quoted)
     assert action.text == "The Clerk agreed to circulate it."
+
+
+def test_the_holder_of_a_post_of_a_body_owns_what_they_offered() -> None:
+    text = (
+        "Members welcomed it.\nThe Chair of Eastbrook Youth Council offered to run two workshops.\n"
+    )
+    [action] = actions(text)
+    assert action.owner == "the Chair of Eastbrook Youth Council"
+    # the body itself is no owner of a task
+    assert actions("Members welcomed it.\nThe Eastbrook Youth Council agreed to run it.\n") == []

@@ -1,0 +1,380 @@
+"""The answer in one line: the single unit that best answers the question, quoted verbatim.
+
+Each answering item offers units of several kinds (resolutions, actions with owners, recorded
+votes, dated statements, discussion passages). The question's intent says which kind answers
+it ("who" → an action and its owner, "how did they vote" → a vote and its tally, "when" → a
+date, otherwise a decision), and the unit of that kind that is closest to the question wins:
+by the dense similarity of its own vector (scored exactly while retrieving), by how much of
+the question's topic it holds, and by the figure or date a question asks for. A unit of
+another kind wins only when none of the asked-for kind is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.answer import abstain
+from bot.answer.asked import APPOINTMENT_UNIT, PROCEDURAL, asked
+from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
+from bot.answer.passages import CUE_PATTERNS
+from bot.answer.question import Query
+from bot.search.pipeline import ItemCandidate
+from index.lexical import tokenize
+from index.lexicon import MONTH_RE, MONTHS
+from index.models import Resolution, VoteResult
+from index.schema import StoredItem, UnitKind, UnitRef, unit_id
+
+TOPIC_WEIGHT = 0.5  # a unit holding the whole topic gains this much over one holding none
+TITLE_WEIGHT = 0.25  # history: a unit about what the thread's title names (where it ended up)
+ASKED_KIND_BONUS = 0.3  # the kind the question asks for beats a slightly closer other kind
+PASSAGE_PENALTY = 0.3  # the discussion answers only when no unit is about as close
+OWNER_BONUS = 0.1  # "who": of two actions, the one that names its owner
+CUE_WEIGHT = 0.1  # "how much" prefers a unit with a figure, "when" one with a date
+PROCEDURAL_PENALTY = 0.15  # receiving a report or hearing a delegation decides nothing
+MEETING_DATE_PENALTY = 0.1  # "when": the meeting's date only if no sentence gives a date
+
+_ASKED_KINDS = {
+    Intent.OWNER: (LeadKind.ACTION,),
+    Intent.OUTSTANDING: (LeadKind.ACTION,),
+    Intent.VOTE: (LeadKind.VOTE,),
+    Intent.WHEN: (LeadKind.DATE,),
+}
+# A decision is quoted from a resolution, or from the motion a recorded vote decided.
+_DEFAULT_KINDS = (LeadKind.RESOLUTION, LeadKind.VOTE)
+
+_DATE_PHRASE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+\d{4})?\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?\b|"
+    r"\b(?:spring|summer|autumn|winter|the end of (?:the )?(?:year|month))(?:\s+\d{4})?\b"
+)
+
+
+_FIGURE_ASKED = re.compile(
+    r"\bhow (?:many|much|far|long|big|large|high|low)\b|\bwhat (?:share|percentage|proportion|"
+    r"number|amount|figure|total)\b|\bwhat (?:is|was|were|are) the (?:total|cost|amount|figure|"
+    r"number|maximum|minimum|price|fee)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|million|billion|half|quarter|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+# "March 2025", "31 March 2025", "March 31, 2025": a month and the year that goes with it.
+_MONTH_YEAR = re.compile(
+    r"\b(?P<m>" + MONTH_RE + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_DAY_FIRST = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>"
+    + MONTH_RE
+    + r")\.?,?\s+(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def month_years(text: str) -> set[tuple[int, int]]:
+    """The (year, month) of every date the text states to at least the month."""
+    out = set()
+    for rx in (_MONTH_YEAR, _DAY_FIRST):
+        for m in rx.finditer(text):
+            out.add((int(m.group("y")), MONTHS[m.group("m").lower()]))
+    return out
+
+
+def _has_figure(text: str) -> bool:
+    """A count, amount or share: a number that is not a year, or a number word."""
+    for m in _NUMBER.finditer(text):
+        digits = m.group(0).replace(",", "")
+        if not (len(digits) == 4 and digits[:2] in ("19", "20")):
+            return True
+    return bool(_NUMBER_WORD.search(text))
+
+
+@dataclass(frozen=True)
+class _Option:
+    lead: Lead
+    text: str  # what is scored against the question
+    dense: float | None
+    procedural: bool = False
+    meeting_date: bool = False  # a decision dated by its meeting, not by its own words
+    passage: bool = False  # a sentence of the discussion, not an extracted unit
+
+
+def choose(
+    query: Query,
+    matches: Sequence[ItemMatch],
+    items: dict[str, StoredItem],
+    candidates: dict[str, ItemCandidate],
+    idf: Callable[[str], float],
+) -> Lead | None:
+    """The lead for an answer whose items are ``matches`` (best first), or None if none quotes
+    anything. History questions lead with the item that says where the matter stands (see
+    :func:`history_order`)."""
+    order = list(matches)
+    if query.intent == Intent.HISTORY:
+        order = [*history_order(query.question, order), *order]
+    for match in order:
+        item = items.get(match.item_id)
+        if item is None:
+            continue
+        lead = best_unit(query, match, item, candidates.get(match.item_id), idf)
+        if lead is not None:
+            return lead
+    return None
+
+
+# "What's the back story on …?", "how did it start?": the first time it came up answers.
+ORIGIN_ASKED = re.compile(
+    r"\bback ?story\b|\bbackground\b|\borigins?\b|\bin the first place\b|"
+    r"\bhow (?:did|does) (?:it|this|that|the [\w' -]{1,60}?) (?:start|begin|come about)\b|"
+    r"\bwhere did (?:it|this|that) (?:start|begin|come from)\b|"
+    r"\bfirst (?:came up|raised|proposed|discussed|considered)\b",
+    re.IGNORECASE,
+)
+
+
+def _substantive(match: ItemMatch) -> bool:
+    """The item decided something about the matter: not only received, noted or heard it."""
+    return (
+        any(not PROCEDURAL.search(r.text) for r in match.resolutions)
+        or bool(match.actions)
+        or any(v.motion and not PROCEDURAL.search(v.motion) for v in match.votes)
+    )
+
+
+def history_order(question: str, matches: Sequence[ItemMatch]) -> list[ItemMatch]:
+    """The dated items of a history answer in the order they may lead.
+
+    "Where has it got to?", "what came of it?": the newest item that decided something of
+    substance says where the matter stands (a later report merely received or noted says
+    nothing new), then the newest that recorded anything. "What's the back story?": the
+    first item that recorded anything, however procedural (the referral that started it).
+    """
+    dated = sorted(
+        (m for m in matches if m.meeting_date and (m.resolutions or m.votes or m.actions)),
+        key=lambda m: str(m.meeting_date),
+    )
+    if ORIGIN_ASKED.search(question):
+        return dated
+    newest = list(reversed(dated))
+    return [*(m for m in newest if _substantive(m)), *(m for m in newest if not _substantive(m))]
+
+
+def best_unit(
+    query: Query,
+    match: ItemMatch,
+    item: StoredItem,
+    candidate: ItemCandidate | None,
+    idf: Callable[[str], float],
+) -> Lead | None:
+    """The unit of one item that best answers ``query``."""
+    options = _options(match, item, candidate)
+    if not options:
+        return None
+    wants = asked(query)
+    asked_kinds = _ASKED_KINDS.get(query.intent, _DEFAULT_KINDS)
+    who = query.intent not in _ASKED_KINDS and wants.owner and not wants.appointment
+    if who:
+        asked_kinds = (LeadKind.ACTION,)  # "who is getting quotes …?" asks for a task's owner
+    owner_asked = who or query.intent in (Intent.OWNER, Intent.OUTSTANDING)
+    cues = [CUE_PATTERNS[c] for c in sorted(query.cues) if c in CUE_PATTERNS and c != "person"]
+    ignore = set(tokenize(item.meta.body or ""))
+    numbers = wants.numbers
+    figure_asked = bool(_FIGURE_ASKED.search(query.question))
+    # "… through the end of March 2025": of two decisions, the one for the period that ends
+    # then, not the one that merely mentions March and 2025 in different dates
+    periods = month_years(query.question)
+    origin = bool(ORIGIN_ASKED.search(query.question))
+
+    history = query.intent == Intent.HISTORY
+
+    def score(option: _Option) -> float:
+        kind = option.lead.kind
+        topic = abstain.coverage(query.text, option.text, idf, ignore=ignore)
+        value = (option.dense or 0.0) + TOPIC_WEIGHT * topic
+        if history:
+            # A history thread is followed by its title ("Mobility Master Plan …"): where
+            # the matter ended up is the decision about what the title names, not a side
+            # motion of the same item.
+            value += TITLE_WEIGHT * abstain.coverage(match.item_title, option.text, idf)
+        value += CUE_WEIGHT * sum(1 for rx in cues if rx.search(option.text))
+        if numbers:
+            # "its 70 shelter beds … March 2025": the unit that has the question's figures
+            have = set(tokenize(option.text))
+            value += CUE_WEIGHT * sum(1 for n in numbers if n in have)
+        if figure_asked:
+            # "How many …?": what answers is a figure, whichever part of the minutes states it
+            if _has_figure(option.lead.quote):
+                value += ASKED_KIND_BONUS
+        elif kind in asked_kinds and not (
+            owner_asked and kind == LeadKind.ACTION and not option.lead.owner
+        ):
+            value += ASKED_KIND_BONUS
+        if option.passage and kind not in asked_kinds:
+            value -= PASSAGE_PENALTY
+        if wants.appointment:
+            # "Who did they appoint?": the decision naming the appointee, not a task
+            if kind != LeadKind.PASSAGE and APPOINTMENT_UNIT.search(option.text):
+                value += ASKED_KIND_BONUS
+        elif owner_asked and option.lead.owner:
+            value += OWNER_BONUS
+        if periods:
+            value += CUE_WEIGHT * len(periods & month_years(option.text))
+        if option.procedural and not origin:
+            value -= PROCEDURAL_PENALTY  # a back story's steps include referrals and notings
+        if option.meeting_date:
+            value -= MEETING_DATE_PENALTY
+        return value
+
+    return max(options, key=score).lead
+
+
+def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None) -> list[_Option]:
+    """Every verbatim unit of the item as a possible lead, with its exact dense score."""
+    meta = item.meta
+    source = item.text
+    units = candidate.units if candidate else {}
+
+    def dense(kind: str, ordinal: int) -> float | None:
+        return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
+
+    def lead(kind: str, quote: str, **extra: str | None) -> Lead:
+        return Lead(
+            kind=kind,
+            quote=quote,
+            item_id=match.item_id,
+            link=match.link,
+            item_title=match.item_title,
+            item_number=match.item_number,
+            body=match.body,
+            meeting_date=match.meeting_date,
+            minutes_status=match.minutes_status,
+            **extra,
+        )
+
+    # Votes and passages have no vector of their own: a vote stands as close as the
+    # resolution it decided (or the item's decisions together), a passage as close as the
+    # item's closest text window (it lies in one).
+    decision_block = dense(UnitKind.DECISION, 0)
+    chunk_prefix = unit_id(UnitRef(item.id, UnitKind.CHUNK, 0))[:-1]
+    chunk_best = max((v for k, v in units.items() if k.startswith(chunk_prefix)), default=None)
+
+    out: list[_Option] = []
+    for n, r in enumerate(meta.resolutions):
+        quote = _verbatim(getattr(r, "quote", None), r.text, source)
+        if not quote:
+            continue
+        procedural = bool(PROCEDURAL.search(r.text))
+        sim = dense(UnitKind.RESOLUTION, n)
+        out.append(_Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural))
+        said = _DATE_PHRASE.search(r.text)
+        if said:
+            # "… be presented at the July meeting": the decision dates itself
+            dated = lead(LeadKind.DATE, quote, when=said.group(0))
+            out.append(_Option(dated, r.text, sim, procedural))
+        elif match.meeting_date:
+            # "When did they adopt X?": the meeting that decided it dates the decision.
+            out.append(
+                _Option(
+                    lead(LeadKind.DATE, quote, when=match.meeting_date),
+                    r.text,
+                    sim,
+                    procedural,
+                    meeting_date=True,
+                )
+            )
+    for n, a in enumerate(meta.actions):
+        quote = _verbatim(getattr(a, "quote", None), a.text, source)
+        if not quote:
+            continue
+        update = a.update if a.update and a.update in source else None
+        extra = {"owner": a.owner, "due": a.due, "status": a.status}
+        text = f"{a.owner or ''} {a.text} {update or ''}"
+        sim = dense(UnitKind.ACTION, n)
+        out.append(_Option(lead(LeadKind.ACTION, quote, **extra), text, sim))
+        if a.due:
+            out.append(
+                _Option(lead(LeadKind.DATE, quote, owner=a.owner, due=a.due, when=a.due), text, sim)
+            )
+    for v in meta.votes:
+        quote = _verbatim(v.motion, v.text, source)
+        if quote:
+            sim = _motion_similarity(v.motion, meta.resolutions, dense) or decision_block
+            out.append(
+                _Option(
+                    lead(
+                        LeadKind.VOTE,
+                        quote,
+                        result=v.result if v.result != VoteResult.UNKNOWN else None,
+                        tally=_tally(v.yea_count, v.nay_count, v.abstain_count, v),
+                    ),
+                    f"{v.motion or ''} {v.text}",
+                    sim,
+                    bool(v.motion and PROCEDURAL.search(v.motion)),
+                )
+            )
+    for n, d in enumerate(getattr(meta, "dated", None) or ()):
+        text = getattr(d, "text", "")
+        if text and text in source:
+            out.append(
+                _Option(
+                    lead(LeadKind.DATE, text, when=getattr(d, "when", None)),
+                    text,
+                    dense(getattr(UnitKind, "DATED", "when"), n),
+                )
+            )
+    for p in match.passages:
+        if p not in source:
+            continue
+        out.append(_Option(lead(LeadKind.PASSAGE, p), p, chunk_best, passage=True))
+        when = _DATE_PHRASE.search(p)
+        if when:
+            dated = lead(LeadKind.DATE, p, when=when.group(0))
+            out.append(_Option(dated, p, chunk_best, passage=True))
+    return out
+
+
+def _motion_similarity(
+    motion: str | None,
+    resolutions: Sequence[Resolution],
+    dense: Callable[[str, int], float | None],
+) -> float | None:
+    """The dense score of the resolution a vote's motion carried (one holds the other)."""
+    if not motion:
+        return None
+    scores = [
+        dense(UnitKind.RESOLUTION, n)
+        for n, r in enumerate(resolutions)
+        if r.text and (r.text in motion or motion in r.text)
+    ]
+    found = [x for x in scores if x is not None]
+    return max(found) if found else None
+
+
+def _verbatim(preferred: str | None, fallback: str, source: str) -> str | None:
+    """The marked quote ("RESOLVED that …") when the extractor gave one, else the unit's text;
+    only ever an exact substring of the item's text."""
+    for quote in (preferred, fallback):
+        if quote and quote in source:
+            return quote
+    return None
+
+
+def _tally(yeas: int | None, nays: int | None, abstained: int | None, vote: object) -> str | None:
+    """ "13-1" (for-against, then abstentions if recorded), from counts or named lists."""
+    yeas = yeas if yeas is not None else len(getattr(vote, "yeas", ()) or ()) or None
+    nays = nays if nays is not None else len(getattr(vote, "nays", ()) or ()) or None
+    if yeas is None and nays is None:
+        return None
+    parts = [str(yeas or 0), str(nays or 0)]
+    if abstained:
+        parts.append(str(abstained))
+    return "-".join(parts)

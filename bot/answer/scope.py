@@ -1,0 +1,442 @@
+"""What the index covers, and whether a question asks about something outside it.
+
+A question about Plymouth, about "the City of London Corporation's health and wellbeing board"
+or about a Kent Cabinet meeting that was never indexed has no answer here, and the worst reply
+is a confident quote from somewhere else. The evidence is the index's own catalogue (every
+item's body and meeting date) and its vocabulary; no list of places is needed:
+
+- a *place* the question names ("in Slough", "Plymouth's board", "Did Plymouth approve …")
+  is covered when a body's name carries it, or when minutes whose body is unknown mention it
+  (their body might be that place's), or when it is a topic of the minutes (mentioned in
+  several items). Otherwise the reply says "I have no minutes from Slough" and what it has.
+- a *body* named by place and type ("London's health and wellbeing board") is covered when a
+  body of that place has all the type's words, or a body whose name carries no place has them.
+- a *meeting date* ("at its 30 January 2025 meeting") is covered when the named bodies (or any
+  body) met then; otherwise the reply names the nearest indexed meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.answer.models import Held, Refusal, RefusalKind
+from bot.answer.question import (
+    BODY_NOUNS,
+    GENERIC_BODY_WORDS,
+    PLACE_QUALIFIERS,
+    Query,
+    core_names,
+    initials,
+)
+from index.lexical import STOPWORDS, tokenize
+from index.lexicon import MONTHS
+from index.schema import ItemMeta
+
+TOPIC_ITEMS = 3
+"""A place mentioned in this many indexed items is a topic of the minutes, not foreign to them."""
+NEAREST = 3
+HELD_LINES = 8
+
+_CAP = r"[A-Z][\w&’'-]*"
+_CAP_RUN = rf"{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP})*"
+_POSSESSIVE = re.compile(rf"(?P<place>{_CAP_RUN})['’]s\b")
+_LOCATIVE = re.compile(r"\b(?:in|from)\s+(?:the\s+)?(?P<place>" + _CAP + r")(?![\w&’'-]|\s+[A-Z])")
+_ACTOR = re.compile(
+    r"^\s*(?i:(?:(?:when|what|how|why|where)\s+)?(?:did|does|has|have|will|would|was|is)\s+"
+    rf"(?:the\s+)?)(?P<place>{_CAP_RUN})\s+(?=[a-z])"
+)
+_WORD = re.compile(r"[A-Za-z][\w&-]*")
+TYPE_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Named:
+    """A place the question names (as written), and the type of body it names there, if any."""
+
+    place: str
+    body_type: str | None = None
+    actor: bool = False  # the subject of the question ("Did Plymouth approve …")
+
+
+@dataclass
+class Catalogue:
+    """Every indexed meeting by body, and the words body names are made of."""
+
+    meetings: dict[str | None, set[tuple[str, date | None]]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, metas: Sequence[ItemMeta]) -> Catalogue:
+        meetings: dict[str | None, set[tuple[str, date | None]]] = defaultdict(set)
+        for meta in metas:
+            # One meeting is one body and date; undated minutes count once per document.
+            key = meta.date.isoformat() if meta.date else meta.doc_id
+            meetings[meta.body or None].add((key, meta.date))
+        return cls(dict(meetings))
+
+    @property
+    def bodies(self) -> list[str]:
+        return sorted(b for b in self.meetings if b)
+
+    def place_words(self) -> dict[str, list[str]]:
+        """Place token → the bodies whose name carries it ("london" → the City of London's)."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for body in self.bodies:
+            for token in _place_tokens(body):
+                out[token].append(body)
+        return dict(out)
+
+    def dates(self, bodies: Sequence[str] = ()) -> list[date]:
+        """Meeting dates of these bodies (of every body, unnamed ones too, when empty)."""
+        keys: Sequence[str | None] = bodies or list(self.meetings)
+        return sorted({d for b in keys for _, d in self.meetings.get(b, ()) if d})
+
+    def held(self) -> list[Held]:
+        """What the index covers, a line per council (bodies sharing a place) or body."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for body in self.bodies:
+            places = sorted(_place_tokens(body))
+            groups[places[0] if places else body].append(body)
+        lines = []
+        for members in groups.values():
+            dates = [d for b in members for _, d in self.meetings[b] if d]
+            lines.append(
+                Held(
+                    name=_shared_name(members),
+                    meetings=sum(len(self.meetings[b]) for b in members),
+                    bodies=len(members),
+                    first_year=min(dates).year if dates else None,
+                    last_year=max(dates).year if dates else None,
+                )
+            )
+        unnamed = self.meetings.get(None)
+        if unnamed:
+            dates = [d for _, d in unnamed if d]
+            lines.append(
+                Held(
+                    name="",
+                    meetings=len(unnamed),
+                    bodies=0,
+                    first_year=min(dates).year if dates else None,
+                    last_year=max(dates).year if dates else None,
+                )
+            )
+        lines.sort(key=lambda h: (h.name == "", -h.meetings, h.name))
+        return lines[:HELD_LINES]
+
+
+class Scope:
+    """Checks a question against the catalogue. ``mentions(word)`` returns the items whose
+    text holds the word, as (item ID, body or None); ``known(token)`` says whether an index
+    token occurs anywhere: the index's vocabulary."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        mentions: Callable[[str], list[tuple[str, str | None]]],
+        known: Callable[[str], bool],
+    ) -> None:
+        self.catalogue = catalogue
+        self.mentions = mentions
+        self.known = known
+        self._places = catalogue.place_words()
+        self._initials = _body_initials(catalogue.bodies)
+        self._type_words = {t for b in catalogue.bodies for t in _words(b)} | {
+            w for w in GENERIC_BODY_WORDS if w not in {"the", "of", "and", "for"}
+        }
+
+    def check(self, query: Query) -> Refusal | None:
+        """The reason the question is outside the index, or None when it may be inside."""
+        for named in named_places(query.question):
+            refusal = self._check_named(named, query)
+            if refusal is not None:
+                refusal.held = self.catalogue.held()
+                return refusal
+        return self._check_dates(query)
+
+    # -- places and bodies -------------------------------------------------------------------
+
+    def _check_named(self, named: Named, query: Query) -> Refusal | None:
+        words = _place_words(named.place, strict=False)
+        tokens = set(words)
+        if not tokens or any(self._acronym(w) for w in _WORD.findall(named.place)):
+            return None  # "KCC", "ICSC": a body's initials, which understand() resolves
+        if named.body_type is None and query.bodies:
+            return None  # "the school in Maidstone", with Kent named: a topic, not a place
+        uncovered = [t for t in tokens if t not in self._places]
+        if uncovered and named.actor:
+            # The subject may be a person as well as a council: only a name the index has
+            # never seen is certainly not in it.
+            if any(self.known(t) for t in uncovered):
+                return None
+            return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
+        if uncovered:
+            if all(self._covered_elsewhere(words[t]) for t in uncovered):
+                return None
+            return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
+        if named.body_type is None:
+            return None
+        wanted = {
+            t for t in _words(named.body_type) if t in self._type_words and t not in _NOT_TYPE
+        }
+        if not wanted:
+            return None
+        place_bodies = {b for t in tokens for b in self._places.get(t, [])}
+        placeless = [b for b in self.catalogue.bodies if not _place_tokens(b)]
+        candidates = sorted(place_bodies) + placeless
+        if any(_has_type(b, wanted, named.body_type) for b in candidates):
+            return None
+        if any(self._covered_elsewhere(w, unnamed_only=True) for w in words.values()):
+            return None  # minutes without a named body mention the place: maybe its body's
+        return Refusal(
+            RefusalKind.UNKNOWN_BODY,
+            name=named.place,
+            body_type=named.body_type,
+            bodies=sorted(place_bodies),
+        )
+
+    def _covered_elsewhere(self, word: str, unnamed_only: bool = False) -> bool:
+        """Minutes of an unknown body mention ``word``, or (a topic) several items do."""
+        hits = self.mentions(word)
+        if any(body is None for _, body in hits):
+            return True
+        return not unnamed_only and len({item for item, _ in hits}) >= TOPIC_ITEMS
+
+    def _acronym(self, word: str) -> bool:
+        return word.isupper() and len(word) >= 2 and word.rstrip("s") in self._initials
+
+    # -- dates -------------------------------------------------------------------------------
+
+    def _check_dates(self, query: Query) -> Refusal | None:
+        if query.last_meeting or (query.date_from is None and query.date_to is None):
+            return None
+        dates = self.catalogue.dates(query.bodies)
+        lo = query.date_from or date.min
+        hi = query.date_to or date.max
+        if any(lo <= d <= hi for d in dates):
+            return None
+        middle = lo if query.date_to is None else hi if query.date_from is None else lo
+        nearest = sorted(dates, key=lambda d: abs((d - middle).days))[:NEAREST]
+        return Refusal(
+            RefusalKind.NO_MEETING,
+            bodies=list(query.bodies),
+            date_from=query.date_from.isoformat() if query.date_from else None,
+            date_to=query.date_to.isoformat() if query.date_to else None,
+            period=_period(query.date_from, query.date_to),
+            nearest=[d.isoformat() for d in sorted(nearest)],
+            held=self.catalogue.held(),
+        )
+
+
+# -- reading the question ---------------------------------------------------------------------
+
+
+def named_places(question: str) -> list[Named]:
+    """Places the question names as the one whose minutes it asks about, in order.
+
+    Three shapes: a possessive followed by a body's name ("Chorley's executive", "the City of
+    London Corporation's health and wellbeing board"), a capitalised name followed by a body
+    noun ("Portland council", "Wiltshire health and wellbeing board"), a locative ("in
+    Slough") and the actor of the question ("Did Plymouth approve …"). A possessive without a
+    body ("KPMG's approach") names no place.
+    """
+    found: list[tuple[int, Named]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, named: Named) -> None:
+        if any(start < e and s < end for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append((start, named))
+
+    for m in _POSSESSIVE.finditer(question):
+        body_type = _body_type_after(question, m.end())
+        place = _trim(m.group("place"))
+        if body_type and place:
+            add(m.start(), m.end(), Named(place, body_type))
+    words = list(_WORD.finditer(question))
+    for i, w in enumerate(words):
+        # "Kent County Council adopt", "the Wiltshire health and wellbeing board approve": a
+        # body noun heading its phrase, then back over the body's words to the place's.
+        low = w.group(0).lower()
+        if low.rstrip("s") not in BODY_NOUNS or not _heads_phrase(question, words, i):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= TYPE_WINDOW and words[j].group(0).lower() in GENERIC_BODY_WORDS:
+            j -= 1
+        k = j
+        while k >= 0 and _proper(words[k].group(0)):
+            k -= 1
+        if k == j:
+            continue  # "full council", "the panel": no place named
+        start, end = words[k + 1].start(), words[j].end()
+        add(start, end, Named(question[start:end], question[words[j + 1].start() : w.end()]))
+    for m in _LOCATIVE.finditer(question):
+        word = m.group("place")
+        if word.lower() in MONTHS or word.lower() in STOPWORDS:
+            continue
+        add(m.start("place"), m.end("place"), Named(word))
+    actor = _ACTOR.match(question)
+    if actor and _trim(actor.group("place")):
+        last = actor.group("place").split()[-1].lower()
+        if last.rstrip("s") not in BODY_NOUNS and not last.endswith(("'s", "’s")):
+            start, end = actor.start("place"), actor.end("place")
+            add(start, end, Named(_trim(actor.group("place")), actor=True))
+    return [named for _, named in sorted(found, key=lambda pair: pair[0])]
+
+
+_VERBISH = frozenset(
+    [
+        "meeting",
+        "meetings",
+        "minutes",
+        "decide",
+        "decided",
+        "resolve",
+        "resolved",
+        "approve",
+        "approved",
+        "adopt",
+        "adopted",
+        "agree",
+        "agreed",
+        "vote",
+        "voted",
+        "pass",
+        "passed",
+        "back",
+        "backed",
+        "conclude",
+        "concluded",
+        "say",
+        "said",
+        "do",
+        "discuss",
+        "discussed",
+        "ask",
+        "asked",
+        "go",
+        "went",
+    ]
+)
+
+
+def _heads_phrase(question: str, words: list[re.Match[str]], i: int) -> bool:
+    """The body noun ends its noun phrase: "Portland council vote on", not "the Combined
+    Authority constitution" (a thing named after a body)."""
+    word = words[i].group(0)
+    if word.lower().endswith(("'s", "’s")):
+        return True
+    if i + 1 == len(words) or re.search(
+        r"[.,;:?!]", question[words[i].end() : words[i + 1].start()]
+    ):
+        return True
+    nxt = words[i + 1].group(0).lower()
+    return nxt in STOPWORDS or nxt in _VERBISH or nxt.endswith("ed")
+
+
+def _proper(word: str) -> bool:
+    """A capitalised word that is not a question word or a word bodies are named with."""
+    low = word.lower()
+    return word[0].isupper() and low not in STOPWORDS and low not in GENERIC_BODY_WORDS
+
+
+def _body_type_after(question: str, pos: int) -> str | None:
+    """The words from ``pos`` up to and including a body noun ("health and wellbeing board"),
+    within a few words; None when no body noun follows."""
+    words = list(_WORD.finditer(question[pos:]))[:TYPE_WINDOW]
+    for w in words:
+        if w.group(0).lower().rstrip("s") in BODY_NOUNS:
+            if re.search(r"[.,;:?!]", question[pos : pos + w.start()]):
+                return None  # the noun belongs to another clause
+            return question[pos + words[0].start() : pos + w.end()]
+    return None
+
+
+def _trim(place: str) -> str:
+    """The place without the question's own leading words ("Did Kent" → "Kent")."""
+    words = place.split()
+    while words and words[0].lower() in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+_NOT_TYPE = PLACE_QUALIFIERS | {"the", "of", "and", "for", "meeting", "special", "corporation"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - {"the", "of", "and", "for"}
+
+
+def _place_tokens(name: str, strict: bool = True) -> set[str]:
+    """The words of a name that are not words bodies are made of ("City of London Planning
+    Committee" → {"london"}), as index tokens. ``strict`` (body names) keeps capitalised words."""
+    return set(_place_words(name, strict))
+
+
+def _place_words(name: str, strict: bool = True) -> dict[str, str]:
+    """:func:`_place_tokens`, each token with the word it was read from."""
+    out: dict[str, str] = {}
+    for w in _WORD.findall(name):
+        low = w.lower()
+        if low in GENERIC_BODY_WORDS or low.rstrip("s") in BODY_NOUNS or low in STOPWORDS:
+            continue
+        if strict and not w[0].isupper():
+            continue
+        for token in tokenize(w):
+            out.setdefault(token, w)
+    return out
+
+
+def _has_type(body: str, wanted: set[str], asked: str) -> bool:
+    words = _words(body)
+    if wanted <= words:
+        return True
+    acronyms = {w for w in _WORD.findall(asked) if w.isupper() and len(w) >= 2}
+    if acronyms:
+        spelled = wanted - {a.lower() for a in acronyms}
+        return spelled <= words and any(a in initials(body) for a in acronyms)
+    return False
+
+
+def _body_initials(bodies: Sequence[str]) -> set[str]:
+    cores = core_names(bodies)
+    out: set[str] = set()
+    for body in bodies:
+        out |= initials(body)
+        if body in cores:
+            out |= initials(cores[body])
+    return out
+
+
+def _shared_name(members: list[str]) -> str:
+    """The words the members' names begin with ("City of London …" → "City of London")."""
+    if len(members) == 1:
+        return members[0]
+    split = [m.split() for m in members]
+    n = 0
+    while all(len(w) > n for w in split) and len({w[n] for w in split}) == 1:
+        n += 1
+    shared = " ".join(split[0][:n])
+    return shared if _place_tokens(shared) else members[0]
+
+
+def _period(date_from: date | None, date_to: date | None) -> str:
+    """How the asked dates read: one day, one month, one year, or a range."""
+    if date_from and date_to:
+        if date_from == date_to:
+            return "day"
+        if date_from.day == 1 and (date_from.year, date_from.month) == (
+            date_to.year,
+            date_to.month,
+        ):
+            return "month"
+        if (date_from.month, date_from.day, date_to.month, date_to.day) == (1, 1, 12, 31) and (
+            date_from.year == date_to.year
+        ):
+            return "year"
+        return "range"
+    return "after" if date_from else "before"

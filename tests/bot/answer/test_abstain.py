@@ -1,0 +1,112 @@
+"""Abstention without a model or a store: when the evidence says "answer", when it says
+"refuse", and which candidate's evidence decides (issue 7 item 8: fast tests, no Chroma)."""
+
+from __future__ import annotations
+
+from bot.answer import abstain
+from bot.answer.abstain import Evidence, Thresholds, coverage, should_answer, unknown_names
+from bot.answer.service import RELATED_MARGIN, Judged, _deciding, _far_below
+from bot.search.pipeline import ItemCandidate
+from index.lexical import tokenize
+from index.schema import ItemMeta, StoredItem
+
+
+def idf(token: str) -> float:
+    """Rare words weigh more: here, every word but "plan" is rare."""
+    return 0.2 if token == "plan" else 2.0
+
+
+def test_confidence_is_dense_plus_weighted_coverage():
+    bar, weight = abstain.MIN_CONFIDENCE, abstain.COVERAGE_WEIGHT
+    assert should_answer(Evidence(dense=bar, coverage=0.0))
+    assert not should_answer(Evidence(dense=bar - 0.01, coverage=0.0))
+    assert should_answer(Evidence(dense=bar - weight * 0.4, coverage=0.4))
+    assert not should_answer(Evidence(dense=bar - weight * 0.4 - 0.01, coverage=0.4))
+    # the thresholds are a parameter: calibration sweeps them, ACCEPT_ALL answers anything
+    assert should_answer(Evidence(dense=0.5, coverage=0.0), Thresholds(min_confidence=0.5))
+    assert should_answer(Evidence(dense=-1.0, coverage=0.0), abstain.ACCEPT_ALL)
+
+
+def test_a_name_the_index_never_mentions_refuses_however_close_the_text():
+    evidence = Evidence(dense=0.95, coverage=1.0, unknown_names=("Plymouth",))
+    assert not should_answer(evidence)
+    assert should_answer(evidence, Thresholds(unknown_names_abstain=False))
+
+
+def test_without_a_dense_score_coverage_alone_decides():
+    assert should_answer(Evidence(dense=None, coverage=abstain.MIN_LEXICAL_COVERAGE))
+    assert not should_answer(Evidence(dense=None, coverage=abstain.MIN_LEXICAL_COVERAGE - 0.01))
+
+
+def test_one_named_meeting_needs_only_a_related_item():
+    assert should_answer(Evidence(dense=abstain.SCOPED_MIN_DENSE, coverage=0.0, scoped=True))
+    assert not should_answer(Evidence(dense=0.1, coverage=0.0, scoped=True))
+
+
+def test_coverage_weighs_rare_words_and_ignores_asking_words():
+    item = "The depot relocation plan was approved."
+    # "depot" (rare) is there, "Thornbury" (rare) is not; "decide" asks, it is no topic
+    assert coverage("what did they decide on the Thornbury depot?", item, idf) == 0.5
+    # a common word found counts for little next to a rare word missing
+    assert coverage("the plan for Thornbury", item, idf) == 0.2 / 2.2
+    assert coverage("who has to report back?", item, idf) == 0.0  # one topic word: no topic
+    # the body's own name matches every item of its minutes, so it proves nothing
+    assert coverage("Westvale depot relocation", item, idf, ignore=set(tokenize("Westvale"))) == 1.0
+
+
+def test_clipped_words_match_the_words_the_minutes_spell_out():
+    item = "Refurbishment of the library and electric vehicle charging points."
+    assert coverage("library refurb", item, idf) == 1.0
+    assert coverage("chargers at the library", item, idf) == 1.0
+    assert coverage("library lib", item, idf) == 0.5  # under four letters: no clipping
+
+
+def test_unknown_names_are_capitalised_words_absent_from_the_index():
+    known = {"kent", "cabinet", "library"}.__contains__
+    assert unknown_names("Did Plymouth approve the library plan?", known) == ("Plymouth",)
+    assert unknown_names("Did Kent Cabinet approve it?", known) == ()
+    assert unknown_names("What did Slough decide? Plymouth too.", known) == ("Slough",)
+
+
+def judged(item_id: str, dense: float, coverage: float = 0.0, missing: str | None = None):
+    evidence = Evidence(dense=dense, coverage=coverage)
+    item = StoredItem(item_id, "", ItemMeta())
+    return Judged(ItemCandidate(item_id, dense), item, evidence, should_answer(evidence), missing)
+
+
+def test_the_top_candidate_decides_even_when_a_lower_one_is_stronger():
+    weak, strong = judged("a", 0.4), judged("b", 0.9)
+    assert _deciding([weak, strong]) is weak
+    assert _deciding([]) is None
+
+
+def test_a_top_candidate_without_the_asked_for_unit_is_passed_over_only_for_a_stronger_one():
+    novote = judged("a", 0.75, missing="vote")
+    assert _deciding([novote, judged("b", 0.8)]).candidate.item_id == "b"
+    # a weaker item does not get to answer because a stronger one could not
+    assert _deciding([novote, judged("b", 0.72)]) is novote
+    # only the first few are passed over
+    lacking = [judged(str(n), 0.9, missing="vote") for n in range(5)]
+    assert _deciding([*lacking, judged("z", 0.95)]) is lacking[0]
+
+
+def test_items_far_below_the_best_are_related_not_answers():
+    top = judged("a", 0.9)
+    assert not _far_below(top, top)
+    assert not _far_below(judged("b", 0.9 - RELATED_MARGIN + 0.01), top)
+    assert _far_below(judged("c", 0.9 - RELATED_MARGIN - 0.01), top)
+
+
+def test_a_name_the_question_shares_with_the_item_title_is_evidence_enough():
+    title = "Audit Planning Report for the Year Ending December 31, 2024 - KPMG"
+    question = "did KPMG's approach for checking the 2024 books get signed off?"
+    assert abstain.named_in(question, title)
+    assert not abstain.named_in("did the auditors' approach get signed off?", title)  # no name
+    assert not abstain.named_in("Did KPMG audit the Harbour Road pool?", title)  # not all names
+    # the body's own name is no evidence: it is in every one of its items
+    body = set(tokenize("Westvale Town Council"))
+    assert not abstain.named_in("What did Westvale decide?", "Westvale budget", ignore=body)
+    paraphrase = Evidence(dense=0.45, coverage=0.2, named=True)
+    assert should_answer(paraphrase)
+    assert not should_answer(Evidence(dense=0.45, coverage=0.2))
+    assert not should_answer(Evidence(dense=abstain.NAMED_MIN_DENSE - 0.01, coverage=0, named=True))

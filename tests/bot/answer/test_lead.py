@@ -1,0 +1,227 @@
+"""The answer leads with the one unit that answers, verbatim, and keeps weak items apart:
+an action and its owner for "who", a vote and its tally for "how did they vote", a decision
+otherwise; a question outside what the minutes record is refused with the reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.answer.models import LeadKind, RefusalKind
+from bot.answer.service import Answerer
+from bot.search.base import Ranked
+from bot.search.pipeline import Pipeline, Weighted
+from bot.settings import Settings
+from index.lexical import LexicalIndex, LexicalUnit
+from index.models import Action, Resolution, Vote, VoteResult
+from index.schema import (
+    ItemMeta,
+    StoredItem,
+    UnitKind,
+    UnitRef,
+    decode_item,
+    encode_item,
+    encode_unit,
+    unit_id,
+)
+from index.store import IndexStats
+
+BODY = "Eastbrook Parish Council"
+PARK_TEXT = (
+    "Members discussed the play park refurbishment at Brook Lane. "
+    "RESOLVED: That the play park refurbishment be approved at a cost of £48,000. "
+    "RESOLVED: That the paddling pool be reopened in May. "
+    "Ms Adeyemi to seek three quotes for the play park surfacing. "
+    "The motion was carried 5 to 2."
+)
+PARK = ItemMeta(
+    doc_id="d1",
+    source_path="/minutes/eastbrook-2025-03-04.txt",
+    title="Play Park Refurbishment",
+    link="https://example.org/eastbrook#item-3",
+    resolutions=(
+        Resolution("That the play park refurbishment be approved at a cost of £48,000."),
+        Resolution("That the paddling pool be reopened in May."),
+    ),
+    actions=(
+        Action("Ms Adeyemi to seek three quotes for the play park surfacing.", owner="Ms Adeyemi"),
+    ),
+    votes=(
+        Vote(
+            "The motion was carried 5 to 2.",
+            VoteResult.CARRIED,
+            motion="That the play park refurbishment be approved at a cost of £48,000.",
+            yea_count=5,
+            nay_count=2,
+        ),
+    ),
+    number="3",
+    body=BODY,
+    date=date(2025, 3, 4),
+)
+BINS_TEXT = "The Clerk reported on bin collections in Mill Road; missed rounds had fallen."
+BINS = ItemMeta(
+    doc_id="d2",
+    source_path="/minutes/eastbrook-2025-04-01.txt",
+    title="Bin Collections",
+    link="https://example.org/eastbrook#item-4",
+    body=BODY,
+    date=date(2025, 4, 1),
+)
+HALL_TEXT = "The Clerk noted the village hall roof needs attention, like the play park."
+HALL = ItemMeta(
+    doc_id="d3",
+    source_path="/minutes/eastbrook-2025-04-01.txt",
+    title="Village Hall",
+    link="https://example.org/eastbrook#item-5",
+    resolutions=(
+        Resolution("The Clerk noted the village hall roof needs attention, like the play park."),
+    ),
+    body=BODY,
+    date=date(2025, 4, 1),
+)
+
+
+def stored(item_id: str, text: str, meta: ItemMeta) -> StoredItem:
+    return StoredItem(item_id, text, decode_item(encode_item(meta)))
+
+
+def units(item_id: str, **scores: float) -> dict[str, float]:
+    """Unit scores by kind letter and ordinal: ``r1=0.8`` is the item's second resolution."""
+    kinds = {"r": UnitKind.RESOLUTION, "a": UnitKind.ACTION, "c": UnitKind.CHUNK}
+    return {unit_id(UnitRef(item_id, kinds[k[0]], int(k[1:]))): v for k, v in scores.items()}
+
+
+class FakeStore:
+    def __init__(self, items: dict[str, StoredItem]) -> None:
+        self.items = items
+
+    def get_items(self, ids):
+        return {i: self.items[i] for i in ids if i in self.items}
+
+    def all_item_meta(self) -> list[ItemMeta]:
+        return [item.meta for item in self.items.values()]
+
+    def stats(self) -> IndexStats:
+        return IndexStats(bodies=[BODY], meetings=2, items=len(self.items))
+
+
+class Dense:
+    """A dense signal that scores each unit, as the exact rescoring does."""
+
+    name = "dense"
+
+    def __init__(self, ranked: list[Ranked]) -> None:
+        self.ranked = ranked
+
+    def search(self, text, k, where=None) -> list[Ranked]:
+        return self.ranked
+
+
+@pytest.fixture
+def parts(tmp_path: Path):
+    items = {
+        "park": stored("park", PARK_TEXT, PARK),
+        "bins": stored("bins", BINS_TEXT, BINS),
+        "hall": stored("hall", HALL_TEXT, HALL),
+    }
+    lexical = LexicalIndex(tmp_path / "lexical")
+    lexical.upsert_doc(
+        "d",
+        [
+            LexicalUnit(
+                unit_id(UnitRef(i, UnitKind.CHUNK)),
+                item.text,
+                encode_unit(encode_item(item.meta), UnitRef(i, UnitKind.CHUNK)),
+            )
+            for i, item in items.items()
+        ],
+    )
+    return Settings(data_dir=tmp_path / "data"), FakeStore(items), lexical
+
+
+def ask(parts, ranked: list[Ranked], question: str):
+    settings, store, lexical = parts
+    bot = Answerer(
+        settings,
+        store,
+        pipeline=Pipeline("test", [Weighted(Dense(ranked))]),
+        lexical=lexical,
+        today=date(2025, 5, 1),
+    )
+    return bot.ask(question, limit=3)
+
+
+PARK_UNITS = units("park", r0=0.78, r1=0.55, a0=0.60, c0=0.70)
+
+
+def test_a_who_question_leads_with_the_action_and_its_owner(parts):
+    answer = ask(
+        parts,
+        [Ranked("park", 0.78, PARK_UNITS)],
+        "Who is getting quotes for the play park surfacing?",
+    )
+    assert answer.lead is not None and answer.lead.kind == LeadKind.ACTION
+    assert answer.lead.owner == "Ms Adeyemi"
+    assert answer.lead.quote == "Ms Adeyemi to seek three quotes for the play park surfacing."
+    assert (answer.lead.item_id, answer.lead.link) == ("park", PARK.link)
+    assert answer.to_dict()["answer"]["owner"] == "Ms Adeyemi"
+
+
+def test_a_decision_question_leads_with_the_closest_resolution(parts):
+    answer = ask(
+        parts,
+        [Ranked("park", 0.78, PARK_UNITS)],
+        "What was decided about the play park refurbishment?",
+    )
+    assert answer.lead is not None and answer.lead.kind == LeadKind.RESOLUTION
+    assert answer.lead.quote == PARK.resolutions[0].text
+    assert answer.lead.quote in PARK_TEXT
+    assert answer.lead.meeting_date == "2025-03-04"
+    # The unit's own similarity decides between two resolutions of the item.
+    pool = units("park", r0=0.50, r1=0.81, a0=0.40)
+    answer = ask(parts, [Ranked("park", 0.81, pool)], "What was decided about the paddling pool?")
+    assert answer.lead is not None and answer.lead.quote == PARK.resolutions[1].text
+
+
+def test_a_vote_question_leads_with_the_vote_its_tally_and_the_motion_it_decided(parts):
+    answer = ask(
+        parts,
+        [Ranked("park", 0.74, PARK_UNITS)],
+        "How did the council vote on the play park refurbishment?",
+    )
+    assert answer.found and answer.lead is not None
+    assert (answer.lead.kind, answer.lead.result, answer.lead.tally) == (
+        LeadKind.VOTE,
+        VoteResult.CARRIED,
+        "5-2",
+    )
+    assert answer.lead.quote == PARK.votes[0].motion
+
+
+def test_minutes_without_the_asked_for_unit_are_no_answer(parts):
+    answer = ask(
+        parts,
+        [Ranked("bins", 0.80, units("bins", c0=0.80))],
+        "How did the council vote on bin collections in Mill Road?",
+    )
+    assert not answer.found and answer.lead is None
+    assert answer.refusal is not None
+    assert (answer.refusal.kind, answer.refusal.wanted) == (RefusalKind.WRONG_TYPE, "vote")
+    assert [m.item_id for m in answer.near_misses] == ["bins"]
+
+
+def test_items_far_below_the_best_are_related_not_answers(parts):
+    answer = ask(
+        parts,
+        [
+            Ranked("park", 0.80, PARK_UNITS),
+            Ranked("hall", 0.50, units("hall", r0=0.50)),  # it passes, but far below
+        ],
+        "What was decided about the play park refurbishment?",
+    )
+    assert [m.item_id for m in answer.matches] == ["park"]
+    assert [m.item_id for m in answer.related] == ["hall"]
+    assert answer.to_dict()["related"][0]["item_id"] == "hall"
