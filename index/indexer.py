@@ -27,7 +27,6 @@ from index.errors import (
     is_disk_full,
 )
 from index.formats import parse_document
-from index.lexical import LexicalIndex, LexicalUnit, lexical_index_for
 from index.models import Meeting
 from index.settings import IndexSettings
 from index.sources import MINUTES_SUFFIXES, discover, read_source
@@ -101,8 +100,6 @@ class Indexer:
         self.store = store
         self.embedder = embedder
         self.where = settings.chroma_url or str(settings.data_dir)
-        with _storage_errors(self.where):
-            self.lexical: LexicalIndex = lexical_index_for(settings)
 
     def index_file(
         self, path: Path, summary: IndexSummary, on_units: UnitsCallback | None = None
@@ -142,8 +139,6 @@ class Indexer:
             records.doc_id, set(unit_ids) | set(item_ids)
         )
         if not (missing_units or missing_items or stale_units or stale_items):
-            if not self.lexical.has_doc(records.doc_id):  # an index made before BM25 existed
-                self._store_lexical(records)
             return False
         new_units = [u for u in records.units if u.id in missing_units]
         new_items = [i for i in records.items if i.id in missing_items]
@@ -161,17 +156,11 @@ class Indexer:
         self.store.add_items(new_items, vectors, utc_now())
         if report and new_items:
             report(total, total)
+        # Each write bumps the store's generation, so readers' lexical indexes rebuild from it.
         self.store.delete(stale_units, stale_items)
-        # lexical index hook: after Chroma, so a crash between the two re-runs both next time
-        self._store_lexical(records)
         summary.units_added += len(new_units)
         summary.units_deleted += len(stale_units)
         return True
-
-    def _store_lexical(self, records: DocumentRecords) -> None:
-        self.lexical.upsert_doc(
-            records.doc_id, [LexicalUnit(u.id, u.text, u.metadata) for u in records.units]
-        )
 
 
 @contextmanager

@@ -1,15 +1,24 @@
 """Chroma storage: embedded ``PersistentClient`` by default, a Chroma server when a URL is set.
 
-Two collections: ``<name>`` holds retrievable units (chunks, decisions, resolutions,
-actions) and ``<name>_items`` holds one record per agenda item with its verbatim text and the
-structured resolutions/actions/votes that answers quote. We always pass our own vectors.
+Three collections: ``<name>`` holds retrievable units (chunks, decisions, resolutions,
+actions), ``<name>_items`` holds one record per agenda item with its verbatim text and the
+structured resolutions/actions/votes that answers quote, and ``<name>_meta`` holds one record,
+the *generation*: a fresh random token written after every change to the other two, so every
+process reading the collection (each bot replica's lexical index) knows when to rebuild. We
+always pass our own vectors.
+
+Collections carry the layout version they were made with (``minutes_bot_schema``); one made
+by another version is refused with one line rather than misread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
@@ -18,7 +27,7 @@ from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 
 from index.chunking import ItemRecord, Unit
-from index.errors import ConfigError
+from index.errors import ConfigError, IncompatibleIndexError
 from index.schema import (
     ItemMeta,
     StoredItem,
@@ -31,7 +40,27 @@ from index.schema import (
 from index.settings import IndexSettings
 
 BATCH = 1000
+PAGE = 5000
 SPACE = {"hnsw:space": "cosine"}
+SCHEMA_KEY = "minutes_bot_schema"
+SCHEMA_VERSION = 1
+"""The stored layout (:mod:`index.schema`). Bump it when a change makes old records unreadable;
+collections made before the key existed have layout 1."""
+GENERATION_ID = "generation"
+
+_writes = itertools.count(1)
+_last_write = 0
+
+
+def local_writes() -> int:
+    """How many writes this process has made to any store: readers in the same process (the
+    lexical index) see their own process's writes without asking the server."""
+    return _last_write
+
+
+def _wrote() -> None:
+    global _last_write
+    _last_write = next(_writes)
 
 
 @dataclass(frozen=True)
@@ -79,12 +108,41 @@ def open_store(settings: IndexSettings) -> MinutesStore:
 class MinutesStore:
     def __init__(self, client: ClientAPI, name: str) -> None:
         self.client = client
-        self.units: Collection = client.get_or_create_collection(
-            name, embedding_function=None, metadata=SPACE
+        self.name = name
+        self.units: Collection = _collection(client, name)
+        self.items: Collection = _collection(client, f"{name}_items")
+        self.meta: Collection = _collection(client, f"{name}_meta")
+
+    # -- the generation ----------------------------------------------------------------------
+    def generation(self) -> str:
+        """A token that changes whenever units or items change ("" for a store never written
+        since generations existed)."""
+        got = self.meta.get(ids=[GENERATION_ID], include=["metadatas"])
+        metas = got["metadatas"] or []
+        return str((metas[0] or {}).get(GENERATION_ID, "")) if metas else ""
+
+    def bump_generation(self) -> None:
+        """Tell every reader the collection changed; called after each write, so a reader that
+        sees the new token also sees the data written before it."""
+        self.meta.upsert(
+            ids=[GENERATION_ID],
+            embeddings=[[1.0]],
+            metadatas=[{GENERATION_ID: uuid.uuid4().hex, "changed_at": utc_now()}],
         )
-        self.items: Collection = client.get_or_create_collection(
-            f"{name}_items", embedding_function=None, metadata=SPACE
-        )
+        _wrote()
+
+    def unit_pages(self, page: int = PAGE) -> Iterator[tuple[list, list, list]]:
+        """Every unit's ID, text and metadata, ``page`` at a time (the lexical index's input)."""
+        offset = 0
+        while True:
+            got = self.units.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            ids = list(got["ids"])
+            if not ids:
+                return
+            yield ids, list(got["documents"] or []), list(got["metadatas"] or [])
+            if len(ids) < page:
+                return
+            offset += len(ids)
 
     # -- writing ---------------------------------------------------------------------------
     def missing_ids(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> tuple[set, set]:
@@ -109,6 +167,8 @@ class MinutesStore:
                 metadatas=[dict(u.metadata) for u in batch],
                 embeddings=[list(v) for v in vectors[start : start + BATCH]],
             )
+        if units:
+            self.bump_generation()
 
     def add_items(
         self, items: Sequence[ItemRecord], vectors: Sequence[Sequence[float]], indexed_at: str
@@ -124,12 +184,16 @@ class MinutesStore:
                 ],
                 embeddings=[list(v) for v in vectors[start : start + BATCH]],
             )
+        if items:
+            self.bump_generation()
 
     def delete(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> None:
         if unit_ids:
             self.units.delete(ids=list(unit_ids))
         if item_ids:
             self.items.delete(ids=list(item_ids))
+        if unit_ids or item_ids:
+            self.bump_generation()
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[UnitHit]:
@@ -194,6 +258,17 @@ class MinutesStore:
     @staticmethod
     def _ids_where(collection: Collection, where: Where) -> list[str]:
         return list(collection.get(where=where, include=[])["ids"])
+
+
+def _collection(client: ClientAPI, name: str) -> Collection:
+    """Get or create ``name``, refusing one made by another layout version."""
+    collection = client.get_or_create_collection(
+        name, embedding_function=None, metadata={**SPACE, SCHEMA_KEY: SCHEMA_VERSION}
+    )
+    found: Any = (collection.metadata or {}).get(SCHEMA_KEY, 1)
+    if found != SCHEMA_VERSION:
+        raise IncompatibleIndexError(name, found, SCHEMA_VERSION)
+    return collection
 
 
 def _meeting_key(meta: ItemMeta) -> tuple[str, ...]:
