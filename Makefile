@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench install services clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,15 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed services
+
+# Redis and PostgreSQL, which the replica tests start on 127.0.0.1 (Debian's packages; the
+# machine runs as root). Idempotent: apt-get runs only when a binary is missing.
+PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl))
+services:
+	@if ! command -v redis-server >/dev/null 2>&1 || [ -z "$(PG_CTL)" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server postgresql; \
+	fi
 
 demo: install
 	$(BIN)/minutes-bot index samples/minutes

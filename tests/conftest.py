@@ -34,3 +34,25 @@ def embedder():
     from index.embeddings import shared_embedder
 
     return shared_embedder()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real ``redis-server`` on 127.0.0.1 (Debian's package; ``make install`` installs it)."""
+    from tests.servers import redis_binary, redis_server
+
+    if redis_binary() is None:
+        pytest.skip("redis-server is not installed (make install adds Debian's redis-server)")
+    with redis_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL on 127.0.0.1 with a password (Debian's package, as ``nobody`` as root)."""
+    from tests.servers import postgres_bin, postgres_server
+
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL is not installed (make install adds Debian's postgresql)")
+    with postgres_server() as server:
+        yield server
