@@ -54,7 +54,7 @@ class IndexUnavailableError(MinutesBotError):
     the message says which. Unlike a configuration error, waiting can fix it."""
 
     def __init__(self, service: str, detail: str) -> None:
-        super().__init__(f"{service} is unavailable: {detail}")
+        super().__init__(f"{service} is unavailable ({detail}); try again shortly")
         self.service = service
         self.detail = detail
 
