@@ -44,7 +44,11 @@ def load_settings(data_dir: Path | None = None, chroma_url: str | None = None) -
         overrides["data_dir"] = data_dir
     if chroma_url is not None:
         overrides["chroma_url"] = chroma_url
-    return Settings(**overrides)
+    settings = Settings(**overrides)
+    from index.embeddings import configure_model_cache
+
+    configure_model_cache(settings.data_dir / "models")
+    return settings
 
 
 @app.command()
