@@ -112,6 +112,7 @@ class MinutesStore:
         self.units: Collection = _collection(client, name)
         self.items: Collection = _collection(client, f"{name}_items")
         self.meta: Collection = _collection(client, f"{name}_meta")
+        self._catalogue: tuple[str, list[ItemMeta]] | None = None
 
     # -- the generation ----------------------------------------------------------------------
     def generation(self) -> str:
@@ -229,9 +230,25 @@ class MinutesStore:
         }
 
     def all_item_meta(self) -> list[ItemMeta]:
-        """Every item's metadata, without texts: what the index covers (bodies, dates)."""
-        got = self.items.get(include=["metadatas"])
-        return [decode_item(m or {}) for m in got["metadatas"]]
+        """Every item's metadata, without texts: what the index covers (bodies, dates).
+
+        Read again only when the generation changed: at 100k items the read takes seconds,
+        and question understanding and ``/healthz`` ask for it every few seconds.
+        """
+        generation = self.generation()
+        cached = self._catalogue
+        if cached is not None and cached[0] == generation and generation:
+            return cached[1]
+        metas: list[ItemMeta] = []
+        offset = 0
+        while True:
+            got = self.items.get(include=["metadatas"], limit=PAGE, offset=offset)
+            metas.extend(decode_item(m or {}) for m in got["metadatas"] or [])
+            if len(got["ids"]) < PAGE:
+                break
+            offset += PAGE
+        self._catalogue = (generation, metas)
+        return metas
 
     def stats(self) -> IndexStats:
         metas = self.all_item_meta()
