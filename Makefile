@@ -20,12 +20,15 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 
 install: $(VENV)/.installed services
 
-# Redis and PostgreSQL, which the replica tests start on 127.0.0.1 (Debian's packages; the
-# machine runs as root). Idempotent: apt-get runs only when a binary is missing.
+# Redis and PostgreSQL, which the replica tests start on 127.0.0.1, and docker-compose, which
+# checks deploy/docker-compose.yml (Debian's packages; the machine runs as root). Idempotent:
+# apt-get runs only when one is missing.
 PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl))
 services:
-	@if ! command -v redis-server >/dev/null 2>&1 || [ -z "$(PG_CTL)" ]; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server postgresql; \
+	@if ! command -v redis-server >/dev/null 2>&1 || ! command -v docker-compose >/dev/null 2>&1 \
+		|| [ -z "$(PG_CTL)" ]; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			redis-server postgresql docker-compose; \
 	fi
 
 demo: install
