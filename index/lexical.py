@@ -285,13 +285,17 @@ class _Built:
 class LexicalIndex:
     """BM25 over the units of a :class:`UnitSource`, rebuilt when its generation changes."""
 
-    def __init__(self, source: UnitSource, *, refresh_s: float = REFRESH_S) -> None:
+    def __init__(
+        self, source: UnitSource, *, refresh_s: float = REFRESH_S, background: bool = False
+    ) -> None:
         self.source = source
         self.refresh_s = refresh_s
+        self.background = background
         self._lock = threading.Lock()
         self._built = _Built()
         self._checked_at = -math.inf
         self._writes_seen = -1
+        self._rebuilding = False
 
     @classmethod
     def in_memory(cls) -> LexicalIndex:
@@ -360,21 +364,44 @@ class LexicalIndex:
         """The current build, rebuilt first if the source changed since it was made.
 
         The source is asked at most every ``refresh_s`` (a write in this process is noticed at
-        once), so a question costs no round trip to a Chroma server most of the time.
+        once), so a question costs no round trip to a Chroma server most of the time. With
+        ``background`` (the bot's), a change made by another process is built in a thread while
+        questions keep using the previous build, so no asker waits seconds for a rebuild at
+        100k items; the first build, and changes this process made itself, are built at once.
         """
         from index.store import local_writes
 
         now = time.monotonic()
         writes = local_writes()
-        due = force or writes != self._writes_seen or now - self._checked_at >= self.refresh_s
+        local = writes != self._writes_seen
+        due = force or local or now - self._checked_at >= self.refresh_s
         if not due and self._built.generation is not None:
             return self._built
         with self._lock:
             generation = self.source.generation()
             self._checked_at, self._writes_seen = now, writes
-            if generation != self._built.generation:
+            if generation == self._built.generation:
+                return self._built
+            if self._built.generation is None or force or local or not self.background:
                 self._built = self._build(generation)
-        return self._built
+            elif not self._rebuilding:
+                self._rebuilding = True
+                threading.Thread(
+                    target=self._build_in_background, name="lexical-rebuild", daemon=True
+                ).start()
+            return self._built  # read under the lock: the thread swaps only after we leave
+
+    def _build_in_background(self) -> None:
+        try:
+            generation = self.source.generation()
+            built = self._build(generation)
+            with self._lock:
+                self._built = built
+        except Exception:
+            logging.getLogger(__name__).exception("lexical index rebuild failed; will retry")
+        finally:
+            self._rebuilding = False
+            self._checked_at = -math.inf  # ask again at the next question
 
     def _current(self) -> _Built:
         """The build to read word statistics from: made on first use, not re-checked."""
@@ -475,7 +502,9 @@ def _shared(where: str, collection: str, settings: IndexSettings) -> LexicalInde
     with _instances_lock:
         index = _instances.get((where, collection))
         if index is None:
-            index = _instances[(where, collection)] = LexicalIndex(open_store(settings))
+            index = _instances[(where, collection)] = LexicalIndex(
+                open_store(settings), background=True
+            )
         return index
 
 

@@ -4,6 +4,7 @@ when another process writes, and nothing kept on local disk."""
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,21 @@ def test_a_collection_made_by_another_version_is_one_clear_error(tmp_path: Path)
         open_store(settings)
     message = str(err.value)
     assert "'council'" in message and "another version" in message and "\n" not in message
+
+
+def test_a_change_by_another_process_is_built_in_the_background(tmp_path: Path, monkeypatch):
+    settings = IndexSettings(data_dir=tmp_path / "data")
+    store = open_store(settings)
+    store.add_units([stored_unit("a:c0", "Library hours.", "W")], vectors(1))
+    reader = LexicalIndex(open_store(settings), refresh_s=0.0, background=True)
+    assert [uid for uid, _ in reader.search("library", 5)] == ["a:c0"]
+    # Writes from here on look like another process's (not counted as this process's own).
+    monkeypatch.setattr("index.store.local_writes", lambda: -7)
+    reader.search("library", 5)
+    store.add_units([stored_unit("b:c0", "Allotment rents frozen.", "W")], vectors(1))
+    first = reader.search("allotment", 5)  # served by the previous build meanwhile
+    deadline = time.monotonic() + 30
+    while not reader.search("allotment", 5):
+        assert time.monotonic() < deadline, "the background build never landed"
+        time.sleep(0.05)
+    assert first == [] and reader.search("allotment", 5)[0][0] == "b:c0"
