@@ -198,12 +198,11 @@ class MinutesStore:
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[UnitHit]:
-        count = self.units.count()
-        if count == 0:
-            return []
+        # No count() first: Chroma 1.5 returns fewer (or no) hits when asked for more than it
+        # holds, and a count is one more round trip per question.
         result = self.units.query(
             query_embeddings=[list(vector)],
-            n_results=min(k, count),
+            n_results=max(k, 1),
             where=where or None,
             include=["documents", "metadatas", "distances"],
         )
