@@ -247,13 +247,13 @@ def _columns(metadatas: Sequence[Mapping[str, Any]]) -> dict[str, _Column]:
 
 
 def _where_mask(where: Where, columns: Mapping[str, _Column], n: int) -> np.ndarray:
-    mask = np.ones(n, dtype=bool)
+    mask: np.ndarray = np.ones(n, dtype=bool)
     for key, cond in where.items():
         if key == "$and":
             for sub in cond:
                 mask &= _where_mask(sub, columns, n)
         elif key == "$or":
-            either = np.zeros(n, dtype=bool)
+            either: np.ndarray = np.zeros(n, dtype=bool)
             for sub in cond:
                 either |= _where_mask(sub, columns, n)
             mask &= either
@@ -328,7 +328,7 @@ class LexicalIndex:
         mask = _where_mask(where, built.columns, len(built.ids)) if where else None
         if mask is not None and not mask.any():
             return []
-        weights = mask.astype(np.float32) if mask is not None else None
+        weights: np.ndarray | None = mask.astype(np.float32) if mask is not None else None
         scores = np.asarray(built.model.get_scores_from_ids(ids, weight_mask=weights))
         positive = np.flatnonzero(scores > 0)
         if positive.size == 0:
@@ -437,7 +437,7 @@ def _document_frequencies(lengths: list[int], flat: list[int], size: int) -> np.
     """How many units hold each term, from (unit, term) pairs without a Python loop per unit."""
     from scipy import sparse
 
-    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    rows: np.ndarray = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     cols = np.asarray(flat, dtype=np.int64)
     matrix = sparse.csr_matrix(
         (np.ones(cols.size, dtype=np.int8), (rows, cols)), shape=(len(lengths), max(size, 1))

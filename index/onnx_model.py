@@ -121,7 +121,7 @@ class OnnxEncoder:
         """Rows in the order given; batches are formed by length (less padding, as
         sentence-transformers does) and put back."""
         order = np.argsort([-len(t) for t in texts], kind="stable")
-        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        out: np.ndarray = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
             picked = order[start : start + batch_size]
             out[picked] = self._batch([texts[i] for i in picked])
