@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import pickle
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -286,11 +290,17 @@ class LexicalIndex:
     """BM25 over the units of a :class:`UnitSource`, rebuilt when its generation changes."""
 
     def __init__(
-        self, source: UnitSource, *, refresh_s: float = REFRESH_S, background: bool = False
+        self,
+        source: UnitSource,
+        *,
+        refresh_s: float = REFRESH_S,
+        background: bool = False,
+        cache_dir: Path | None = None,
     ) -> None:
         self.source = source
         self.refresh_s = refresh_s
         self.background = background
+        self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._built = _Built()
         self._checked_at = -math.inf
@@ -410,6 +420,28 @@ class LexicalIndex:
         return self._built
 
     def _build(self, generation: str) -> _Built:
+        """Build from the source; with ``cache_dir``, a build saved for this same generation is
+        loaded instead (a derived copy, checked against Chroma's generation before use)."""
+        cached = self._cache_file(generation)
+        if cached is not None and cached.is_file():
+            try:
+                with cached.open("rb") as handle:
+                    built = pickle.load(handle)
+                if isinstance(built, _Built) and built.generation == generation:
+                    return built
+            except Exception as exc:  # a torn or foreign file: build afresh and overwrite it
+                logging.getLogger(__name__).warning("lexical cache unreadable: %s", exc)
+        built = self._build_from_source(generation)
+        if cached is not None:
+            _save(cached, built)
+        return built
+
+    def _cache_file(self, generation: str) -> Path | None:
+        if self.cache_dir is None or not generation:
+            return None
+        return self.cache_dir / f"{generation}.pickle"
+
+    def _build_from_source(self, generation: str) -> _Built:
         started = time.perf_counter()
         ids: list[str] = []
         metadatas: list[Mapping[str, Any]] = []
@@ -431,6 +463,21 @@ class LexicalIndex:
             "lexical index: %d units built in %.2f s", len(ids), time.perf_counter() - started
         )
         return built
+
+
+def _save(target: Path, built: _Built) -> None:
+    """Write atomically, then drop older generations' files."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        for old in target.parent.glob("*.pickle"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError as exc:  # a cache: never worth failing a question over
+        logging.getLogger(__name__).warning("lexical cache not written: %s", exc)
 
 
 def _document_frequencies(lengths: list[int], flat: list[int], size: int) -> np.ndarray:
@@ -487,7 +534,12 @@ class MemoryUnits:
 
 def lexical_index_for(settings: IndexSettings) -> LexicalIndex:
     """The index over the configured collection; one per process and collection, so the bot's
-    searchers and answerer share one build."""
+    searchers and answerer share one build.
+
+    With embedded Chroma (files in the data folder anyway) a build is also cached beside it
+    per generation, so a cold ``ask`` at 100k items loads in a second instead of rebuilding;
+    with a Chroma server nothing about the minutes is kept locally and each process builds.
+    """
     where = settings.chroma_url or str(settings.chroma_dir.resolve())
     return _shared(where, settings.collection, settings)
 
@@ -502,8 +554,9 @@ def _shared(where: str, collection: str, settings: IndexSettings) -> LexicalInde
     with _instances_lock:
         index = _instances.get((where, collection))
         if index is None:
+            cache = None if settings.chroma_url else settings.state_dir / "lexical" / collection
             index = _instances[(where, collection)] = LexicalIndex(
-                open_store(settings), background=True
+                open_store(settings), background=True, cache_dir=cache
             )
         return index
 

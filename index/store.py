@@ -14,10 +14,15 @@ by another version is refused with one line rather than misread.
 from __future__ import annotations
 
 import itertools
+import logging
+import os
+import pickle
+import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -102,13 +107,17 @@ def make_client(settings: IndexSettings) -> ClientAPI:
 
 
 def open_store(settings: IndexSettings) -> MinutesStore:
-    return MinutesStore(make_client(settings), settings.collection)
+    # Embedded Chroma keeps its files in the data folder, so a derived copy of the item
+    # catalogue may live there too; with a server, nothing about the minutes is kept locally.
+    cache = None if settings.chroma_url else settings.state_dir / "catalogue" / settings.collection
+    return MinutesStore(make_client(settings), settings.collection, cache_dir=cache)
 
 
 class MinutesStore:
-    def __init__(self, client: ClientAPI, name: str) -> None:
+    def __init__(self, client: ClientAPI, name: str, *, cache_dir: Path | None = None) -> None:
         self.client = client
         self.name = name
+        self.cache_dir = cache_dir
         self.units: Collection = _collection(client, name)
         self.items: Collection = _collection(client, f"{name}_items")
         self.meta: Collection = _collection(client, f"{name}_meta")
@@ -238,7 +247,16 @@ class MinutesStore:
         cached = self._catalogue
         if cached is not None and cached[0] == generation and generation:
             return cached[1]
-        metas: list[ItemMeta] = []
+        saved = self.cache_dir / f"{generation}.pickle" if self.cache_dir and generation else None
+        if saved is not None and saved.is_file():
+            try:
+                with saved.open("rb") as handle:
+                    metas = pickle.load(handle)
+                self._catalogue = (generation, metas)
+                return metas
+            except Exception:  # torn or foreign: read from Chroma and overwrite it
+                pass
+        metas = []
         offset = 0
         while True:
             got = self.items.get(include=["metadatas"], limit=PAGE, offset=offset)
@@ -247,6 +265,8 @@ class MinutesStore:
                 break
             offset += PAGE
         self._catalogue = (generation, metas)
+        if saved is not None:
+            _save_pickle(saved, metas)
         return metas
 
     def stats(self) -> IndexStats:
@@ -274,6 +294,21 @@ class MinutesStore:
     @staticmethod
     def _ids_where(collection: Collection, where: Where) -> list[str]:
         return list(collection.get(where=where, include=[])["ids"])
+
+
+def _save_pickle(target: Path, value: object) -> None:
+    """Atomically, dropping older generations' files; a cache failure is only logged."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        for old in target.parent.glob("*.pickle"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        logging.getLogger(__name__).warning("catalogue cache not written: %s", exc)
 
 
 def _collection(client: ClientAPI, name: str) -> Collection:

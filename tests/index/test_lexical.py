@@ -189,3 +189,30 @@ def test_a_change_by_another_process_is_built_in_the_background(tmp_path: Path, 
         assert time.monotonic() < deadline, "the background build never landed"
         time.sleep(0.05)
     assert first == [] and reader.search("allotment", 5)[0][0] == "b:c0"
+
+
+def test_embedded_mode_reuses_a_build_saved_for_the_same_generation(tmp_path: Path):
+    from index.lexical import forget_shared, lexical_index_for
+
+    settings = IndexSettings(data_dir=tmp_path / "data", collection="cached")
+    store = open_store(settings)
+    store.add_units([stored_unit("a:c0", "Library hours.", "W")], vectors(1))
+    forget_shared()
+    first = lexical_index_for(settings)
+    assert first.search("library", 5)
+    saved = list((tmp_path / "data" / "state" / "lexical" / "cached").glob("*.pickle"))
+    assert [p.stem for p in saved] == [store.generation()]
+
+    class NoReads:  # a fresh process whose source must not be read: the saved build serves
+        def generation(self) -> str:
+            return store.generation()
+
+        def unit_pages(self):
+            raise AssertionError("rebuilt although a build for this generation was saved")
+
+    again = LexicalIndex(NoReads(), cache_dir=saved[0].parent)
+    assert [uid for uid, _ in again.search("library", 5)] == ["a:c0"]
+    store.add_units([stored_unit("b:c0", "Allotment rents.", "W")], vectors(1))
+    assert first.search("allotment", 5)  # this process wrote: rebuilt at once, new file
+    assert [p.stem for p in saved[0].parent.glob("*.pickle")] == [store.generation()]
+    forget_shared()
