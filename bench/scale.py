@@ -326,7 +326,7 @@ def encoder_throughput(embedder: Embedder, texts: list[str]) -> float:
 def run_size(
     items: int, work: Path, real: Embedder, bank: list[np.ndarray], args, chroma_url=None
 ) -> Row:
-    reuse = items > args.real_limit
+    reuse = items > args.real_limit or bool(args.bank_from)
     label = f"{items // 1000}k" + (" (Chroma server)" if chroma_url else "")
     row = Row(label, items, reuse)
     corpus = work / f"corpus-{items}"
@@ -358,8 +358,24 @@ def run_size(
             "indexing time leaves out the encoder"
         )
     measure_answers(settings, row)
-    row.cold_ask_s, row.cold_ask_rss_mb = cold_ask(settings)
+    row.cold_ask_s, row.cold_ask_rss_mb = cold_ask(settings, args.cold_runs)
     row.disk_mb = du_mb(data) if not chroma_url else du_mb(args.server_path)
+    row.peak_rss_mb = rss_mb("VmHWM")
+    return row
+
+
+def serve_size(items: int, url: str, args) -> Row:
+    """Answers and a cold ask at ``items`` through a Chroma server holding that index."""
+    row = Row(f"{items // 1000}k (Chroma server)", items, True)
+    settings = Settings(
+        data_dir=Path(tempfile.mkdtemp(prefix="server-replica-")),
+        chroma_url=url,
+        collection=f"scale{items}",
+    )
+    row.notes.append("the embedded index copied under `chroma run`: indexing not repeated")
+    measure_answers(settings, row)
+    row.cold_ask_s, row.cold_ask_rss_mb = cold_ask(settings, args.cold_runs)
+    row.disk_mb = du_mb(args.server_path)
     row.peak_rss_mb = rss_mb("VmHWM")
     return row
 
@@ -401,6 +417,8 @@ def table(rows: list[Row]) -> str:
         enc = f"{r.encoder_pps:,.0f}" if r.encoder_pps else "—"
         a, f = r.answer["unfiltered"], r.answer["body+year"]
         b, bf = r.bare["unfiltered"], r.bare["body+year"]
+        if not r.index_s:
+            ratio = "not re-indexed"
         lines.append(
             f"| {r.label}{' *' if r.reused else ''} | {items_s:,.0f} | {pps:,.0f} | {enc} | {ratio} "
             f"| {a[0]:.1f} / {a[1]:.1f} | {f[0]:.1f} / {f[1]:.1f} | {b[0]:.1f} / {b[1]:.1f} "
@@ -429,20 +447,33 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--soak", type=int, default=10000, help="questions for the RSS soak")
     parser.add_argument("--work", type=Path, default=None, help="keep corpora and indexes here")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the table here")
+    parser.add_argument(
+        "--bank-from",
+        default=None,
+        help="DATA_DIR:COLLECTION of an index whose real vectors to reuse (skips real encoding)",
+    )
+    parser.add_argument("--cold-runs", type=int, default=3)
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="minutes-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    configure_model_cache(work / "models")
-    os.environ.setdefault("MINUTES_BOT_MODEL_CACHE", str(work / "models"))
-    real = shared_embedder()
-    real.embed_query("warm up")
-    bank: list[np.ndarray] = []
-    rows: list[Row] = []
     report: list[str] = []
 
     def say(line: str) -> None:
         print(line, flush=True)
         report.append(line)
+
+    configure_model_cache(work / "models")
+    os.environ.setdefault("MINUTES_BOT_MODEL_CACHE", str(work / "models"))
+    real = shared_embedder()
+    real.embed_query("warm up")
+    bank: list[np.ndarray] = []
+    if args.bank_from:
+        folder, _, collection = str(args.bank_from).partition(":")
+        source = open_store(Settings(data_dir=Path(folder), collection=collection))
+        got = source.units.get(include=["embeddings"], limit=args.real_limit * 10)
+        bank.extend(np.asarray(got["embeddings"], dtype=np.float32))
+        say(f"vector bank: {len(bank):,} real encodings read from {args.bank_from}")
+    rows: list[Row] = []
 
     def progress() -> None:
         say(f"{rows[-1].label}: " + "; ".join(rows[-1].notes))
@@ -464,9 +495,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         size = max(args.sizes)
         args.server_path = work / "chroma-server"
         shutil.rmtree(args.server_path, ignore_errors=True)
+        # The server serves a copy of the embedded index just built (same on-disk format), so
+        # the largest size is not embedded twice; answers and a cold ask go through the server.
+        shutil.copytree(work / f"data-{size}" / "chroma", args.server_path)
         process, url = start_server(args.server_path)
         try:
-            rows.append(run_size(size, work, real, bank, args, chroma_url=url))
+            rows.append(serve_size(size, url, args))
             progress()
         finally:
             process.terminate()
