@@ -12,6 +12,9 @@ from tests.paths import REPO
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# One ONNX export of the embedding model for the whole session and every process it starts
+# (each data folder would otherwise export its own, ~15 s each).
+os.environ.setdefault("MINUTES_BOT_MODEL_CACHE", str(REPO / ".minutes-bot" / "models"))
 
 SAMPLES = REPO / "samples" / "minutes"
 SHARED = REPO.parent / "shared"

@@ -97,6 +97,10 @@ def build_services(
         probes.insert(0, Probe("redis", "Redis", client.ping, describe_url(settings.redis_url)))
     if answerer is None:
         answerer = Answerer(settings, store=open_store_waiting(settings, sleep=sleep))
+        # Load the model now, not on the first question (its first ONNX export takes seconds).
+        from index.embeddings import shared_embedder
+
+        shared_embedder(settings.model_path, settings.embed_batch_size).embed_query("warm up")
     store = answerer.store
     return Services(
         settings=settings,

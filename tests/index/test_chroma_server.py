@@ -118,7 +118,11 @@ def test_two_processes_on_one_server_answer_identically_from_chroma_alone(
     assert reader.search("loneliness", 5)
     assert reader.generation != before
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINUTES_BOT_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("MINUTES_BOT_") or k == "MINUTES_BOT_MODEL_CACHE"
+    }
     env.update(
         PYTHONPATH=str(REPO),
         HF_HUB_OFFLINE="1",
@@ -134,7 +138,9 @@ def test_two_processes_on_one_server_answer_identically_from_chroma_alone(
         for replica in ("one", "two"):
             data = tmp_path / replica
             answers.append(ask_process(question, {**env, "MINUTES_BOT_DATA_DIR": str(data)}))
-            # Nothing about the minutes was written (or read) locally.
-            assert not data.exists() or not any(p.is_file() for p in data.rglob("*"))
+            # Nothing about the minutes was written (or read) locally (the model's ONNX export
+            # may be cached there: it is the model, not the minutes).
+            local = [p for p in data.rglob("*") if p.is_file() and "models" not in p.parts]
+            assert local == []
         assert answers[0] == answers[1]
         assert json.loads(answers[0])["matches"], question
