@@ -2,9 +2,10 @@
 
 Usage: .venv/bin/python bench/parse_corpus.py [FOLDER ...]
 
-Prints, per folder: files, items, resolutions, actions, votes, files that failed, and the
-parse time (reading PDFs is timed separately, since pypdf dominates it). Also checks the
-core invariant on the way: every quoted field is an exact substring of the source text.
+Prints, per folder: files, items, resolutions, actions, votes, dated statements, files that
+failed, and the parse time (reading PDFs is timed separately, since pypdf dominates it). Also
+checks the core invariant on the way: every quoted field (texts, quotes, vote motions, dated
+statements) is an exact substring of the source text.
 """
 
 from __future__ import annotations
@@ -26,9 +27,14 @@ def quotes(meeting) -> list[str]:
     for item in meeting.items:
         out.append(item.text)
         out.extend(r.text for r in item.resolutions)
+        out.extend(r.quote for r in item.resolutions if r.quote)
         out.extend(a.text for a in item.actions)
+        out.extend(a.quote for a in item.actions if a.quote)
         out.extend(a.update for a in item.actions if a.update)
         out.extend(v.text for v in item.votes)
+        out.extend(v.motion for v in item.votes if v.motion)
+        out.extend(d.text for d in item.dated)
+        out.extend(d.when for d in item.dated)
     return out
 
 
@@ -51,6 +57,7 @@ def _measure(path: Path, row: dict[str, float]) -> int:
     row["resolutions"] += sum(len(i.resolutions) for i in meeting.items)
     row["actions"] += sum(len(i.actions) for i in meeting.items)
     row["votes"] += sum(len(i.votes) for i in meeting.items)
+    row["dated"] += sum(len(i.dated) for i in meeting.items)
     return sum(1 for q in quotes(meeting) if q not in doc.text)
 
 
@@ -71,6 +78,7 @@ def main(argv: list[str]) -> int:
         "resolutions",
         "actions",
         "votes",
+        "dated",
         "failed",
         "read_s",
         "parse_s",
@@ -80,7 +88,8 @@ def main(argv: list[str]) -> int:
         row = rows[folder]
         print(
             f"{folder} | {int(row['files'])} | {int(row['items'])} | {int(row['resolutions'])} | "
-            f"{int(row['actions'])} | {int(row['votes'])} | {int(row['failed'])} | "
+            f"{int(row['actions'])} | {int(row['votes'])} | {int(row['dated'])} | "
+            f"{int(row['failed'])} | "
             f"{row['read_s']:.2f} | {row['parse_s']:.3f}"
         )
     print(f"quotes not verbatim: {bad_quotes}")

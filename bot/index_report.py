@@ -51,6 +51,8 @@ def print_summary(summary: IndexSummary, console: Console) -> None:
     table.add_row("agenda items", str(summary.total("items")))
     table.add_row("resolutions", str(summary.total("resolutions")))
     table.add_row("actions", str(summary.total("actions")))
+    if summary.removed:
+        table.add_row("removed", str(len(summary.removed)))
     encodings = summary.encodings()
     if encodings:
         table.add_row("encodings", ", ".join(f"{name} {n}" for name, n in encodings.most_common()))
@@ -63,6 +65,8 @@ def print_summary(summary: IndexSummary, console: Console) -> None:
         typer.echo(f"warning: {line}")
     for outcome in summary.skipped:
         typer.echo(f"skipped {outcome.path}: {outcome.reason}")
+    for path in summary.removed:
+        typer.echo(f"removed {path}: no longer on disk")
     for path in summary.missing:
         typer.echo(f"error: {path}: no such file or directory", err=True)
     if summary.in_index == 0 and (summary.outcomes or not summary.missing):

@@ -10,6 +10,9 @@ the process.
 
 ``MINUTES_BOT_ALLOWED_TEAMS`` (comma-separated workspace IDs, ``T…``, or ``E…`` for a Grid
 org) limits which workspaces the bot answers; unset, it answers any workspace the app is in.
+
+``MINUTES_BOT_DIGEST_CHANNEL`` (a channel ID, ``C…``) is where ``minutes-bot sync --notify``
+posts the new resolutions and actions of each sync; unset, only channel watches are posted.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ class Settings(IndexSettings):
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MINUTES_BOT_PORT"))
     allowed_teams: Annotated[frozenset[str], NoDecode] = frozenset()
     redis_url: str | None = None
+    digest_channel: str | None = None
 
     @field_validator("allowed_teams", mode="before")
     @classmethod

@@ -6,7 +6,9 @@ One agenda item is the unit of meaning. Retrieval sees:
 - a ``decision`` chunk holding the item's resolutions and actions together, so resolutions are
   never split away from their item or from each other;
 - one ``resolution`` unit per resolution and one ``action`` unit per action, pointing back to
-  their item, so "who owns X" can match the one sentence that says so.
+  their item, so "who owns X" can match the one sentence that says so;
+- one ``when`` unit per dated statement ("… due to be completed by June 2024"), led by its
+  date phrase, so "when will X happen?" can match the sentence that dates it.
 IDs hash the content (and the metadata shown with it), so indexing twice changes nothing and
 an edited file produces new IDs whose old ones get deleted.
 """
@@ -55,11 +57,22 @@ class DocumentRecords:
 
 
 def doc_id_for(path: str) -> str:
+    """A file's ID hashes its absolute path; a page synced from a site (a URL) hashes the URL,
+    which must not be resolved against the working directory like a relative file name."""
+    if is_url(path):
+        return _digest(path)[:16]
     return _digest(str(Path(path).resolve()))[:16]
 
 
+def is_url(source_path: str) -> bool:
+    return source_path.startswith(("http://", "https://"))
+
+
 def link_for(meeting: Meeting, item: AgendaItem, index: int) -> str:
-    """The page a reader should open; without a URL, the file path and item number."""
+    """The page a reader should open: the item's own page, else the meeting's page, else the
+    file path and item number."""
+    if item.url:
+        return item.url
     if meeting.url:
         return meeting.url
     return f"{meeting.source_path}#item-{item.number or index + 1}"
@@ -99,6 +112,7 @@ def _item_meta(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> I
         resolutions=tuple(item.resolutions),
         actions=tuple(item.actions),
         votes=tuple(item.votes),
+        dated=tuple(item.dated),
         number=item.number,
         body=meeting.body,
         meeting_title=meeting.title,
@@ -107,6 +121,11 @@ def _item_meta(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> I
         venue=meeting.venue,
         format=meeting.format,
         date=meeting.date,
+        minutes_status=meeting.minutes_status,
+        related=tuple(meeting.related),
+        site=meeting.site,
+        meeting_id=meeting.meeting_id,
+        source_item_id=item.source_id,
     )
 
 
@@ -135,6 +154,8 @@ def _units_for(
     for ordinal, action in enumerate(item.actions):
         owner = f"{action.owner}: " if action.owner else ""
         add(UnitKind.ACTION, ordinal, f"{owner}{action.text}")
+    for ordinal, dated in enumerate(item.dated):
+        add(UnitKind.DATED, ordinal, f"{dated.when}: {dated.text}")
     if not units:
         add(UnitKind.CHUNK, 0, item.title)
     return units

@@ -1,9 +1,13 @@
-"""Index minutes files: read → parse → units → embed what is new → store → drop what is stale.
+"""Index minutes: read → parse → units → embed what is new → store → drop what is stale.
 
 Idempotent and crash-safe by construction: IDs come from content, so a re-run finds what a
 previous (possibly interrupted) run stored, embeds only what is missing, and deletes records of
 the same document that the current content no longer produces. A bad file is reported with
 its reason and the rest of the batch still indexes.
+
+Two ways in: :func:`index_paths` for files and folders, and :meth:`Indexer.index_meeting` for a
+meeting that is already parsed (a site sync builds them; :func:`open_indexer` gives the
+indexer). :meth:`Indexer.remove_document` and :func:`prune_missing` take documents out again.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from index.chunking import DocumentRecords, build_records
+from index.chunking import DocumentRecords, build_records, doc_id_for, is_url
 from index.embeddings import Embedder, shared_embedder
 from index.errors import (
     ConfigError,
@@ -51,6 +55,8 @@ class FileOutcome:
     actions: int = 0
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    item_ids: list[str] = field(default_factory=list)
+    """The stored item IDs, in the meeting's item order (empty for a skipped file)."""
 
 
 @dataclass
@@ -62,6 +68,8 @@ class IndexSummary:
     """Paths named on the command line that do not exist."""
     notes: list[str] = field(default_factory=list)
     """Warnings about the run rather than one file (a folder with no minutes in it)."""
+    removed: list[str] = field(default_factory=list)
+    """Documents taken out of the index (files deleted from a folder, with ``--prune``)."""
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -113,18 +121,38 @@ class Indexer:
         except Exception as exc:  # a parser bug must not sink the batch; the reason says so
             log.exception("parser failed on %s", path)
             return FileOutcome(str(path), STATUS_SKIPPED, f"parser error: {exc!r}")
+        outcome = self.index_meeting(meeting, summary, on_units)
+        outcome.encoding = doc.encoding
+        outcome.warnings = list(doc.warnings)
+        return outcome
+
+    def index_meeting(
+        self, meeting: Meeting, summary: IndexSummary, on_units: UnitsCallback | None = None
+    ) -> FileOutcome:
+        """Store a parsed meeting as the document ``meeting.source_path``: what is new is
+        embedded, what that document no longer holds is deleted, the rest is left alone."""
         records = build_records(
             meeting,
             chunk_words=self.settings.chunk_words,
             overlap_words=self.settings.chunk_overlap_words,
         )
-        report = (lambda done, total: on_units(str(path), done, total)) if on_units else None
+        path = meeting.source_path
+        report = (lambda done, total: on_units(path, done, total)) if on_units else None
         with _storage_errors(self.where):
             changed = self._store_records(records, summary, report)
         outcome = _outcome(meeting, STATUS_INDEXED if changed else STATUS_UNCHANGED)
-        outcome.encoding = doc.encoding
-        outcome.warnings = list(doc.warnings)
+        outcome.item_ids = [item.id for item in records.items]
         return outcome
+
+    def remove_document(self, source_path: str, summary: IndexSummary) -> list[str]:
+        """Delete everything stored from ``source_path``; returns the item IDs it held."""
+        doc_id = doc_id_for(source_path)
+        with _storage_errors(self.where):
+            stale_units, stale_items = self.store.stale_ids(doc_id, set())
+            self.store.delete(stale_units, stale_items)  # bumps the generation: lexical follows
+        summary.units_deleted += len(stale_units)
+        summary.removed.append(source_path)
+        return stale_items
 
     def _store_records(
         self,
@@ -213,6 +241,46 @@ def _files(paths: Sequence[Path], summary: IndexSummary) -> Iterator[Path]:
             summary.notes.append(f"{path}: no minutes files found (looked for {kinds})")
 
 
+def open_indexer(
+    settings: IndexSettings,
+    *,
+    store: MinutesStore | None = None,
+    embedder: Embedder | None = None,
+) -> Indexer:
+    """An indexer on the configured store; the model loads only when something is embedded."""
+    return Indexer(
+        settings,
+        store or _open_store(settings),
+        embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
+    )
+
+
+def prune_missing(
+    paths: Sequence[Path],
+    settings: IndexSettings,
+    summary: IndexSummary,
+    indexer: Indexer | None = None,
+) -> None:
+    """Take out of the index every file under ``paths`` that is no longer on disk.
+
+    Only files under a named path that exists are considered: a folder that is missing (a lost
+    mount) prunes nothing, and documents synced from a site (URLs) are never files.
+    """
+    roots = [path.resolve() for path in paths if path.exists()]
+    if not roots:
+        return
+    indexer = indexer or open_indexer(settings)
+    stored = sorted({meta.source_path for meta in indexer.store.all_item_meta()})
+    for source_path in stored:
+        if not source_path or is_url(source_path):
+            continue
+        path = Path(source_path)
+        resolved = path.resolve()
+        under = any(resolved == root or root in resolved.parents for root in roots)
+        if under and not path.exists():
+            indexer.remove_document(source_path, summary)
+
+
 def index_paths(
     paths: Sequence[Path],
     settings: IndexSettings,
@@ -222,21 +290,23 @@ def index_paths(
     on_units: UnitsCallback | None = None,
     store: MinutesStore | None = None,
     embedder: Embedder | None = None,
+    prune: bool = False,
 ) -> IndexSummary:
     """Index every minutes file under ``paths``; ``progress`` shows a bar on the terminal.
 
     Bad files and bad sidecars end up in the summary; a full disk or an unreachable Chroma
     server raises an :class:`~index.errors.IndexWriteError` (what was stored is kept).
+    ``prune`` also removes files that were indexed from under ``paths`` and are gone now.
     """
     summary = IndexSummary()
     files = list(_files(paths, summary))
     if not files:
+        if prune:
+            prune_missing(
+                paths, settings, summary, open_indexer(settings, store=store, embedder=embedder)
+            )
         return summary
-    indexer = Indexer(
-        settings,
-        store or _open_store(settings),
-        embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
-    )
+    indexer = open_indexer(settings, store=store, embedder=embedder)
     with Progress(transient=False, disable=not progress) as bar:
         task = bar.add_task("Indexing", total=len(files))
         chunks = bar.add_task("", total=None, visible=False)
@@ -261,4 +331,6 @@ def index_paths(
             if on_file:
                 on_file(str(path))
         bar.update(task, description=f"Indexed {len(files)} files")
+    if prune:
+        prune_missing(paths, settings, summary, indexer)
     return summary

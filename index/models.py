@@ -1,8 +1,9 @@
 """The typed shape of minutes: Meeting → AgendaItem → Resolution / Action / Vote.
 
-Every text field that we later show to a user as a quote (``Resolution.text``,
-``Action.text``, ``Action.update``, ``AgendaItem.text``) is an exact substring of the
-document's source text. That invariant is what lets the bot say "quoted word for word"
+Every text field that we later show to a user as a quote (``Resolution.text`` and
+``.quote``, ``Action.text``, ``.quote`` and ``.update``, ``Vote.text`` and ``.motion``,
+``DatedStatement.text``, ``AgendaItem.text``) is an exact substring of the document's source
+text. That invariant is what lets the bot say "quoted word for word"
 and lets :func:`bot.answer.quotes.verify_quote` reject anything else.
 """
 
@@ -33,22 +34,34 @@ class VoteResult:
 
 @dataclass(frozen=True)
 class Resolution:
-    """One decision, verbatim. ``label`` is the list marker as printed: ``1)``, ``(a)``, ``i)``."""
+    """One decision, verbatim. ``label`` is the list marker as printed: ``1)``, ``(a)``, ``i)``.
+
+    ``text`` starts after any marker ("RESOLVED that", "Decision –"), so lists and displays
+    read the decision itself. ``quote`` is the same decision from its marker on ("RESOLVED to
+    endorse the strategy."), the line people quote, when a marker introduces it directly;
+    None otherwise (list entries, plain decision sentences). Both are slices of the source.
+    """
 
     text: str
     label: str | None = None
     kind: str = ResolutionKind.RESOLVED
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
 class Action:
-    """A task someone took on. ``text`` is the verbatim sentence; ``owner`` is who does it."""
+    """A task someone took on. ``text`` is the verbatim sentence; ``owner`` is who does it.
+
+    ``quote`` is the action from its marker on ("Action – Dr Lowe to …"), or the ``quote`` of
+    the resolution it came from; None when nothing marks it.
+    """
 
     text: str
     owner: str | None = None
     due: str | None = None
     update: str | None = None
     status: str | None = None
+    quote: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,9 +82,53 @@ class Vote:
     abstain_count: int | None = None
 
 
+@dataclass(frozen=True)
+class DatedStatement:
+    """A sentence of the minutes that carries a date or deadline, for "when …?" questions.
+
+    ``text`` is the verbatim sentence ("The plan was due to be completed by June 2024 …");
+    ``when`` the date phrase as printed in it ("by June 2024", "until 12th March").
+    """
+
+    text: str
+    when: str
+
+
+class MinutesStatus:
+    """Whether the site calls a meeting's minutes draft or approved (None when it does not say).
+
+    Draft minutes are published before the next meeting approves them and may still change, so
+    answers say so; a sync re-checks them until the site shows them approved.
+    """
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+class RelatedKind:
+    """What a related link of a synced meeting points at (templates word them for the reader)."""
+
+    DOCUMENTS = "documents"  # the meeting's "Agenda and minutes" page (ieListDocuments.aspx)
+    PRINTED_MINUTES = "printed_minutes"  # the printed minutes PDF
+
+
+@dataclass(frozen=True)
+class RelatedLink:
+    """A page about an item's meeting that is not the item's own page; ``title`` as the site
+    words it (a PDF's link text) when it gives one."""
+
+    kind: str
+    url: str
+    title: str | None = None
+
+
 @dataclass
 class AgendaItem:
-    """One agenda item. ``text`` is the item's verbatim minutes (heading excluded)."""
+    """One agenda item. ``text`` is the item's verbatim minutes (heading excluded).
+
+    ``url`` is the item's own page when the site has one (a synced modern.gov item's
+    ``mgAi.aspx?ID=…``), and ``source_id`` the site's ID for the item.
+    """
 
     title: str
     text: str
@@ -80,6 +137,9 @@ class AgendaItem:
     actions: list[Action] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
     truncated: bool = False
+    dated: list[DatedStatement] = field(default_factory=list)
+    url: str | None = None
+    source_id: str | None = None
 
 
 @dataclass
@@ -87,7 +147,9 @@ class Meeting:
     """A meeting as one source document gives it.
 
     ``source_path`` is where we read it, ``url`` the public page when known (sidecar or page),
-    ``source_text`` the decoded text every quote must be a substring of.
+    ``source_text`` the decoded text every quote must be a substring of. Meetings synced from a
+    site also carry the ``site`` and its ``meeting_id``, the ``minutes_status`` the site shows
+    and ``related`` links (documents page, printed minutes).
     """
 
     source_path: str
@@ -100,6 +162,10 @@ class Meeting:
     url: str | None = None
     title: str | None = None
     format: str | None = None
+    minutes_status: str | None = None
+    related: list[RelatedLink] = field(default_factory=list)
+    site: str | None = None
+    meeting_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -120,3 +186,11 @@ def vote_from_dict(data: dict[str, Any]) -> Vote:
     for key in ("yeas", "nays", "abstentions", "absent"):
         fields[key] = tuple(fields.get(key) or ())
     return Vote(**fields)
+
+
+def dated_from_dict(data: dict[str, Any]) -> DatedStatement:
+    return DatedStatement(**data)
+
+
+def related_from_dict(data: dict[str, Any]) -> RelatedLink:
+    return RelatedLink(**data)

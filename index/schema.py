@@ -22,9 +22,13 @@ from typing import Any, Final
 
 from index.models import (
     Action,
+    DatedStatement,
+    RelatedLink,
     Resolution,
     Vote,
     action_from_dict,
+    dated_from_dict,
+    related_from_dict,
     resolution_from_dict,
     vote_from_dict,
 )
@@ -50,6 +54,7 @@ class Key:
     RESOLUTIONS: Final = "resolutions_json"
     ACTIONS: Final = "actions_json"
     VOTES: Final = "votes_json"
+    DATED: Final = "dated_json"
     ITEM_NUMBER: Final = "item_number"
     BODY: Final = "body"
     MEETING_TITLE: Final = "meeting_title"
@@ -59,6 +64,12 @@ class Key:
     FORMAT: Final = "format"
     DATE: Final = "date"
     DATE_NUM: Final = "date_num"
+    # items synced from a site (index.sync): where they came from and how settled they are
+    MINUTES_STATUS: Final = "minutes_status"
+    RELATED: Final = "related_json"
+    SITE: Final = "site"
+    MEETING_ID: Final = "meeting_id"
+    SOURCE_ITEM_ID: Final = "source_item_id"
     # written by the store beside the item's fields
     HEADER: Final = "header"
     INDEXED_AT: Final = "indexed_at"
@@ -87,6 +98,9 @@ class UnitKind:
     DECISION: Final = "decision"
     RESOLUTION: Final = "resolution"
     ACTION: Final = "action"
+    DATED: Final = "when"
+    """A dated statement. Not "dated": a unit's ID takes its kind's first letter (see
+    :func:`unit_id`), and "d" is DECISION's."""
 
 
 # -- dates and filters -----------------------------------------------------------------------
@@ -129,6 +143,8 @@ class ItemMeta:
 
     ``header`` and ``indexed_at`` are written by the store, not by chunking: an item's ID hashes
     the metadata without them, so re-indexing the same text at another time changes nothing.
+    ``minutes_status`` (:class:`~index.models.MinutesStatus`), ``related``, ``site``,
+    ``meeting_id`` and ``source_item_id`` are known for items synced from a site only.
     """
 
     doc_id: str = ""
@@ -140,6 +156,7 @@ class ItemMeta:
     resolutions: tuple[Resolution, ...] = ()
     actions: tuple[Action, ...] = ()
     votes: tuple[Vote, ...] = ()
+    dated: tuple[DatedStatement, ...] = ()
     number: str | None = None
     body: str | None = None
     meeting_title: str | None = None
@@ -148,6 +165,11 @@ class ItemMeta:
     venue: str | None = None
     format: str | None = None
     date: dt.date | None = None
+    minutes_status: str | None = None
+    related: tuple[RelatedLink, ...] = ()
+    site: str | None = None
+    meeting_id: str | None = None
+    source_item_id: str | None = None
     header: str | None = None
     indexed_at: str | None = None
 
@@ -164,6 +186,7 @@ def encode_item(meta: ItemMeta) -> Metadata:
         Key.RESOLUTIONS: json.dumps([asdict(r) for r in meta.resolutions]),
         Key.ACTIONS: json.dumps([asdict(a) for a in meta.actions]),
         Key.VOTES: json.dumps([asdict(v) for v in meta.votes]),
+        Key.DATED: json.dumps([asdict(d) for d in meta.dated]),
     }
     optional: dict[str, Any] = {
         Key.ITEM_NUMBER: meta.number,
@@ -175,6 +198,11 @@ def encode_item(meta: ItemMeta) -> Metadata:
         Key.FORMAT: meta.format,
         Key.DATE: meta.date.isoformat() if meta.date else None,
         Key.DATE_NUM: date_num(meta.date) if meta.date else None,
+        Key.MINUTES_STATUS: meta.minutes_status,
+        Key.RELATED: json.dumps([asdict(r) for r in meta.related]) if meta.related else None,
+        Key.SITE: meta.site,
+        Key.MEETING_ID: meta.meeting_id,
+        Key.SOURCE_ITEM_ID: meta.source_item_id,
         Key.HEADER: meta.header,
         Key.INDEXED_AT: meta.indexed_at,
     }
@@ -195,6 +223,7 @@ def decode_item(metadata: Mapping[str, Any]) -> ItemMeta:
         resolutions=tuple(resolution_from_dict(r) for r in _json(metadata, Key.RESOLUTIONS)),
         actions=tuple(action_from_dict(a) for a in _json(metadata, Key.ACTIONS)),
         votes=tuple(vote_from_dict(v) for v in _json(metadata, Key.VOTES)),
+        dated=tuple(dated_from_dict(d) for d in _json(metadata, Key.DATED)),
         number=_text(metadata.get(Key.ITEM_NUMBER)),
         body=_text(metadata.get(Key.BODY)),
         meeting_title=_text(metadata.get(Key.MEETING_TITLE)),
@@ -203,6 +232,11 @@ def decode_item(metadata: Mapping[str, Any]) -> ItemMeta:
         venue=_text(metadata.get(Key.VENUE)),
         format=_text(metadata.get(Key.FORMAT)),
         date=dt.date.fromisoformat(raw_date) if raw_date else None,
+        minutes_status=_text(metadata.get(Key.MINUTES_STATUS)),
+        related=tuple(related_from_dict(r) for r in _json(metadata, Key.RELATED)),
+        site=_text(metadata.get(Key.SITE)),
+        meeting_id=_text(metadata.get(Key.MEETING_ID)),
+        source_item_id=_text(metadata.get(Key.SOURCE_ITEM_ID)),
         header=_text(metadata.get(Key.HEADER)),
         indexed_at=_text(metadata.get(Key.INDEXED_AT)),
     )

@@ -25,6 +25,21 @@ class IndexSettings(BaseSettings):
     chunk_overlap_words: int = 40
     database_url: str | None = None
 
+    # `minutes-bot sync`: how politely a site is read (docs/sync.md)
+    sync_delay: float = 0.5
+    """Seconds between two requests to one host (robots.txt's Crawl-delay wins if longer)."""
+    sync_timeout: float = 60.0
+    """Seconds to wait for one response; self-hosted modern.gov sites can take a minute."""
+    sync_retries: int = 3
+    """Further tries after a 5xx, a 429 or a timeout, waiting ``sync_backoff`` × 2ⁿ seconds."""
+    sync_backoff: float = 5.0
+    sync_max_retry_after: float = 300.0
+    """A Retry-After longer than this fails the request instead of stalling the sync."""
+    sync_contact: str = "https://github.com/minutes-bot/minutes-bot"
+    """Put in the User-Agent so a site's operator can reach whoever runs the sync."""
+    sync_recheck_days: int = 90
+    """Approved minutes of meetings older than this are not fetched again (``--full`` does)."""
+
     @property
     def database(self) -> str:
         """Durable state (sync records, watches, feedback): ``MINUTES_BOT_DATABASE_URL`` (e.g.

@@ -3,7 +3,7 @@
 Tests render the same named templates, so a changed phrase is changed in one place.
 
 Each folder has its own environment, chosen by the first part of the template's name:
-``terminal/…`` prints text as it is; ``slack/…`` escapes every ``{{ expression }}`` for Slack's
+``terminal/…`` prints text as it is, minus terminal escape sequences and control characters; ``slack/…`` escapes every ``{{ expression }}`` for Slack's
 mrkdwn (:mod:`prompts.mrkdwn`), so a minute or a question quoting ``<!channel>`` cannot ping
 anyone even if a template forgets to ask for escaping. A Slack template therefore cannot be
 rendered unescaped by picking the wrong environment, and cannot include a terminal one.
@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, PrefixLoader, StrictUndefined
 
 from prompts import mrkdwn
+from prompts.terminal_text import printable
 
 TERMINAL = "terminal"
 SLACK = "slack"
@@ -43,8 +44,9 @@ def _base(folder: str, **options: Any) -> Environment:
 
 @cache
 def environment() -> Environment:
-    """The terminal's environment: plain text, nothing escaped."""
-    return _base(TERMINAL)
+    """The terminal's environment: plain text, with escape sequences and control characters
+    removed from every ``{{ expression }}`` (:func:`prompts.terminal_text.printable`)."""
+    return _base(TERMINAL, finalize=printable)
 
 
 @cache

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from bot.answer.abstain import Evidence
-from index.models import Action, Resolution, Vote
+from index.models import Action, DatedStatement, Resolution, Vote
 
 
 class Intent:
@@ -23,8 +23,8 @@ class Intent:
 class ItemMatch:
     """One agenda item that answers the question, with everything we quote from it.
 
-    ``resolutions``, ``actions`` and ``passages`` are verbatim substrings of the item's source
-    text: :func:`bot.answer.quotes.verified` drops anything that is not.
+    ``resolutions``, ``actions``, ``dated`` and ``passages`` are verbatim substrings of the
+    item's source text: :func:`bot.answer.quotes.verified` drops anything that is not.
     """
 
     item_id: str
@@ -40,6 +40,7 @@ class ItemMatch:
     votes: list[Vote] = field(default_factory=list)
     passages: list[str] = field(default_factory=list)
     truncated: bool = False
+    dated: list[DatedStatement] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -206,6 +206,7 @@ def to_match(item: StoredItem, score: float) -> ItemMatch:
         ],
         votes=keep_verbatim(meta.votes, item.text),
         truncated=meta.truncated,
+        dated=keep_verbatim(meta.dated, item.text),
     )
 
 

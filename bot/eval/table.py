@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from bot.answer.abstain import Thresholds
 from bot.eval.metrics import CaseResult, Summary
 
 LABELS = {"hybrid": "full pipeline", "dense": "dense only", "lexical": "BM25 only"}
@@ -74,7 +75,7 @@ def misses_table(results: Sequence[CaseResult]) -> str:
     return "\n".join(lines)
 
 
-def calibration_table(rows: Sequence[tuple[object, Summary]]) -> str:
+def calibration_table(rows: Sequence[tuple[Thresholds, Summary]]) -> str:
     header = ["min confidence", "coverage weight", "recall@5", "abst. P", "abst. R"]
     lines = [_row(header), _row(["---"] * len(header))]
     for t, s in rows:

@@ -72,7 +72,7 @@ def answer_messages(
     """The reply to one question, as one or more messages (the buttons ride on the last)."""
     if not answer.found and page.offset:
         return [text_message("slack/no_more.txt.j2", question=answer.question)]
-    intro = []
+    intro: list[Block] = []
     if shared_by or (ephemeral and answer.found):
         # "No decision found for …" repeats the question itself.
         asked = answer.question if answer.found else None

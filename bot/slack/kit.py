@@ -7,6 +7,8 @@ it over as many consecutive sections as it needs.
 
 from __future__ import annotations
 
+import re
+
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -32,8 +34,9 @@ from prompts import render
 
 
 def label(action_id: str) -> str:
-    """A button's label, from ``slack/button.txt.j2``."""
-    kind = "open_source" if action_id.startswith("open_source_") else action_id
+    """A button's label, from ``slack/button.txt.j2``; ``open_source_2`` is an ``open_source``
+    (a message's action_ids must differ, so repeated buttons are numbered)."""
+    kind = re.sub(r"_\d+$", "", action_id)
     return clip(render("slack/button.txt.j2", action=kind).strip(), MAX_BUTTON_TEXT)
 
 

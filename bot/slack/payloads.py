@@ -79,7 +79,7 @@ def _load(value: object) -> dict[str, Any]:
         raise BadButtonValue(f"value of {len(value)} characters exceeds {MAX_VALUE}")
     try:
         data = json.loads(value)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise BadButtonValue(f"value is not JSON ({exc.msg})") from None
     if not isinstance(data, dict):
         raise BadButtonValue(f"value is a JSON {type(data).__name__}, not an object")

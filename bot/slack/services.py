@@ -1,5 +1,5 @@
-"""What the listeners share: the answerer, index statistics, dedupe and thread memory, the
-feedback log, and a probe per dependency.
+"""What the listeners share: the answerer, index statistics, the sync record, dedupe and thread
+memory, the feedback log, and a probe per dependency.
 
 Built once per process (loading the model takes seconds) and handed to ``build_app``; tests
 build the same thing over a small real index. Everything that must agree across replicas lives
@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Protocol
 
 from bot.answer.models import Answer
 from bot.settings import Settings
 from bot.slack.feedback import FeedbackLog
 from bot.slack.health import Probe
+from bot.slack.home import site_syncs
 from bot.slack.shared_state import (
     DeliveryMemory,
     FallbackDeliveries,
@@ -63,6 +65,7 @@ class Services:
     threads: ThreadMemory = field(default_factory=LocalThreads)
     probes: list[Probe] = field(default_factory=list)
     """Shared state besides Chroma (Redis, the database), for ``/healthz`` and answering."""
+    syncs: Callable[[], Sequence[Any]] = list  # each synced site's last sync (bot.slack.home)
 
     @property
     def page_size(self) -> int:
@@ -111,6 +114,7 @@ def build_services(
         heartbeat=store.client.heartbeat,
         threads=threads,
         probes=probes,
+        syncs=partial(site_syncs, settings),
     )
 
 

@@ -5,14 +5,16 @@ line under it, a ``(Action: A/B)`` tag after a sentence, "Ms X agreed to deliver
 action to …", "the Director … was asked to …", a promise made in discussion ("… assured
 the Board that … would be shared"), or a resolution that gives someone work ("That the Head
 of Libraries is to report back …", "the Mayor BE REQUESTED to …"). Every quoted field
-(``text``, ``update``) is an exact substring of the item text, or of the resolution text
-passed in, which is itself a substring of the document.
+(``text``, ``update``, ``quote``) is an exact substring of the item text, or of the resolution
+passed in, which is itself a substring of the document. ``quote`` keeps the ``Action –``
+marker ("Action – Vicky to contact …") or the resolution's marker, the line people quote.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
@@ -177,6 +179,7 @@ def _action_lines(text: str, lines: list[Line]) -> list[tuple[int, Action]]:
         if match is None:
             continue
         rest_start = line.start + match.start("rest")
+        marker_start = line.start + len(line.text) - len(line.text.lstrip(" \t\u00a0"))
         rest = match["rest"]
         owner_match = re.match(rf"(?P<owner>[A-Z][^\s].*?){_S}+to{_S}+\S", rest)
         if owner_match is None or len(owner_match["owner"].split()) > 8:
@@ -194,6 +197,7 @@ def _action_lines(text: str, lines: list[Line]) -> list[tuple[int, Action]]:
                     due=_due(action_text),
                     update=update,
                     status=status,
+                    quote=text[marker_start:end],
                 ),
             )
         )
@@ -378,6 +382,8 @@ def _is_person_or_role(phrase: str) -> bool:
     if _PERSON_RE.match(phrase + " "):
         return True
     content = [w for w in words if w not in _CONNECTORS]
+    if content[-2:] == ["chief", "executive"]:
+        return True  # the officer, not "the Executive"
     if not content or content[-1] in _COLLECTIVE or content[0] in _COLLECTIVE:
         return False
     if any(w in _ROLE_WORDS for w in content):
@@ -395,6 +401,8 @@ def _resolution_actions(text: str, resolutions: Sequence[Resolution]) -> list[tu
         action = _action_from_resolution(resolution.text)
         if action is None:
             continue
+        if resolution.quote is not None:
+            action = replace(action, quote=resolution.quote)
         offset = text.find(resolution.text)
         found.append((offset if offset >= 0 else len(text), action))
     return found
@@ -513,4 +521,8 @@ def _dedupe(found: list[tuple[int, Action]]) -> list[Action]:
 def item_actions(body: str, resolutions: Sequence[Resolution] = ()) -> list[Action]:
     """The actions of one item's text, keeping only those quoted verbatim from it (a guard:
     an action that is not a substring of its item could never be shown)."""
-    return [a for a in extract_actions(body, resolutions=resolutions) if a.text in body]
+    return [
+        a if a.quote is None or a.quote in body else replace(a, quote=None)
+        for a in extract_actions(body, resolutions=resolutions)
+        if a.text in body
+    ]

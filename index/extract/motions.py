@@ -81,7 +81,10 @@ def _motion_spans(text: str) -> list[tuple[int, int, str | None]]:
     """(start, end, label) of every unit that carries a ``BE <VERB>`` clause.
 
     A clause ending in a colon ("BE INTRODUCED … to:") opens a sub-list; its marked items
-    ("i) approve the agreement") are part of the decision even without ``BE``.
+    ("i) approve the agreement") are part of the decision even without ``BE``. When what
+    follows the colon is a list of names ("the following applicants BE APPOINTED to …:" then
+    "Carrie Briley", "i) Dane Ferry;" …), the names are the decision's own words: the clause's
+    span runs on over them instead.
     """
     spans: list[tuple[int, int, str | None]] = []
     units: list[tuple[int, int]] = []
@@ -91,7 +94,10 @@ def _motion_spans(text: str) -> list[tuple[int, int, str | None]]:
         units.extend(_paragraph_lines(text, pos, end))
         pos = brk.end() if brk else len(text)
     open_list = False
-    for unit_start, unit_end in units:
+    skip_to = 0
+    for position, (unit_start, unit_end) in enumerate(units):
+        if position < skip_to:
+            continue  # a name already taken into the clause above it
         unit = text[unit_start:unit_end]
         marker = _LIST_MARKER.match(unit.lstrip())
         if _BE_VERB.search(unit):
@@ -107,10 +113,49 @@ def _motion_spans(text: str) -> list[tuple[int, int, str | None]]:
         start += len(body) - len(body.lstrip())
         stop = start + len(text[start:unit_end].rstrip())
         if stop > start:
+            if _BE_VERB.search(unit) and text[start:stop].endswith(":"):
+                names = _names_after(text, units, position + 1)
+                if names:
+                    stop = units[position + names][0] + len(
+                        text[slice(*units[position + names])].rstrip()
+                    )
+                    skip_to = position + names + 1
             spans.append((start, stop, label))
             if _BE_VERB.search(unit):
                 open_list = text[start:stop].endswith(":")
     return spans
+
+
+def _names_after(text: str, units: list[tuple[int, int]], first: int) -> int:
+    """How many units from ``first`` on form a list of names, or 0 when the run of entries
+    after a colon holds anything else (then its marked entries are sub-items, as before)."""
+    count = 0
+    for unit_start, unit_end in units[first:]:
+        unit = text[unit_start:unit_end].strip()
+        marker = _LIST_MARKER.match(unit)
+        entry = unit[marker.end() :] if marker else unit
+        if _BE_VERB.search(unit) or unit.startswith((">", "#", "|", "[", "*")):
+            break
+        if not _is_name_line(entry):
+            return 0 if marker else count  # a marked non-name: a sub-list, not names
+        count += 1
+    return count
+
+
+_NAME_JOINERS = {"and", "of", "de", "van", "von", "la", "le", "du", "da", "the"}
+_NAME_MAX_WORDS = 6
+
+
+def _is_name_line(line: str) -> bool:
+    """Is ``line`` one entry of a list of people or bodies ("Councillor S. Trosow", "Jared
+    Zaifman; and")? Capitalised words (initials and name particles allowed), no figures."""
+    core = re.sub(r"[;,.]?\s*(?:and|or)?\s*$", "", line.strip())
+    words = core.split()
+    if not words or len(words) > _NAME_MAX_WORDS or core.startswith((">", "#", "|", "[", "*")):
+        return False
+    if any(ch.isdigit() for ch in core):
+        return False
+    return all(w[:1].isupper() or w in _NAME_JOINERS for w in words) and words[0][:1].isupper()
 
 
 def _paragraph_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

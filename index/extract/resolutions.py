@@ -4,7 +4,15 @@ Minutes print decisions in a handful of shapes: a ``RESOLVED:`` marker followed 
 numbered or lettered list, an inline ``RESOLVED that …``, a ``Decision –`` line, ``AGREED``,
 or, when there is no formal marker at all, a plain sentence such as "The Executive approved
 the proposal in principle". Each :class:`Resolution` we return quotes an exact span of the
-input (list labels and padding excluded), so the answer layer can show it word for word.
+input (list labels and padding excluded), so the answer layer can show it word for word; a
+decision its marker introduces directly also keeps the span from the marker on
+(``Resolution.quote``: "RESOLVED to endorse the strategy."), the line people quote.
+
+Printed decision lists are often broken up: an intro ending in ":" ("County Council is asked
+to agree the following:"), then short group headings between the entries ("2025-26 Council
+Tax", "In addition:"). An unlabelled short line followed by the list's next label is read as
+such a heading and the list goes on. An intro ending in ":" before a list starting at its
+first label is kept as a resolution of its own, and each entry is one too.
 """
 
 from __future__ import annotations
@@ -93,6 +101,16 @@ _VERB_KIND = {
 
 
 @dataclass(frozen=True)
+class _Marker:
+    """Where a line opens a decision: the keyword's span, its kind, a paragraph label's style."""
+
+    start: int
+    end: int
+    kind: str
+    para_style: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
 class _Label:
     text: str
     style: tuple[str, str]  # (shape, family), e.g. ("(x)", "lower")
@@ -116,8 +134,7 @@ def extract_resolutions(text: str) -> list[Resolution]:
         if marker is None:
             index += 1
             continue
-        kw_end, kind, para_style = marker
-        index, resolutions = _read_decision(text, lines, index, kw_end, kind, para_style)
+        index, resolutions = _read_decision(text, lines, index, marker)
         found.extend(resolutions)
     if not found:
         found = _decision_sentences(text)
@@ -127,8 +144,8 @@ def extract_resolutions(text: str) -> list[Resolution]:
 # ----------------------------------------------------------------------------- markers
 
 
-def _find_marker(text: str, line: Line) -> tuple[int, str, tuple[str, str] | None] | None:
-    """(end of keyword, kind, style of a paragraph label before it) when ``line`` opens a decision."""
+def _find_marker(text: str, line: Line) -> _Marker | None:
+    """The marker opening a decision on ``line`` (after any paragraph label), if there is one."""
     content = _content_start(line)
     para_style = None
     label = _label_at(text, line, content)
@@ -142,7 +159,9 @@ def _find_marker(text: str, line: Line) -> tuple[int, str, tuple[str, str] | Non
         mid = re.search(r"(?<![A-Za-z])RES+OL?VED\b", head)
         if mid is None or not re.search(r"(?:^|[.;:]\s+|\bwas\s+|\bit\s+)$", head[: mid.start()]):
             return None
-        return content + mid.end(), ResolutionKind.RESOLVED, para_style
+        return _Marker(
+            content + mid.start(), content + mid.end(), ResolutionKind.RESOLVED, para_style
+        )
     keyword = match["kw"]
     tail = head[match.end() :]
     if not keyword.isupper() and not _SOFT_TAIL_RE.match(tail):
@@ -158,7 +177,7 @@ def _find_marker(text: str, line: Line) -> tuple[int, str, tuple[str, str] | Non
         kind = ResolutionKind.AGREED
     else:
         kind = ResolutionKind.DECISION
-    return content + match.end(), kind, para_style
+    return _Marker(content + match.start("kw"), content + match.end(), kind, para_style)
 
 
 def _content_start(line: Line) -> int:
@@ -223,15 +242,11 @@ def _same_style(label: tuple[str, str], current: tuple[str, str]) -> bool:
 
 
 def _read_decision(
-    text: str,
-    lines: list[Line],
-    index: int,
-    kw_end: int,
-    kind: str,
-    para_style: tuple[str, str] | None,
+    text: str, lines: list[Line], index: int, marker: _Marker
 ) -> tuple[int, list[tuple[int, Resolution]]]:
     """Read the decision opened on ``lines[index]``; return the next line index and its items."""
-    tail_start = kw_end
+    kind = marker.kind
+    tail_start = marker.end
     line = lines[index]
     while tail_start < line.end and text[tail_start] in _TAIL_PUNCT:
         tail_start += 1
@@ -239,14 +254,38 @@ def _read_decision(
     intro = text[intro_start:intro_end]
     if intro and not intro.endswith(":"):
         inline = _split_inline(text, intro_start, intro_end, kind)
+        if len(inline) == 1 and inline[0][1].label is None:
+            item = _Item(intro_start, intro_end, None)
+            return index, [(intro_start, _resolution(text, item, kind, marker))]
         return index, inline
-    index, items = _read_list(text, lines, index, para_style)
+    index, items = _read_list(text, lines, index, marker.para_style)
     if items:
-        return index, [(item.start, _resolution(text, item, kind)) for item in items]
+        # "RESOLVED that:" + "This Council believes that:" is no line to quote: an intro to
+        # a list keeps no marker quote, its entries are what people quote.
+        lead = marker if len(items) == 1 or items[1].label is None else None
+        return index, [
+            (item.start, _resolution(text, item, kind, lead if position == 0 else None))
+            for position, item in enumerate(items)
+        ]
     if intro and len(intro.rstrip(":").split()) > 2:
         item = _Item(intro_start, intro_end, None)
-        return index, [(intro_start, _resolution(text, item, kind))]
+        return index, [(intro_start, _resolution(text, item, kind, marker))]
     return index, []
+
+
+# "RESOLVED" … "That the report be noted.": what may stand between a marker and the decision
+# it introduces for the two to be quoted as one line (punctuation, "that:"/"to:", one break).
+_MARKER_GAP_RE = re.compile(r"[\s:–—-]*(?:(?:that|That|to|To)[ \t\u00a0]*:)?[ \t\u00a0]*\n?\s*")
+
+
+def _quote_from(text: str, marker: _Marker | None, item: _Item, start: int) -> int | None:
+    """Where the decision's quote starts: at its marker, when the marker introduces it directly."""
+    if marker is None or item.label is not None or start < marker.end:
+        return None
+    gap = text[marker.end : start]
+    if gap.count("\n") > 2 or not _MARKER_GAP_RE.fullmatch(gap):
+        return None
+    return marker.start
 
 
 def _first_of_a_list(label: str | None) -> bool:
@@ -334,6 +373,11 @@ def _read_list(
                 )
             elif restarted_under_paragraph and not _follows(label.text, current):
                 break  # "8." after "3." is the minutes' next paragraph again
+            elif list_style is None and _introduces_list(text, items, label):
+                list_style = label.style  # "… agree the following:" then (a): the entries
+                restarted_under_paragraph = para_style is not None and _same_style(
+                    label.style, para_style
+                )
             elif list_style is None or not _same_style(label.style, list_style):
                 opens_sub_list = (
                     sub_style is None
@@ -356,6 +400,13 @@ def _read_list(
                 break
             current = _Item(_content_start(line), line.end, None)
             items.append(current)
+        elif _group_heading(text, lines, index, items, list_style, blank_before):
+            pass  # "2025-26 Council Tax" between (e) and (f): the list goes on
+        elif (intro := _second_intro(text, lines, index, list_style)) is not None:
+            first, last, index = intro  # "And;", "This Council agrees to …:", a) again
+            items.append(_Item(_content_start(lines[first]), lines[last].end, None))
+            current = items[-1]
+            continue
         else:
             so_far = text[current.start : current.end]
             if blank_before:
@@ -373,6 +424,102 @@ def _read_list(
         blank_before = False
         index += 1
     return index, items
+
+
+def _introduces_list(text: str, items: list[_Item], label: _Label) -> bool:
+    """Is the one unlabelled paragraph read so far an intro ending in ":" to a list that
+    starts at its first label ("… is asked to agree the following:" then "(a) …")?"""
+    if len(items) != 1 or items[0].label is not None or not _first_of_a_list(label.text):
+        return False
+    return text[items[0].start : items[0].end].rstrip().endswith(":")
+
+
+_HEADING_MAX_WORDS = 8
+
+
+def _group_heading(
+    text: str,
+    lines: list[Line],
+    index: int,
+    items: list[_Item],
+    list_style: tuple[str, str] | None,
+    blank_before: bool,
+) -> bool:
+    """Is ``lines[index]`` a short heading grouping the list's entries ("Key Policies")?
+
+    It has no label, few words, no sentence punctuation at its end (a colon is allowed:
+    "In addition:"), it comes after a finished entry or a blank line, and the next line that
+    is not blank carries the list's next label (or the first one, after an intro).
+    """
+    line = lines[index]
+    words = line.stripped.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or line.stripped[-1] in ".;,!?":
+        return False
+    if not (line.stripped[0].isupper() or line.stripped[0].isdigit()):
+        return False
+    current = items[-1]
+    if not blank_before and text[current.start : current.end].rstrip()[-1:] not in ".;:":
+        return False  # a wrapped last line of the entry, not a heading
+    following = _next_nonblank(lines, index + 1)
+    if following is None:
+        return False
+    label = _label_at(text, lines[following])
+    if label is None:
+        return False
+    if list_style is None:
+        return _introduces_list(text, items, label)
+    return _same_style(label.style, list_style) and _follows(label.text, current)
+
+
+_CONNECTOR_LINE_RE = re.compile(r"(?:and|And|AND|or|Or)[;,:]?")
+_INTRO_MAX_LINES = 4
+
+
+def _second_intro(
+    text: str, lines: list[Line], index: int, list_style: tuple[str, str] | None
+) -> tuple[int, int, int] | None:
+    """(first line, last line, line of the list's first label) of a second intro at ``index``.
+
+    Motions resolve in parts: "… d) Urgent action is required." then "And;", then "This
+    Council agrees to call on the Cabinet Member to:" and a list from "a)" again. The intro
+    is a short unlabelled paragraph ending in ":" (after an optional connector line) and the
+    list after it has the same label style as the one before.
+    """
+    if list_style is None:
+        return None
+    position = index
+    if _CONNECTOR_LINE_RE.fullmatch(lines[position].stripped):
+        following = _next_nonblank(lines, position + 1)
+        if following is None:
+            return None
+        position = following
+    start = position
+    for _ in range(_INTRO_MAX_LINES):
+        line = lines[position]
+        if line.blank or _label_at(text, line) is not None or _is_stop(line):
+            return None
+        if line.stripped.endswith(":"):
+            break
+        position += 1
+        if position >= len(lines):
+            return None
+    else:
+        return None
+    first = _next_nonblank(lines, position + 1)
+    if first is None:
+        return None
+    label = _label_at(text, lines[first])
+    if label is None or not _first_of_a_list(label.text):
+        return None
+    return (start, position, first) if _same_style(label.style, list_style) else None
+
+
+def _next_nonblank(lines: list[Line], index: int) -> int | None:
+    while index < len(lines):
+        if not lines[index].blank:
+            return index
+        index += 1
+    return None
 
 
 def _opens_resolution(line: str, *, first: bool) -> bool:
@@ -413,12 +560,14 @@ def _next_label(value: str) -> str:
     return str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
 
 
-def _resolution(text: str, item: _Item, kind: str) -> Resolution:
+def _resolution(text: str, item: _Item, kind: str, marker: _Marker | None = None) -> Resolution:
     start, end = strip_span(text, item.start, item.end)
     trimmed = _TRAILING_CONNECTOR_RE.search(text, start, end)
     if trimmed is not None and trimmed.start() > start:
         start, end = strip_span(text, start, trimmed.start())
-    return Resolution(text=text[start:end], label=item.label, kind=kind)
+    quote_start = _quote_from(text, marker, item, start)
+    quote = text[quote_start:end] if quote_start is not None else None
+    return Resolution(text=text[start:end], label=item.label, kind=kind, quote=quote)
 
 
 # ----------------------------------------------------------------------------- sentences

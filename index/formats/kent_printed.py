@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from index.extract.actions import item_actions
+from index.extract.dates import extract_dated
 from index.extract.resolutions import extract_resolutions
 from index.extract.votes.kent import KENT_VOTES
 from index.formats.base import CouncilFormat
@@ -205,6 +206,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         resolutions=resolutions,
         actions=item_actions(body, resolutions),
         votes=FORMAT.votes(body),
+        dated=extract_dated(body, resolutions),
     )
 
 

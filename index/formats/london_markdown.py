@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from index.extract.actions import item_actions
+from index.extract.dates import extract_dated
 from index.extract.motions import extract_motions
 from index.extract.votes.london import LONDON_VOTES
 from index.formats.base import CouncilFormat
@@ -62,14 +63,14 @@ class LondonMarkdown(CouncilFormat):
             item = _item(text, title, number, heading.end(), end)
             if item.text:  # a bare section heading ("# 8. Reports") carries no minutes itself
                 items.append(item)
-        title = front.get("title")
+        meeting_title = front.get("title")
         return Meeting(
             source_path=doc.path,
             source_text=text,
             items=items,
-            body=_body(title),
+            body=_body(meeting_title),
             date=_date(front.get("date")),
-            title=title,
+            title=meeting_title,
             url=_original_link(text),
             time=_time(text),
             format=self.name,
@@ -130,6 +131,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         resolutions=resolutions,
         actions=item_actions(body, resolutions),
         votes=votes,
+        dated=extract_dated(body, resolutions),
     )
 
 

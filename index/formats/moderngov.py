@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from index.extract.actions import extract_actions
+from index.extract.dates import extract_dated
 from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
     Line,
@@ -108,7 +109,10 @@ def _item_starts(lines: list[Line], begin: int) -> list[tuple[int, str]]:
         title = _next_content(lines, index + 1)
         if title is None or _NUMBER_LINE_RE.match(lines[title].text):
             continue
-        value = int(re.match(r"\d+", match["number"]).group())
+        digits = re.match(r"\d+", match["number"])
+        if digits is None:
+            continue
+        value = int(digits.group())
         if value < previous:
             continue
         previous = value
@@ -149,7 +153,7 @@ def _meeting_items(text: str, lines: list[Line], starts: list[tuple[int, str]]) 
         region_from = _minutes_start(lines, title_index + 1, stop)
         start = lines[region_from].start if region_from < stop else lines[title_index].end
         end = lines[stop - 1].end if stop - 1 >= region_from else start
-        items.append(_item(text, _title(lines[title_index].stripped), number, start, end))
+        items.append(minutes_item(text, _title(lines[title_index].stripped), number, start, end))
     return items
 
 
@@ -177,8 +181,12 @@ def _title(line: str) -> str:
     return _PDF_SUFFIX_RE.sub("", line).strip()
 
 
-def _item(text: str, title: str, number: str | None, start: int, end: int) -> AgendaItem:
-    """One item from ``text[start:end]``; a "view the full minutes text" tail marks truncation."""
+def minutes_item(text: str, title: str, number: str | None, start: int, end: int) -> AgendaItem:
+    """One item from ``text[start:end]``; a "view the full minutes text" tail marks truncation.
+
+    Resolutions, actions and votes are read from the span, so every quote is a slice of
+    ``text``. Also used by the site sync (:mod:`index.sites.meeting`) on each item's minutes.
+    """
     truncated = False
     marker = _TRUNCATED_RE.search(text, start, end)
     if marker is not None:
@@ -200,6 +208,7 @@ def _item(text: str, title: str, number: str | None, start: int, end: int) -> Ag
         actions=extract_actions(body, resolutions),
         votes=FORMAT.votes(body),
         truncated=truncated,
+        dated=extract_dated(body, resolutions),
     )
 
 
@@ -234,7 +243,7 @@ def _item_page(text: str, lines: list[Line], meeting: Meeting) -> list[AgendaIte
     )
     start = lines[region_from].start
     end = lines[documents].start if documents is not None else len(text)
-    item = _item(text, _title(lines[title_index].stripped), number, start, end)
+    item = minutes_item(text, _title(lines[title_index].stripped), number, start, end)
     if not item.text or (
         minutes is None and agenda_item is None and not item.resolutions and not item.actions
     ):

@@ -7,7 +7,10 @@ capitals, section headings ("Bureau of Transportation", "REGULAR AGENDA") and pa
 ("January 12, 2011  5 of 18") falling between entries. After "Council adjourned" comes the
 closed-caption transcript, where the clerk reads each item ("Item 61.", "Item 58 roll.").
 
-Each list entry becomes an item (title, disposition, vote). Its discussion in the transcript
+Each list entry becomes an item (title, disposition, vote). An entry decided only by a roll
+call and an ordinance number ("59 Amend Private For-Hire … (Y-5) 184361") prints no
+disposition in capitals: its own wording, title through the ordinance number, is the
+decision and is kept as its DISPOSITION resolution. Its discussion in the transcript
 is a separate stretch of the text, so it becomes a second item with the same number and
 title: an item's text must be one verbatim slice. The file name is not trusted for the date.
 """
@@ -18,6 +21,7 @@ import re
 from datetime import date
 
 from index.extract.actions import item_actions
+from index.extract.dates import extract_dated
 from index.extract.motions import extract_motions
 from index.extract.votes.portland import PORTLAND_VOTES
 from index.formats.base import CouncilFormat
@@ -133,9 +137,13 @@ def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
         (title_end + tail.find(r.text), title_end + tail.find(r.text) + len(r.text))
         for r in resolutions
     ]
+    tally_only = not resolutions
     for ordinance in _ORDINANCE.finditer(tail):
-        resolutions.append(Resolution(text=ordinance.group(0), kind=ResolutionKind.DISPOSITION))
-        spans.append((title_end + ordinance.start(), title_end + ordinance.end()))
+        end = title_end + ordinance.end()
+        # Passed by roll call alone: the entry's own words are the decision.
+        decided = entry[title_start:end] if tally_only else ordinance.group(0)
+        resolutions.append(Resolution(text=decided, kind=ResolutionKind.DISPOSITION))
+        spans.append((title_end + ordinance.start(), end))
     votes = FORMAT.votes(tail)
     spans += [
         (title_end + tail.find(v.text), title_end + tail.find(v.text) + len(v.text)) for v in votes
@@ -143,7 +151,7 @@ def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
     spans += [(title_end + m.start(), title_end + m.end()) for m in _REQUESTED.finditer(tail)]
     entry_end = max(stop for _, stop in spans)
     body = entry[:entry_end].rstrip()
-    resolutions.sort(key=lambda r: tail.find(r.text))
+    resolutions.sort(key=lambda r: entry.find(r.text))
     return AgendaItem(
         title=title,
         text=body,
@@ -151,6 +159,7 @@ def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
         resolutions=resolutions,
         actions=item_actions(body, resolutions),
         votes=votes,
+        dated=extract_dated(body, resolutions),
     )
 
 
@@ -190,6 +199,7 @@ def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list
                 votes=[],
                 resolutions=[],
                 actions=item_actions(body, []),
+                dated=extract_dated(body),
             )
         )
     return out

@@ -20,6 +20,9 @@ def assert_all_quotes_verbatim(meeting: Meeting) -> None:
         assert item.text == item.text.strip()
         quotes = [r.text for r in item.resolutions] + [a.text for a in item.actions]
         quotes += [a.update for a in item.actions if a.update is not None]
+        quotes += [r.quote for r in item.resolutions if r.quote is not None]
+        quotes += [a.quote for a in item.actions if a.quote is not None]
+        quotes += [d.text for d in item.dated]
         for quote in quotes:
             assert quote, f"empty quote in {item.title!r}"
             assert quote == quote.strip(), f"untrimmed quote: {quote!r}"

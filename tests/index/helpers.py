@@ -20,13 +20,18 @@ def assert_quotes_verbatim(meeting: Meeting) -> None:
         for resolution in item.resolutions:
             assert resolution.text in source, f"resolution not verbatim: {resolution.text!r}"
             assert resolution.text in item.text, f"resolution outside its item: {item.title!r}"
+            assert resolution.quote is None or resolution.quote in item.text
         for action in item.actions:
             assert action.text in source, f"action not verbatim: {action.text!r}"
             assert action.update is None or action.update in source
+            assert action.quote is None or action.quote in item.text
         for vote in item.votes:
             assert vote.text in source, f"vote not verbatim: {vote.text!r}"
             assert vote.text in item.text
             assert vote.motion is None or vote.motion in source
+        for dated in item.dated:
+            assert dated.text in item.text, f"dated statement not verbatim: {dated.text!r}"
+            assert dated.when in dated.text
 
 
 def title_matches(name: str, item: AgendaItem) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,19 @@ import pytest
 
 from index.chunking import build_records
 from index.lexical import matches_where
-from index.models import Action, AgendaItem, Meeting, Resolution, ResolutionKind, Vote, VoteResult
+from index.models import (
+    Action,
+    AgendaItem,
+    DatedStatement,
+    Meeting,
+    MinutesStatus,
+    RelatedKind,
+    RelatedLink,
+    Resolution,
+    ResolutionKind,
+    Vote,
+    VoteResult,
+)
 from index.schema import (
     ItemMeta,
     Key,
@@ -39,6 +52,12 @@ FULL = ItemMeta(
     resolutions=(
         Resolution("That the refurbishment be approved.", "1)", ResolutionKind.RESOLVED),
         Resolution("That the Board noted the survey.", None, ResolutionKind.NOTED),
+        Resolution(
+            "that the gates be painted.",
+            None,
+            ResolutionKind.RESOLVED,
+            quote="RESOLVED that the gates be painted.",
+        ),
     ),
     actions=(
         Action(
@@ -47,6 +66,7 @@ FULL = ItemMeta(
             due="June",
             update="Report drafted.",
             status="open",
+            quote="Action – Ms Adeyemi to report back in June.",
         ),
     ),
     votes=(
@@ -60,6 +80,7 @@ FULL = ItemMeta(
             nay_count=2,
         ),
     ),
+    dated=(DatedStatement("The new swings were due to arrive by May 2025.", "by May 2025"),),
     number="3",
     body="Eastbrook Parish Council",
     meeting_title="Eastbrook Parish Council — 4 March 2025",
@@ -85,14 +106,44 @@ def test_unknown_optional_fields_are_left_out_and_read_back_as_unknown() -> None
     stored = encode_item(bare)
     for key in (Key.BODY, Key.DATE, Key.DATE_NUM, Key.ITEM_NUMBER, Key.HEADER, Key.INDEXED_AT):
         assert key not in stored
+    # Synced-only fields too, so a file indexed before sync existed keeps its item ID.
+    for key in (Key.MINUTES_STATUS, Key.RELATED, Key.SITE, Key.MEETING_ID, Key.SOURCE_ITEM_ID):
+        assert key not in stored
     assert decode_item(stored) == bare
+
+
+def test_an_item_synced_from_a_site_keeps_its_status_links_and_origin() -> None:
+    synced = replace(
+        FULL,
+        link="https://democracy.eastbrook.example/mgAi.aspx?ID=8812",
+        minutes_status=MinutesStatus.DRAFT,
+        related=(
+            RelatedLink(
+                RelatedKind.DOCUMENTS,
+                "https://democracy.eastbrook.example/ieListDocuments.aspx?CId=1&MId=2",
+            ),
+            RelatedLink(
+                RelatedKind.PRINTED_MINUTES,
+                "https://democracy.eastbrook.example/documents/g2/Printed%20minutes.pdf?T=1",
+                "Printed minutes PDF 120 KB",
+            ),
+        ),
+        site="https://democracy.eastbrook.example/",
+        meeting_id="2",
+        source_item_id="8812",
+    )
+    stored = encode_item(synced)
+    assert all(isinstance(v, str | int | float | bool) for v in stored.values())
+    assert stored[Key.MINUTES_STATUS] == "draft"
+    assert decode_item(stored) == synced
+    assert decode_item(json.loads(json.dumps(stored))) == synced
 
 
 def test_a_record_missing_fields_decodes_to_defaults() -> None:
     meta = decode_item({Key.ITEM_TITLE: "Minutes"})
     assert meta.title == "Minutes"
     assert (meta.source_path, meta.link, meta.truncated) == ("", "", False)
-    assert meta.resolutions == meta.actions == meta.votes == ()
+    assert meta.resolutions == meta.actions == meta.votes == meta.dated == ()
     assert meta.date is None and meta.body is None
 
 
@@ -149,6 +200,29 @@ def test_units_name_their_item_and_kind(units) -> None:
     for uid, meta in units:
         ref = decode_unit(uid, meta)
         assert unit_id(ref) == uid
+
+
+def test_unit_ids_tell_every_kind_apart() -> None:
+    """A unit ID takes its kind's first letter: two kinds sharing one would share IDs."""
+    kinds = [v for name, v in vars(UnitKind).items() if name.isupper()]
+    assert len({kind[0] for kind in kinds}) == len(kinds)
+
+
+def test_dated_statements_are_stored_as_units_led_by_their_date() -> None:
+    text = "The swings were due to arrive by May 2025. RESOLVED: That the park be reopened."
+    item = AgendaItem(
+        "Play park",
+        text,
+        "1",
+        resolutions=[Resolution("That the park be reopened.")],
+        dated=[DatedStatement("The swings were due to arrive by May 2025.", "by May 2025")],
+    )
+    day = date(2025, 3, 4)
+    meeting_ = Meeting("/minutes/eastbrook.txt", text, [item], body="Eastbrook", date=day)
+    records = build_records(meeting_)
+    [unit] = [u for u in records.units if decode_unit(u.id, u.metadata).kind == UnitKind.DATED]
+    assert unit.text.endswith("by May 2025: The swings were due to arrive by May 2025.")
+    assert records.items[0].meta.dated == tuple(item.dated)
 
 
 def test_a_unit_stored_without_its_item_id_is_read_from_its_id() -> None:

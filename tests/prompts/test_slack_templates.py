@@ -7,10 +7,16 @@ A new Slack template without a case here fails :func:`test_every_slack_template_
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 import pytest
 
 from bot.answer.models import Answer, ItemMatch
+from bot.slack.decisions import Meeting
+from bot.slack.watches import Watch
 from index.models import Action, Resolution, Vote
+from index.schema import ItemMeta, StoredItem
 from index.store import IndexStats
 from prompts import environment, render, slack_environment
 from prompts.mrkdwn import Mrkdwn, unescape
@@ -54,6 +60,29 @@ STATS = IndexStats(
     last_indexed=HOSTILE,
 )
 
+ITEM_META = ItemMeta(
+    title=f"Title {HOSTILE}",
+    number="4",
+    body=f"Board {HOSTILE}",
+    meeting_title=f"Meeting {HOSTILE}",
+    date=dt.date(2024, 5, 14),
+    link=f"https://democracy.example/?q={HOSTILE}",
+    resolutions=(Resolution(f"Resolved {HOSTILE}", label=f"({HOSTILE})"),),
+    actions=(Action(f"Act {HOSTILE}", owner=f"Owner {HOSTILE}", due=HOSTILE),),
+)
+MEETING = Meeting(
+    body=ITEM_META.body,
+    date=ITEM_META.date,
+    title=ITEM_META.meeting_title,
+    items=[StoredItem("item1", HOSTILE, ITEM_META)],
+)
+UNKNOWN_MEETING = Meeting(
+    body=None, date=None, title=None, items=[StoredItem("i2", "", ItemMeta())]
+)
+WATCH = Watch(id=1, channel_id="C1", topic=f"topic {HOSTILE}", terms=("topic",), created_by="U999")
+SYNC = SimpleNamespace(site=f"https://{HOSTILE}/", finished_at=HOSTILE, meetings=1, items=12)
+FINISHED = dt.datetime(2024, 6, 1, 10, 5, tzinfo=dt.UTC)
+
 # Each template, with what it is rendered with in the bot, every text field hostile.
 CASES: dict[str, list[dict]] = {
     "slack/apology.txt.j2": [{}],
@@ -65,7 +94,14 @@ CASES: dict[str, list[dict]] = {
     ],
     "slack/button.txt.j2": [
         {"action": a}
-        for a in ("open_source", "show_more", "share_answer", "feedback_up", "feedback_down")
+        for a in (
+            "open_source",
+            "show_more",
+            "share_answer",
+            "feedback_up",
+            "feedback_down",
+            "remove_watch",
+        )
     ],
     "slack/continued.txt.j2": [{"question": FOUND.question}],
     "slack/fallback.txt.j2": [
@@ -84,6 +120,31 @@ CASES: dict[str, list[dict]] = {
     "slack/home/indexed.txt.j2": [{"stats": STATS}],
     "slack/home/last_indexed.txt.j2": [{"stats": STATS}],
     "slack/home/title.txt.j2": [{}],
+    "slack/home/sites.txt.j2": [
+        {"sites": [{"sync": SYNC, "finished": FINISHED}, {"sync": SYNC, "finished": None}]}
+    ],
+    "slack/digest/meeting.txt.j2": [{"m": MEETING}, {"m": UNKNOWN_MEETING}],
+    "slack/digest/counts.txt.j2": [{"m": MEETING}],
+    "slack/digest/item.txt.j2": [{"item": ITEM_META}, {"item": ItemMeta()}],
+    "slack/digest/heading.txt.j2": [{"kind": k} for k in ("resolved", "actions")],
+    "slack/digest/resolution.txt.j2": [{"r": r} for r in ITEM_META.resolutions],
+    "slack/digest/action.txt.j2": [{"a": a} for a in (*ITEM_META.actions, Action(HOSTILE))],
+    "slack/digest/source.txt.j2": [{"source": f"minutes/{HOSTILE}.txt"}],
+    "slack/digest/summary.txt.j2": [{"m": MEETING}, {"m": UNKNOWN_MEETING}],
+    "slack/digest/in_thread.txt.j2": [{}],
+    "slack/digest/fallback.txt.j2": [{"m": MEETING}, {"m": UNKNOWN_MEETING}],
+    "slack/digest/continued.txt.j2": [{"m": MEETING}, {"m": ItemMeta()}],
+    "slack/watch/alert.txt.j2": [{"watches": [WATCH, WATCH], "meta": ITEM_META}],
+    "slack/watch/fallback.txt.j2": [{"watches": [WATCH], "meta": ITEM_META}],
+    "slack/watch/added.txt.j2": [{"user": "U999", "watch": WATCH}],
+    "slack/watch/already.txt.j2": [{"watch": WATCH}],
+    "slack/watch/removed.txt.j2": [{"user": "U999", "watch": WATCH}],
+    "slack/watch/not_watched.txt.j2": [{"topic": WATCH.topic}],
+    "slack/watch/no_words.txt.j2": [{}],
+    "slack/watch/full.txt.j2": [{"limit": 40}],
+    "slack/watch/list.txt.j2": [{"watches": [WATCH]}, {"watches": []}],
+    "slack/watch/topic.txt.j2": [{"watch": WATCH}],
+    "slack/watch/gone.txt.j2": [{}],
     "slack/match/action.txt.j2": [{"a": a} for a in FOUND.matches[0].actions],
     "slack/match/header.txt.j2": [{"m": hostile_item()}, {"m": hostile_item(None)}],
     "slack/match/heading.txt.j2": [{"kind": k} for k in ("resolved", "actions", "discussion")],
@@ -95,7 +156,12 @@ CASES: dict[str, list[dict]] = {
     "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
 }
 # Templates whose own words legitimately hold Slack syntax: the mention of who shared.
-OWN_SYNTAX = {"slack/asked.txt.j2": ["<@U999>"]}
+OWN_SYNTAX = {
+    "slack/asked.txt.j2": ["<@U999>"],
+    "slack/watch/added.txt.j2": ["<@U999>"],
+    "slack/watch/removed.txt.j2": ["<@U999>"],
+    "slack/watch/topic.txt.j2": ["<@U999>"],
+}
 
 
 def test_every_slack_template_is_covered():

@@ -65,8 +65,9 @@ def _parse_table(rows: list[str]) -> dict[str, list[str]]:
         if cells is None or all(set(c) <= {"-"} for c in cells if c):
             continue
         for index, cell in enumerate(cells):
-            if index < len(keys) and keys[index] and cell and cell != "None":
-                out.setdefault(keys[index], []).append(" ".join(cell.split()))
+            key = keys[index] if index < len(keys) else None
+            if key and cell and cell != "None":
+                out.setdefault(key, []).append(" ".join(cell.split()))
     return out
 
 

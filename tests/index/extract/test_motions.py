@@ -81,3 +81,40 @@ def test_sub_list_under_a_clause_ending_in_a_colon_is_part_of_the_decision() -> 
         ("i)", "approve the Lease Agreement with Harbour Rowing Club; and,"),
         ("ii)", "authorize the Mayor and the Clerk to execute it;"),
     ]
+
+
+def test_a_clause_ending_in_a_colon_takes_its_list_of_names() -> None:
+    text = (
+        "> Moved by R. Stone\n\n"
+        "That the following applicants BE APPOINTED to the Harbour Advisory Committee for the "
+        "term ending March 31, 2027:\n\n"
+        "Ada Quill\n\nMarcus de la Rue\n\nCouncillor T. Vale\n\n"
+        "> [!abstract]- Vote:\n"
+    )
+    [motion] = extract_motions(text)
+    assert motion.text.startswith("That the following applicants BE APPOINTED")
+    assert motion.text.endswith("Councillor T. Vale")
+    assert motion.text in text
+
+
+def test_marked_names_belong_to_the_clause_but_marked_tasks_stay_sub_items() -> None:
+    text = (
+        "a) the following individuals BE APPOINTED to the Parks Task Force:\n\n"
+        f"i){NBSP} Ada Quill;\n\nii) Marcus Stone; and\n\n"
+        "b) the Civic Administration BE DIRECTED to convene the Task Force.\n"
+    )
+    found = extract_motions(text)
+    assert [r.label for r in found] == ["a)", "b)"]
+    assert found[0].text.endswith("ii) Marcus Stone; and")
+    assert all(r.text in text for r in found)
+
+
+def test_a_list_that_is_not_only_names_is_left_as_sub_items() -> None:
+    text = (
+        "c) the Cycling Network maps BE APPROVED, except the following BE REMOVED:\n\n"
+        "A. Royal Crescent east of Clarke Road to Wexford Avenue;\n\n"
+        "B. Sovereign Road;\n"
+    )
+    found = extract_motions(text)
+    assert [r.label for r in found] == ["c)", "A.", "B."]
+    assert found[0].text.endswith("BE REMOVED:")

@@ -91,11 +91,11 @@ def test_kent_outcome_without_a_recorded_vote() -> None:
     assert (vote.text, vote.result, vote.yea_count) == ("Motion carried.", VoteResult.CARRIED, None)
 
 
-def test_kent_vote_records_what_was_put_to_the_vote() -> None:
+def test_kent_vote_records_the_amendment_it_decides() -> None:
+    """ "put the amendment to the vote" names no paragraph: the amendment is the quotation
+    after "proposed and … seconded the following amendment:" above it."""
     (vote,) = KENT_VOTES.votes(KENT)
-    assert vote.motion == (
-        "4) The Chairman put the amendment to the vote and the voting was as follows:"
-    )
+    assert vote.motion == "“That the budget for bus shelters be doubled.”"
     assert vote.motion in KENT
 
 

@@ -57,7 +57,11 @@ def test_flattened_list_gives_numbered_items_with_clean_titles(meeting: Meeting)
 def test_dispositions_and_votes(meeting: Meeting) -> None:
     by_number = {i.number: i for i in meeting.items[:5]}
     assert [r.text for r in by_number["100"].resolutions] == ["PLACED ON FILE"]
-    assert [r.text for r in by_number["*101"].resolutions] == ["(Y-5) 185001"]
+    # passed by roll call alone: the entry's own words, through the ordinance number
+    assert [r.text for r in by_number["*101"].resolutions] == [
+        "Accept a grant in the amount of $52,000 from the State for bicycle safety classes  "
+        "(Ordinance)  (Y-5) 185001"
+    ]
     assert [r.text for r in by_number["102"].resolutions] == [
         "PASSED TO  SECOND READING MARCH 16, 2011 AT 9:30 AM"
     ]

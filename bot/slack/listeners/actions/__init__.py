@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.slack.listeners.actions import feedback_buttons, open_source, share_answer, show_more
+from bot.slack.listeners.actions import (
+    feedback_buttons,
+    open_source,
+    remove_watch,
+    share_answer,
+    show_more,
+)
 from bot.slack.services import Services
 
 
@@ -11,3 +17,4 @@ def register(app: App, services: Services) -> None:
     show_more.register(app, services)
     feedback_buttons.register(app, services)
     open_source.register(app)
+    remove_watch.register(app, services)

@@ -1,23 +1,50 @@
-"""``/minutes <question>``: an answer only the asker sees, with a "Share in channel" button."""
+"""``/minutes <question>``: an answer only the asker sees, with a "Share in channel" button.
+
+``/minutes watch <topic>``, ``/minutes watches`` and ``/minutes unwatch <topic>`` manage the
+channel's watches instead (:mod:`bot.slack.watch_replies`).
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
 from bot.slack.context import question_text
 from bot.slack.payloads import Page
-from bot.slack.reply import answer_and_reply, to_response_url
+from bot.slack.reply import answer_and_reply, apologise, to_response_url
 from bot.slack.services import Services
+from bot.slack.watch_replies import answer, split_command
+from bot.slack.watches import Watches
 
 COMMAND = "/minutes"
 
+log = logging.getLogger(__name__)
+
 
 def register(app: App, services: Services) -> None:
+    watches = Watches(services.settings.database)  # opens the database (and its tables) now
+
     def answer_command(command: dict[str, Any], respond: Respond) -> None:
-        page = Page(question_text(command.get("text")))
-        answer_and_reply(services, page, to_response_url(respond), ephemeral=True)
+        text = question_text(command.get("text"))
+        verb, topic = split_command(text)
+        if verb is None:
+            answer_and_reply(services, Page(text), to_response_url(respond), ephemeral=True)
+            return
+        try:
+            reply = answer(
+                watches,
+                verb,
+                topic,
+                channel=command["channel_id"],
+                user=command["user_id"],
+                team=command.get("team_id"),
+            )
+            respond(**reply.as_response(replace_original=False))
+        except Exception:
+            log.exception("could not %s %r", verb, topic[:80])
+            apologise(to_response_url(respond))
 
     app.command(COMMAND)(ack=_ack, lazy=[answer_command])
 

@@ -1,12 +1,12 @@
-"""Publishing the App Home view (what is indexed: bodies, meetings, dates, last indexed)."""
+"""Publishing the App Home view (what is indexed, and when each synced site was last synced)."""
 
 from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.slack.blocks import home_view
+from bot.slack.home import home_view
 from bot.slack.services import Services
 
 
 def publish_home(client: WebClient, user_id: str, services: Services) -> None:
-    client.views_publish(user_id=user_id, view=home_view(services.stats()))
+    client.views_publish(user_id=user_id, view=home_view(services.stats(), services.syncs()))
