@@ -123,6 +123,8 @@ def test_compose_runs_stateless_replicas_on_shared_services(compose):
         assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert services["sync"]["command"][0] == "sync"
     assert services["sync"]["command"][-2:] == ["--every", "6h"]
+    assert "--notify" in services["sync"]["command"]  # digests and watches reach Slack
+    assert "SLACK_BOT_TOKEN" in services["sync"]["environment"]
     assert {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"} <= set(env)
 
 
@@ -243,8 +245,6 @@ def test_every_command_in_the_deploy_files_exists(where, argv):
     from bot.cli import app
 
     command = typer.main.get_command(app).commands.get(argv[0])  # type: ignore[attr-defined]
-    if command is None and argv[0] == "sync":
-        pytest.skip("`minutes-bot sync` lands with branch sync-engine")
     assert command is not None, f"{where}: minutes-bot has no command {argv[0]!r}"
     options = {opt for param in command.params for opt in getattr(param, "opts", [])}
     for word in argv[1:]:
@@ -260,3 +260,15 @@ def test_dockerfile_serves_on_the_configured_port_with_a_health_check():
     assert re.search(r'ENTRYPOINT \["minutes-bot"\]', dockerfile)
     assert "/healthz" in dockerfile and "MINUTES_BOT_HOST=0.0.0.0" in dockerfile
     assert "constraints.txt" in dockerfile  # torch pinned to the CPU build
+
+
+def test_dockerfile_sets_only_variables_minutes_bot_reads():
+    dockerfile = (DEPLOY / "Dockerfile").read_text().replace("\\\n", " ")
+    names = {
+        name
+        for line in re.findall(r"^ENV (.+)$", dockerfile, re.M)
+        for name in re.findall(r"([A-Z][A-Z0-9_]*)=", line)
+    }
+    ours_only = {n for n in names if n.startswith(("MINUTES_BOT_", "SLACK_")) or n == "PORT"}
+    assert ours_only >= {"MINUTES_BOT_DATA_DIR", "MINUTES_BOT_MODEL_CACHE", "PORT"}
+    assert ours_only <= known_variables(), ours_only - known_variables()
