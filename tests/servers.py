@@ -2,8 +2,9 @@
 
 Both come from Debian's packages (``make install`` installs them); each test session starts its
 own on a free port in a temporary folder and stops it at the end. PostgreSQL refuses to run as
-root, so as root the cluster belongs to ``nobody``. Where a binary cannot be had, the fixture
-skips with the reason.
+root, so as root the cluster belongs to ``nobody``. A missing binary fails the fixture with the
+reason, and every step is bounded in time (a server that does not listen within 30-60 s fails
+with what it printed), so the suite never hangs on a service.
 """
 
 from __future__ import annotations
@@ -128,12 +129,17 @@ class PostgresServer:
         return f"postgresql+psycopg://{PG_USER}:{password}@127.0.0.1:{self.port}/postgres"
 
     def pg_ctl(self, *args: str) -> None:
-        subprocess.run(
+        done = subprocess.run(
             _as_owner([str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", *args]),
-            check=True,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=90,
         )
+        if done.returncode != 0:
+            log = self.data / "server.log"
+            tail = log.read_text(errors="replace")[-2000:] if log.is_file() else ""
+            raise RuntimeError(f"pg_ctl {args[-1]} failed: {done.stderr.strip()}\n{tail}")
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 -c fsync=off"
@@ -174,6 +180,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        timeout=120,
     )
     server = PostgresServer(free_port(), data, bin_dir)
     server.start()
