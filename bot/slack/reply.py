@@ -96,11 +96,13 @@ def answer_message(
             client, channel, thread_ts, ts, bot_user_id
         )
     page = Page(question_text(event.get("text")), earlier)
+    if page.question.strip():
+        # Before answering: once the answer is posted, a follow-up may reach another replica
+        # at once, and it must find this question there.
+        _remember(services, channel, thread_ts or ts, page.question)
     reply_ts = thread_ts or (ts if reply_in_thread else None)
     with working_on(client, channel, ts):
         answer_and_reply(services, page, to_thread(client, channel, reply_ts))
-    if page.question.strip():
-        _remember(services, channel, thread_ts or ts, page.question)
 
 
 def _recall(services: Services, channel: str, thread_ts: str) -> str | None:
