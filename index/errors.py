@@ -77,6 +77,18 @@ class DiskFullError(IndexWriteError):
         self.where = where
 
 
+class DatabaseWriteError(IndexWriteError):
+    """The SQL database (sync records, watches, feedback) refused us or cannot be reached."""
+
+    def __init__(self, where: str, detail: str) -> None:
+        super().__init__(
+            f"cannot use the database at {where} (MINUTES_BOT_DATABASE_URL): {detail}; what was "
+            "stored is kept, run again when it is back"
+        )
+        self.where = where
+        self.detail = detail
+
+
 class StoreUnavailableError(IndexWriteError):
     def __init__(self, url: str, detail: str) -> None:
         super().__init__(f"cannot reach the Chroma server at {url}: {detail}")

@@ -34,6 +34,7 @@ from bot.slack.shared_state import (
     one_line,
     redis_client,
 )
+from index.database import reason as database_reason
 from index.errors import ConfigError, IndexUnavailableError, MinutesBotError
 from index.store import IndexStats, MinutesStore, open_store
 
@@ -128,16 +129,9 @@ def open_feedback(settings: Settings) -> FeedbackLog:
     except Exception as exc:
         raise ConfigError(
             f"cannot use the database at {describe_url(settings.database)}"
-            f" (MINUTES_BOT_DATABASE_URL): {_database_reason(exc)}"
+            f" (MINUTES_BOT_DATABASE_URL): {database_reason(exc)}"
         ) from None
     return feedback
-
-
-def _database_reason(exc: BaseException) -> str:
-    """The driver's own first line (``password authentication failed for user …``)."""
-    inner = getattr(exc, "orig", None) or exc
-    text = str(inner).strip().splitlines()
-    return " ".join(text[0].split())[:200] if text else type(inner).__name__
 
 
 def open_store_waiting(
