@@ -122,6 +122,12 @@ def _remember(services: Services, channel: str, thread_ts: str, question: str) -
         log.warning("thread memory unavailable: %s", " ".join(str(exc).split())[:200])
 
 
+def apologise_for(exc: BaseException, deliver: Deliver) -> None:
+    """The short "unavailable, try again shortly" when a service is down, else the apology."""
+    unavailable = is_unavailable(exc)
+    apologise(deliver, "slack/unavailable.txt.j2" if unavailable else "slack/apology.txt.j2")
+
+
 def apologise(deliver: Deliver, template: str = "slack/apology.txt.j2") -> None:
     try:
         deliver(text_message(template))

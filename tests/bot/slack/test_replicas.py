@@ -155,6 +155,23 @@ def test_a_follow_up_on_one_replica_knows_the_question_asked_on_the_other(cluste
     assert "Head of Libraries" in str(posts(a, channel)[1].args["blocks"])
 
 
+def command(replica: BotHarness, text: str, channel: str, user: str) -> dict[str, Any]:
+    response = unique("resp")
+    assert replica.send_command(text, channel, user, response).status == 200
+    return replica.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0].args
+
+
+def test_a_watch_set_through_one_replica_is_listed_and_removed_through_the_other(
+    cluster: Cluster,
+):
+    a, b = cluster.replicas
+    channel, user = unique("C"), unique("U")
+    assert "watch *libraries*" in command(a, "watch libraries", channel, user)["text"]
+    assert "libraries" in str(command(b, "watches", channel, user)["blocks"])
+    assert "stopped this channel watching" in command(b, "unwatch libraries", channel, user)["text"]
+    assert "does not watch" in command(a, "unwatch libraries", channel, user)["text"]
+
+
 def test_healthz_reports_each_dependency(cluster: Cluster):
     report = healthz(cluster.replicas[0])
     assert report["ok"] is True
@@ -214,6 +231,18 @@ def test_the_database_down_is_a_short_reply_to_a_click_and_recovers(cluster: Clu
     said = a.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0]
     assert said.args["text"] != UNAVAILABLE
     assert [r.message_ts for r in a.services.feedback.all() if r.user_id == user] == ["8.2"]
+
+
+def test_the_database_down_is_a_short_reply_to_a_watch_command(cluster: Cluster):
+    _, b = cluster.replicas
+    channel, user = unique("C"), unique("U")
+    cluster.postgres.stop()
+    try:
+        assert command(b, "watch parking", channel, user)["text"] == UNAVAILABLE
+    finally:
+        cluster.postgres.start()
+    wait_until(lambda: healthz(b)["database"]["ok"], "database back in /healthz")
+    assert "watch *parking*" in command(b, "watch parking", channel, user)["text"]
 
 
 def test_chroma_down_is_a_short_reply_and_recovers_by_itself(cluster: Cluster):
