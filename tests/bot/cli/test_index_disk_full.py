@@ -51,11 +51,12 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 def _fill(disk: Path) -> Path:
     filler = disk / "filler"
-    with filler.open("wb") as handle:
+    # Unbuffered: a buffered file would try to flush what it could not write when it closes,
+    # and raise ENOSPC again outside the try (now and then, depending on where the disk ran out).
+    with filler.open("wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
         except OSError as exc:
             assert exc.errno == errno.ENOSPC
     # Single bytes too, so not even a page is left for SQLite.
