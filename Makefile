@@ -8,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: demo test lint typecheck bench install clean
+.PHONY: demo test lint typecheck bench install services clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,20 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed services
+
+# Redis and PostgreSQL, which the replica tests start on 127.0.0.1, and docker-compose, which
+# checks deploy/docker-compose.yml (Debian's packages; through sudo unless run as root).
+# Idempotent: apt-get runs only when one is missing. The tests fail, naming the package, if one
+# is still missing.
+PG_CTL := $(firstword $(wildcard /usr/lib/postgresql/*/bin/pg_ctl))
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+services:
+	@if ! command -v redis-server >/dev/null 2>&1 || ! command -v docker-compose >/dev/null 2>&1 \
+		|| [ -z "$(PG_CTL)" ]; then \
+		$(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install \
+			-y -q --no-install-recommends redis-server postgresql docker-compose; \
+	fi
 
 demo: install
 	$(BIN)/minutes-bot index samples/minutes

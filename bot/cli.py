@@ -55,7 +55,11 @@ def load_settings(
         overrides["sync_delay"] = sync_delay
     if sync_timeout is not None:
         overrides["sync_timeout"] = sync_timeout
-    return Settings(**overrides)
+    settings = Settings(**overrides)
+    from index.embeddings import configure_model_cache
+
+    configure_model_cache(settings.data_dir / "models")
+    return settings
 
 
 @app.command()
@@ -238,8 +242,25 @@ def ask(
     """Answer a question with quoted resolutions, action owners and source links."""
     from bot.answer.render import answer_json, answer_text
     from bot.answer.service import Answerer
+    from index.errors import IndexUnavailableError, is_unavailable
 
-    answer = Answerer(load_settings(data_dir, chroma_url)).ask(question, limit=limit)
+    settings = load_settings(data_dir, chroma_url)
+    where = f"Chroma at {settings.chroma_url}" if settings.chroma_url else "the index"
+    try:
+        answerer = Answerer(settings)
+        if answerer.store.units.count() == 0:
+            typer.echo(
+                f"error: the index is empty ({where}, collection {settings.collection!r}):"
+                " run `minutes-bot index <folder>` first",
+                err=True,
+            )
+            raise typer.Exit(2)
+        answer = answerer.ask(question, limit=limit)
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise IndexUnavailableError(where, detail) from None
     if as_json:
         sys.stdout.write(answer_json(answer) + "\n")
     else:

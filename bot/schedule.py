@@ -76,9 +76,11 @@ def run_every(
         if runs is not None and done >= runs:
             return code
         wait = max(0.0, interval - (time.monotonic() - started))
-        if on_wait:
-            on_wait(datetime.now(UTC) + timedelta(seconds=wait))
         try:
+            # on_wait inside: a signal that lands just after it announced the wait (while
+            # another thread holds the GIL, before sleep starts) is still a stop while waiting
+            if on_wait:
+                on_wait(datetime.now(UTC) + timedelta(seconds=wait))
             sleep(wait)
         except KeyboardInterrupt:
             raise StopLoop from None

@@ -4,6 +4,10 @@ Slack's use the names Slack's own docs use (``SLACK_BOT_TOKEN`` …) so a deploy
 them from the app's settings page. Tokens are ``SecretStr`` so they never print in a repr or a
 log line.
 
+``MINUTES_BOT_REDIS_URL`` (``redis://host:6379/0``) keeps duplicate-delivery memory and thread
+context in Redis, so several replicas behind Slack answer each event once; unset, they live in
+the process.
+
 ``MINUTES_BOT_ALLOWED_TEAMS`` (comma-separated workspace IDs, ``T…``, or ``E…`` for a Grid
 org) limits which workspaces the bot answers; unset, it answers any workspace the app is in.
 
@@ -42,6 +46,7 @@ class Settings(IndexSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MINUTES_BOT_PORT"))
     allowed_teams: Annotated[frozenset[str], NoDecode] = frozenset()
+    redis_url: str | None = None
     digest_channel: str | None = None
 
     @field_validator("allowed_teams", mode="before")

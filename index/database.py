@@ -10,14 +10,17 @@ creates any that are missing, so a new table needs no migration step on first us
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
-from index.errors import ConfigError
+from index.errors import ConfigError, DatabaseWriteError
 
 
 class Base(DeclarativeBase):
@@ -41,6 +44,31 @@ def engine_for(url: str) -> Engine:
 
 def session_factory(url: str) -> sessionmaker:
     return sessionmaker(engine_for(url), expire_on_commit=False)
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "the configured database"
+
+
+def reason(exc: BaseException) -> str:
+    """The driver's own first line (``password authentication failed for user …``)."""
+    inner = getattr(exc, "orig", None) or exc
+    text = str(inner).strip().splitlines()
+    return " ".join(text[0].split())[:200] if text else type(inner).__name__
+
+
+@contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """A database failure (down, a wrong password, a lost connection) as one
+    :class:`~index.errors.DatabaseWriteError` line rather than a driver traceback."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise DatabaseWriteError(describe(url), reason(exc)) from exc
 
 
 def _create(url: str) -> Engine:

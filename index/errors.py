@@ -37,6 +37,28 @@ class ConfigError(MinutesBotError):
     """A required setting is missing or malformed; the message names the variable."""
 
 
+class IncompatibleIndexError(ConfigError):
+    """The collection was written by a version of minutes-bot with another stored layout."""
+
+    def __init__(self, collection: str, found: object, expected: int) -> None:
+        super().__init__(
+            f"collection {collection!r} was made by another version of minutes-bot (layout "
+            f"{found!r}, this version reads layout {expected}): index into a new collection "
+            "(MINUTES_BOT_COLLECTION) or delete that one and index again"
+        )
+        self.collection = collection
+
+
+class IndexUnavailableError(MinutesBotError):
+    """The index (Chroma) or the shared state (Redis, the database) cannot be reached right now;
+    the message says which. Unlike a configuration error, waiting can fix it."""
+
+    def __init__(self, service: str, detail: str) -> None:
+        super().__init__(f"{service} is unavailable ({detail}); try again shortly")
+        self.service = service
+        self.detail = detail
+
+
 class IndexWriteError(MinutesBotError):
     """The index could not be written (disk full, store unreachable); the run must stop.
 
@@ -55,10 +77,66 @@ class DiskFullError(IndexWriteError):
         self.where = where
 
 
+class DatabaseWriteError(IndexWriteError):
+    """The SQL database (sync records, watches, feedback) refused us or cannot be reached."""
+
+    def __init__(self, where: str, detail: str) -> None:
+        super().__init__(
+            f"cannot use the database at {where} (MINUTES_BOT_DATABASE_URL): {detail}; what was "
+            "stored is kept, run again when it is back"
+        )
+        self.where = where
+        self.detail = detail
+
+
 class StoreUnavailableError(IndexWriteError):
     def __init__(self, url: str, detail: str) -> None:
         super().__init__(f"cannot reach the Chroma server at {url}: {detail}")
         self.url = url
+
+
+_UNAVAILABLE_NAMES = frozenset(
+    {
+        "ConnectError",
+        "ConnectTimeout",
+        "ReadTimeout",
+        "WriteTimeout",
+        "PoolTimeout",
+        "RemoteProtocolError",
+        "ReadError",
+        "WriteError",
+        "OperationalError",
+        "InterfaceError",
+        "DisconnectionError",
+        "BusyLoadingError",
+    }
+)
+_UNAVAILABLE_MODULES = ("httpx", "httpcore", "redis", "sqlalchemy", "psycopg", "chromadb")
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Is ``exc`` (or what it was raised from) a service that cannot be reached right now —
+    Chroma's HTTP client, Redis or the database — rather than a bug or bad input?
+
+    Matched by class name and module so answering never imports a client it does not use.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, IndexUnavailableError | ConnectionError | TimeoutError):
+            return True
+        for cls in type(current).__mro__:
+            module = cls.__module__.split(".")[0]
+            if module in _UNAVAILABLE_MODULES and (
+                cls.__name__ in _UNAVAILABLE_NAMES
+                or (module == "redis" and cls.__name__ in ("ConnectionError", "TimeoutError"))
+            ):
+                return True
+        if "could not connect to a chroma server" in str(current).lower():
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 _DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}

@@ -1,16 +1,29 @@
 """Chroma storage: embedded ``PersistentClient`` by default, a Chroma server when a URL is set.
 
-Two collections: ``<name>`` holds retrievable units (chunks, decisions, resolutions,
-actions) and ``<name>_items`` holds one record per agenda item with its verbatim text and the
-structured resolutions/actions/votes that answers quote. We always pass our own vectors.
+Three collections: ``<name>`` holds retrievable units (chunks, decisions, resolutions,
+actions), ``<name>_items`` holds one record per agenda item with its verbatim text and the
+structured resolutions/actions/votes that answers quote, and ``<name>_meta`` holds one record,
+the *generation*: a fresh random token written after every change to the other two, so every
+process reading the collection (each bot replica's lexical index) knows when to rebuild. We
+always pass our own vectors.
+
+Collections carry the layout version they were made with (``minutes_bot_schema``); one made
+by another version is refused with one line rather than misread.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Iterable, Sequence
+import os
+import pickle
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
@@ -20,7 +33,7 @@ from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 
 from index.chunking import ItemRecord, Unit
-from index.errors import ConfigError
+from index.errors import ConfigError, IncompatibleIndexError
 from index.schema import (
     ItemMeta,
     Key,
@@ -36,6 +49,7 @@ from index.settings import IndexSettings
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
+PAGE = 5000
 SPACE = {"hnsw:space": "cosine"}
 # HNSW graph quality for the units collection. Chroma's defaults (ef 100/100, M 16) missed the
 # best unit for about 1 question in 6 on the development index (recall@80 of exact search
@@ -48,6 +62,25 @@ UNITS_HNSW = {
     "hnsw:search_ef": SEARCH_EF,
     "hnsw:M": 32,
 }
+SCHEMA_KEY = "minutes_bot_schema"
+SCHEMA_VERSION = 1
+"""The stored layout (:mod:`index.schema`). Bump it when a change makes old records unreadable;
+collections made before the key existed have layout 1."""
+GENERATION_ID = "generation"
+
+_writes = itertools.count(1)
+_last_write = 0
+
+
+def local_writes() -> int:
+    """How many writes this process has made to any store: readers in the same process (the
+    lexical index) see their own process's writes without asking the server."""
+    return _last_write
+
+
+def _wrote() -> None:
+    global _last_write
+    _last_write = next(_writes)
 
 
 @dataclass(frozen=True)
@@ -89,19 +122,53 @@ def make_client(settings: IndexSettings) -> ClientAPI:
 
 
 def open_store(settings: IndexSettings) -> MinutesStore:
-    return MinutesStore(make_client(settings), settings.collection)
+    # Embedded Chroma keeps its files in the data folder, so a derived copy of the item
+    # catalogue may live there too; with a server, nothing about the minutes is kept locally.
+    cache = None if settings.chroma_url else settings.state_dir / "catalogue" / settings.collection
+    return MinutesStore(make_client(settings), settings.collection, cache_dir=cache)
 
 
 class MinutesStore:
-    def __init__(self, client: ClientAPI, name: str) -> None:
+    def __init__(self, client: ClientAPI, name: str, *, cache_dir: Path | None = None) -> None:
         self.client = client
-        self.units: Collection = client.get_or_create_collection(
-            name, embedding_function=None, metadata=UNITS_HNSW
-        )
+        self.name = name
+        self.cache_dir = cache_dir
+        self.units: Collection = _collection(client, name, UNITS_HNSW)
         _raise_search_ef(self.units)
-        self.items: Collection = client.get_or_create_collection(
-            f"{name}_items", embedding_function=None, metadata=SPACE
+        self.items: Collection = _collection(client, f"{name}_items")
+        self.meta: Collection = _collection(client, f"{name}_meta")
+        self._catalogue: tuple[str, dict[str, ItemMeta]] | None = None
+
+    # -- the generation ----------------------------------------------------------------------
+    def generation(self) -> str:
+        """A token that changes whenever units or items change ("" for a store never written
+        since generations existed)."""
+        got = self.meta.get(ids=[GENERATION_ID], include=["metadatas"])
+        metas = got["metadatas"] or []
+        return str((metas[0] or {}).get(GENERATION_ID, "")) if metas else ""
+
+    def bump_generation(self) -> None:
+        """Tell every reader the collection changed; called after each write, so a reader that
+        sees the new token also sees the data written before it."""
+        self.meta.upsert(
+            ids=[GENERATION_ID],
+            embeddings=[[1.0]],
+            metadatas=[{GENERATION_ID: uuid.uuid4().hex, "changed_at": utc_now()}],
         )
+        _wrote()
+
+    def unit_pages(self, page: int = PAGE) -> Iterator[tuple[list, list, list]]:
+        """Every unit's ID, text and metadata, ``page`` at a time (the lexical index's input)."""
+        offset = 0
+        while True:
+            got = self.units.get(include=["documents", "metadatas"], limit=page, offset=offset)
+            ids = list(got["ids"])
+            if not ids:
+                return
+            yield ids, list(got["documents"] or []), list(got["metadatas"] or [])
+            if len(ids) < page:
+                return
+            offset += len(ids)
 
     # -- writing ---------------------------------------------------------------------------
     def missing_ids(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> tuple[set, set]:
@@ -126,6 +193,8 @@ class MinutesStore:
                 metadatas=[dict(u.metadata) for u in batch],
                 embeddings=[list(v) for v in vectors[start : start + BATCH]],
             )
+        if units:
+            self.bump_generation()
 
     def add_items(
         self, items: Sequence[ItemRecord], vectors: Sequence[Sequence[float]], indexed_at: str
@@ -141,21 +210,24 @@ class MinutesStore:
                 ],
                 embeddings=[list(v) for v in vectors[start : start + BATCH]],
             )
+        if items:
+            self.bump_generation()
 
     def delete(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> None:
         if unit_ids:
             self.units.delete(ids=list(unit_ids))
         if item_ids:
             self.items.delete(ids=list(item_ids))
+        if unit_ids or item_ids:
+            self.bump_generation()
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[UnitHit]:
-        count = self.units.count()
-        if count == 0:
-            return []
+        # No count() first: Chroma 1.5 returns fewer (or no) hits when asked for more than it
+        # holds, and a count is one more round trip per question.
         result = self.units.query(
             query_embeddings=[list(vector)],
-            n_results=min(k, count),
+            n_results=max(k, 1),
             where=where or None,
             include=["documents", "metadatas", "distances"],
         )
@@ -218,11 +290,40 @@ class MinutesStore:
         return list(self.item_catalogue().values())
 
     def item_catalogue(self) -> dict[str, ItemMeta]:
-        """Every item's metadata by item ID, without texts (titles, bodies, dates)."""
-        got = self.items.get(include=["metadatas"])
-        return {
-            iid: decode_item(m or {}) for iid, m in zip(got["ids"], got["metadatas"], strict=True)
-        }
+        """Every item's metadata by item ID, without texts (titles, bodies, dates).
+
+        Read again only when the generation changed: at 100k items the read takes seconds,
+        and question understanding and ``/healthz`` ask for it every few seconds.
+        """
+        generation = self.generation()
+        cached = self._catalogue
+        if cached is not None and cached[0] == generation and generation:
+            return cached[1]
+        saved = self.cache_dir / f"{generation}.pickle" if self.cache_dir and generation else None
+        if saved is not None and saved.is_file():
+            try:
+                with saved.open("rb") as handle:
+                    catalogue = pickle.load(handle)
+                if isinstance(catalogue, dict):
+                    self._catalogue = (generation, catalogue)
+                    return catalogue
+            except Exception:  # torn or foreign: read from Chroma and overwrite it
+                pass
+        catalogue = {}
+        offset = 0
+        while True:
+            got = self.items.get(include=["metadatas"], limit=PAGE, offset=offset)
+            metas = got["metadatas"] or []
+            catalogue.update(
+                (iid, decode_item(m or {})) for iid, m in zip(got["ids"], metas, strict=True)
+            )
+            if len(got["ids"]) < PAGE:
+                break
+            offset += PAGE
+        self._catalogue = (generation, catalogue)
+        if saved is not None:
+            _save_pickle(saved, catalogue)
+        return catalogue
 
     def stats(self) -> IndexStats:
         metas = self.all_item_meta()
@@ -260,6 +361,32 @@ def _raise_search_ef(collection: Collection) -> None:
             collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
     except Exception as exc:
         logger.info("could not raise hnsw search_ef on %s: %s", collection.name, exc)
+
+
+def _save_pickle(target: Path, value: object) -> None:
+    """Atomically, dropping older generations' files; a cache failure is only logged."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        for old in target.parent.glob("*.pickle"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        logger.warning("catalogue cache not written: %s", exc)
+
+
+def _collection(client: ClientAPI, name: str, space: dict[str, Any] = SPACE) -> Collection:
+    """Get or create ``name``, refusing one made by another layout version."""
+    collection = client.get_or_create_collection(
+        name, embedding_function=None, metadata={**space, SCHEMA_KEY: SCHEMA_VERSION}
+    )
+    found: Any = (collection.metadata or {}).get(SCHEMA_KEY, 1)
+    if found != SCHEMA_VERSION:
+        raise IncompatibleIndexError(name, found, SCHEMA_VERSION)
+    return collection
 
 
 def _meeting_key(meta: ItemMeta) -> tuple[str, ...]:

@@ -31,7 +31,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rich.progress import Progress, TaskID
+from sqlalchemy.exc import SQLAlchemyError
 
+from index.database import database_errors
 from index.embeddings import Embedder
 from index.indexer import Indexer, IndexSummary, open_indexer
 from index.ledger import Ledger, SeenMeeting, SiteBusyError, holder_name
@@ -140,30 +142,33 @@ def sync_site(
     today = today or dt.date.today()
     until = until or today
     since = since or today - dt.timedelta(days=DEFAULT_WINDOW_DAYS)
-    ledger = Ledger.for_settings(settings)
-    owns_client = client is None
-    client = client or PoliteClient(
-        contact=settings.sync_contact,
-        delay=settings.sync_delay,
-        timeout=settings.sync_timeout,
-        retries=settings.sync_retries,
-        backoff=settings.sync_backoff,
-        max_retry_after=settings.sync_max_retry_after,
-        cache=ledger,
-    )
-    scraper = ModernGovScraper(site_url, client)
-    report = SyncReport(site=scraper.site_url, started_at=utc_now())
-    try:
-        run = _Run(scraper, ledger, settings, report, since, until, today, full, on_meeting)
-        run.indexer_args = (store, embedder)
-        run.walk(committees, progress)
-    finally:
-        report.requests = client.stats.requests
-        report.not_modified = client.stats.not_modified
-        report.finished_at = utc_now()
-        if owns_client:
-            client.close()
-    return report
+    # The ledger and the HTTP cache live in the database: its failure stops the sync in one
+    # line (what was indexed and recorded is kept; a re-run carries on).
+    with database_errors(settings.database):
+        ledger = Ledger.for_settings(settings)
+        owns_client = client is None
+        client = client or PoliteClient(
+            contact=settings.sync_contact,
+            delay=settings.sync_delay,
+            timeout=settings.sync_timeout,
+            retries=settings.sync_retries,
+            backoff=settings.sync_backoff,
+            max_retry_after=settings.sync_max_retry_after,
+            cache=ledger,
+        )
+        scraper = ModernGovScraper(site_url, client)
+        report = SyncReport(site=scraper.site_url, started_at=utc_now())
+        try:
+            run = _Run(scraper, ledger, settings, report, since, until, today, full, on_meeting)
+            run.indexer_args = (store, embedder)
+            run.walk(committees, progress)
+        finally:
+            report.requests = client.stats.requests
+            report.not_modified = client.stats.not_modified
+            report.finished_at = utc_now()
+            if owns_client:
+                client.close()
+        return report
 
 
 class _Run:
@@ -249,6 +254,8 @@ class _Run:
             # Nothing is removed for a committee whose listing failed: absence proves nothing.
             self.report.failed.append((exc.url, exc.reason))
             return
+        except SQLAlchemyError:
+            raise  # the database, not the site: the whole sync stops (sync_site says so)
         except Exception as exc:  # a parser bug: this committee fails, the rest still syncs
             log.exception("listing committee %s of %s failed", committee.id, self.site)
             self.report.failed.append((self.site, f"committee {committee.id}: {exc!r}"))
@@ -286,6 +293,8 @@ class _Run:
         except SiteError as exc:
             report.failed.append((exc.url, exc.reason))  # the index keeps what it had
             return
+        except SQLAlchemyError:
+            raise
         except Exception as exc:  # a parser bug must not sink the site; the reason says so
             log.exception("reading meeting %s of %s failed", stub.id, self.site)
             report.failed.append((self.scraper.documents_url(stub), f"parser error: {exc!r}"))

@@ -3,45 +3,26 @@
 Slack retries an event it thinks we missed (``X-Slack-Retry-Num``), may deliver the same
 ``event_id`` twice, and sends both ``app_mention`` and ``message.im`` for one DM that names the
 bot. Each of these must produce one reply, so we key on the event ID *and* on the message
-(channel + ts). Memory is bounded: the oldest keys go first, which is safe because Slack stops
-retrying after about five minutes.
+(channel + ts). The memory is :mod:`bot.slack.shared_state`'s: Redis shared by every replica when
+configured, else bounded in this process (the oldest keys go first, which is safe because Slack
+stops retrying after about five minutes).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
-DEFAULT_CAPACITY = 10_000
+from bot.slack.shared_state import DEFAULT_CAPACITY, DeliveryMemory, LocalDeliveries
 
+__all__ = ["DEFAULT_CAPACITY", "Dedupe", "dedupe_middleware", "message_key", "retry_num"]
 
-class Dedupe:
-    def __init__(self, capacity: int = DEFAULT_CAPACITY) -> None:
-        self.capacity = capacity
-        self._seen: OrderedDict[str, None] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def first_time(self, *keys: str | None) -> bool:
-        """True if none of ``keys`` was seen before; records them all either way (atomically)."""
-        wanted = [k for k in keys if k]
-        with self._lock:
-            fresh = not any(k in self._seen for k in wanted)
-            for key in wanted:
-                self._seen[key] = None
-                self._seen.move_to_end(key)
-            while len(self._seen) > self.capacity:
-                self._seen.popitem(last=False)
-        return fresh
-
-    def __len__(self) -> int:
-        with self._lock:
-            return len(self._seen)
+Dedupe = LocalDeliveries
+"""This process's memory; replicas share :class:`bot.slack.shared_state.RedisDeliveries`."""
 
 
 def retry_num(headers: dict[str, Any]) -> int:
@@ -60,7 +41,7 @@ def message_key(event: dict[str, Any]) -> str | None:
     return f"msg:{channel}:{ts}" if channel and ts else None
 
 
-def dedupe_middleware(dedupe: Dedupe, logger: logging.Logger | None = None):
+def dedupe_middleware(dedupe: DeliveryMemory, logger: logging.Logger | None = None):
     """Bolt global middleware: ack duplicates with 200 (so Slack stops retrying) and stop there.
 
     It runs after Bolt's signature check, so an unsigned request cannot fill the memory.

@@ -1,5 +1,6 @@
 """What ``/healthz`` reports: the index (how many agenda items, when last indexed) and each
-dependency (Chroma; the Slack connection in Socket Mode), so "up" means "can answer".
+dependency (Chroma, Redis when configured, the database; the Slack connection in Socket Mode),
+so "up" means "can answer".
 
 An empty or missing index answers 503: a bot that replies "No decision found" to every
 question is not healthy, however well its process runs. The report is cached for a few
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -22,6 +23,17 @@ from index.store import IndexStats
 log = logging.getLogger(__name__)
 
 CACHE_S = 5.0
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A dependency besides Chroma: ``check`` raises while it cannot be used. ``label`` is how
+    a message names it; ``where`` says where it is, without credentials."""
+
+    name: str
+    label: str
+    check: Callable[[], object]
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,7 @@ class Health:
         *,
         chroma_url: str | None = None,
         slack_connected: Callable[[], bool] | None = None,
+        probes: Sequence[Probe] = (),
         cache_s: float = CACHE_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -51,6 +64,7 @@ class Health:
         self._heartbeat = heartbeat
         self._chroma = _chroma_description(chroma_url)
         self._slack_connected = slack_connected
+        self._probes = list(probes)
         self._cache_s = cache_s
         self._clock = clock
         self._lock = threading.Lock()
@@ -72,6 +86,8 @@ class Health:
         except Exception as exc:
             chroma.update(ok=False, error=_one_line(exc))
         checks: dict[str, dict[str, Any]] = {"index": self._index(chroma["ok"]), "chroma": chroma}
+        for probe in self._probes:
+            checks[probe.name] = _probe(probe)
         checks["slack"] = self._slack()
         return HealthReport(all(c["ok"] for c in checks.values()), checks)
 
@@ -100,6 +116,16 @@ class Health:
         except Exception:
             connected = False
         return {"ok": connected, "mode": "socket", "connected": connected}
+
+
+def _probe(probe: Probe) -> dict[str, Any]:
+    out: dict[str, Any] = {"url": probe.where} if probe.where else {}
+    try:
+        probe.check()
+        out["ok"] = True
+    except Exception as exc:
+        out.update(ok=False, error=_one_line(exc))
+    return out
 
 
 def _chroma_description(url: str | None) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from bot.slack.blocks import SlackMessage, answer_messages, text_message
 from bot.slack.context import earlier_question, question_text
 from bot.slack.payloads import Page
 from bot.slack.services import Services
+from index.errors import is_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def answer_and_reply(
         return
     started = time.monotonic()
     try:
+        services.require("redis")  # without it a retry on another replica answers twice
         size = services.page_size
         answer = services.answerer.ask(
             page.question, context=page.context, limit=size + 1, offset=page.offset
@@ -64,9 +66,13 @@ def answer_and_reply(
             len(messages),
             " (follow-up)" if page.context else "",
         )
-    except Exception:
-        log.exception("could not answer a question (offset %d)", page.offset)
-        apologise(apology or deliver)
+    except Exception as exc:
+        if is_unavailable(exc):
+            log.warning("could not answer: %s", " ".join(str(exc).split())[:300])
+            apologise(apology or deliver, "slack/unavailable.txt.j2")
+        else:
+            log.exception("could not answer a question (offset %d)", page.offset)
+            apologise(apology or deliver)
 
 
 def answer_message(
@@ -86,16 +92,45 @@ def answer_message(
     thread_ts = event.get("thread_ts")
     earlier = None
     if thread_ts and thread_ts != ts:
-        earlier = earlier_question(client, channel, thread_ts, ts, bot_user_id)
+        earlier = _recall(services, channel, thread_ts) or earlier_question(
+            client, channel, thread_ts, ts, bot_user_id
+        )
     page = Page(question_text(event.get("text")), earlier)
+    if page.question.strip():
+        # Before answering: once the answer is posted, a follow-up may reach another replica
+        # at once, and it must find this question there.
+        _remember(services, channel, thread_ts or ts, page.question)
     reply_ts = thread_ts or (ts if reply_in_thread else None)
     with working_on(client, channel, ts):
         answer_and_reply(services, page, to_thread(client, channel, reply_ts))
 
 
-def apologise(deliver: Deliver) -> None:
+def _recall(services: Services, channel: str, thread_ts: str) -> str | None:
+    """The thread's last question from shared memory (any replica may have answered it); the
+    Slack thread itself is read when memory has none."""
     try:
-        deliver(text_message("slack/apology.txt.j2"))
+        return services.threads.recall(channel, thread_ts)
+    except Exception as exc:
+        log.warning("thread memory unavailable: %s", " ".join(str(exc).split())[:200])
+        return None
+
+
+def _remember(services: Services, channel: str, thread_ts: str, question: str) -> None:
+    try:
+        services.threads.remember(channel, thread_ts, question)
+    except Exception as exc:
+        log.warning("thread memory unavailable: %s", " ".join(str(exc).split())[:200])
+
+
+def apologise_for(exc: BaseException, deliver: Deliver) -> None:
+    """The short "unavailable, try again shortly" when a service is down, else the apology."""
+    unavailable = is_unavailable(exc)
+    apologise(deliver, "slack/unavailable.txt.j2" if unavailable else "slack/apology.txt.j2")
+
+
+def apologise(deliver: Deliver, template: str = "slack/apology.txt.j2") -> None:
+    try:
+        deliver(text_message(template))
     except Exception:
         log.exception("could not deliver the apology either")
 

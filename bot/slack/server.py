@@ -75,6 +75,7 @@ def service_health(services: Services, slack_connected: Callable[[], bool] | Non
         services.heartbeat,
         chroma_url=services.settings.chroma_url,
         slack_connected=slack_connected,
+        probes=services.probes,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,10 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from index.lexical import LexicalIndex
+from index.settings import IndexSettings
+from index.store import open_store
+from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
 
@@ -79,3 +84,63 @@ def test_index_and_ask_through_a_chroma_server(
     assert quotes and all(q in source for q in quotes)
     owners = [a["owner"] for a in top["actions"]]
     assert "Head of Libraries" in " ".join(o or "" for o in owners)
+
+
+def ask_process(question: str, env: dict[str, str]) -> str:
+    """``minutes-bot ask --json`` in a new process, as a second replica would run it."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from bot.cli import main; main()", "ask", "--json", question],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_two_processes_on_one_server_answer_identically_from_chroma_alone(
+    chroma_url: str, samples_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("MINUTES_BOT_CHROMA_URL", chroma_url)
+    monkeypatch.setenv("MINUTES_BOT_COLLECTION", "replicas")
+    monkeypatch.setenv("MINUTES_BOT_DATA_DIR", str(tmp_path / "indexer"))
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(samples_dir / "westvale")]).exit_code == 0
+
+    # A reader that stays up, like a bot replica, sees the next write through the generation.
+    settings = IndexSettings()
+    reader = LexicalIndex(open_store(settings), refresh_s=0.0)
+    before = reader.generation or reader.refresh().generation
+    assert not reader.search("loneliness", 5)
+    assert runner.invoke(app, ["index", str(samples_dir / "northmoor")]).exit_code == 0
+    assert reader.search("loneliness", 5)
+    assert reader.generation != before
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("MINUTES_BOT_") or k == "MINUTES_BOT_MODEL_CACHE"
+    }
+    env.update(
+        PYTHONPATH=str(REPO),
+        HF_HUB_OFFLINE="1",
+        MINUTES_BOT_CHROMA_URL=chroma_url,
+        MINUTES_BOT_COLLECTION="replicas",
+    )
+    questions = [
+        "who reports back on library opening hours?",
+        "what was resolved about the loneliness strategy?",
+    ]
+    for question in questions:
+        answers = []
+        for replica in ("one", "two"):
+            data = tmp_path / replica
+            answers.append(ask_process(question, {**env, "MINUTES_BOT_DATA_DIR": str(data)}))
+            # Nothing about the minutes was written (or read) locally (the model's ONNX export
+            # may be cached there: it is the model, not the minutes).
+            local = [p for p in data.rglob("*") if p.is_file() and "models" not in p.parts]
+            assert local == []
+        assert answers[0] == answers[1]
+        assert json.loads(answers[0])["matches"], question

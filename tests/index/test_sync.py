@@ -60,7 +60,7 @@ def state(data_dir: Path, site_url: str) -> dict[str, object]:
     meetings = Ledger.for_settings(settings).meetings(site_url)
     return {
         "chroma": snapshot(open_store(settings)),
-        "lexical": lexical_index_for(settings).doc_ids(),
+        "lexical": sorted(lexical_index_for(settings).refresh(force=True).ids),
         "ledger": {mid: (m.status, m.items, m.indexed) for mid, m in meetings.items()},
     }
 

@@ -114,7 +114,7 @@ class ScoreBook:
 @pytest.fixture
 def parts(tmp_path: Path):
     items = {"park": stored("park", PARK_TEXT, PARK), "bins": stored("bins", BINS_TEXT, BINS)}
-    lexical = LexicalIndex(tmp_path / "lexical")
+    lexical = LexicalIndex.in_memory()
     lexical.upsert_doc(
         "d",
         [

@@ -82,3 +82,34 @@ def test_a_chroma_server_that_is_not_there_exits_4(tmp_path: Path) -> None:
         )
     assert run.code == ExitCode.INDEX_WRITE == 4
     assert run.stderr.startswith(f"error: cannot reach the Chroma server at {chroma}")
+
+
+def test_a_database_that_refuses_connections_exits_4_in_one_line(tmp_path: Path) -> None:
+    port = closed_port()
+    url = f"postgresql+psycopg://minutes:s3cret-pw@127.0.0.1:{port}/minutes"
+    run = run_sync(
+        tmp_path / "data",
+        "https://democracy.example.invalid/",
+        environment={"MINUTES_BOT_DATABASE_URL": url},
+    )
+    assert run.code == ExitCode.INDEX_WRITE == 4
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(
+        f"error: cannot use the database at postgresql+psycopg://minutes:***@127.0.0.1:{port}"
+        "/minutes (MINUTES_BOT_DATABASE_URL): connection failed"
+    )
+    assert line.endswith("run again when it is back")
+    assert "s3cret-pw" not in run.stderr + run.stdout
+
+
+def test_a_wrong_database_password_is_one_line(tmp_path: Path, postgres_server) -> None:
+    url = postgres_server.url(password="not-the-password")
+    run = run_sync(
+        tmp_path / "data",
+        "https://democracy.example.invalid/",
+        environment={"MINUTES_BOT_DATABASE_URL": url},
+    )
+    assert run.code == ExitCode.INDEX_WRITE
+    (line,) = run.stderr.splitlines()
+    assert "password authentication failed for user" in line, line
+    assert "not-the-password" not in line

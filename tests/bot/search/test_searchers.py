@@ -52,7 +52,7 @@ def lexical_unit(item_id: str, kind: str, ordinal: int, text: str, body: str) ->
 
 
 def test_lexical_ranks_items_by_their_best_unit_and_filters(tmp_path: Path):
-    index = LexicalIndex(tmp_path / "lexical")
+    index = LexicalIndex.in_memory()
     index.upsert_doc(
         "doc",
         [
@@ -73,7 +73,7 @@ def test_lexical_ranks_items_by_their_best_unit_and_filters(tmp_path: Path):
 
 
 def test_the_product_and_baselines_are_named_as_the_evaluation_reports_them():
-    store, embedder, index = FakeStore([]), FakeEmbedder(), LexicalIndex(Path("/nonexistent"))
+    store, embedder, index = FakeStore([]), FakeEmbedder(), LexicalIndex.in_memory()
     product = standard(store, embedder, index)
     assert product.name == HYBRID
     assert [(w.searcher.name, w.weight) for w in product.searchers] == [

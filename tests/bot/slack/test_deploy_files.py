@@ -1,5 +1,8 @@
-"""Docker cannot run here, so check the wiring instead: the manifest subscribes to what the bot
-listens for and grants the scopes its calls need; compose uses the variable names config.py reads."""
+"""Docker and a cluster cannot run here, so check the deploy files offline: the Slack manifest
+subscribes to what the bot listens for and grants the scopes its calls need; compose passes
+``docker compose config`` and the Kubernetes manifests pass the Kubernetes schemas (when those
+tools are installed); every variable they set is read by minutes-bot and every command they run
+exists in its CLI."""
 
 from __future__ import annotations
 
@@ -71,41 +74,201 @@ def test_manifest_grants_the_scopes_the_bot_needs(manifest):
     assert granted <= set(NEEDED_SCOPES.values()) | {"mpim:history"}  # nothing more than needed
 
 
+def code_variables() -> set[str]:
+    """Variables the code reads from the environment itself (``os.environ.get("X")``)."""
+    pattern = re.compile(r"""environ(?:\.get\(|\.setdefault\(|\[)\s*["']([A-Z][A-Z0-9_]+)["']""")
+    found: set[str] = set()
+    for package in ("bot", "index", "prompts"):
+        for path in (REPO / package).rglob("*.py"):
+            found.update(pattern.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
+def known_variables() -> set[str]:
+    return settings_variables() | CLI_VARIABLES | code_variables()
+
+
+def ours(image: str | None) -> bool:
+    return (image or "").split(":")[0].endswith("minutes-bot")
+
+
 def test_compose_uses_the_variable_names_config_reads(compose):
-    known = settings_variables() | CLI_VARIABLES
+    known = known_variables()
     for name, service in compose["services"].items():
+        if not ours(service.get("image")):
+            continue
         for variable in service.get("environment") or {}:
             assert variable in known, f"{name}: {variable} is not read by minutes-bot"
 
 
-def test_compose_wires_the_bot_to_the_chroma_server(compose):
+def test_compose_runs_stateless_replicas_on_shared_services(compose):
     services = compose["services"]
-    assert (
-        services["chroma"]["entrypoint"] == ["chroma"] and services["chroma"]["command"][0] == "run"
-    )
-    port = services["chroma"]["command"][services["chroma"]["command"].index("--port") + 1]
-    for name in ("bot", "index"):
-        environment = services[name]["environment"]
-        assert environment["MINUTES_BOT_CHROMA_URL"] == f"http://chroma:{port}"
-        assert services[name]["depends_on"]["chroma"]["condition"] == "service_healthy"
+    assert services["bot"]["deploy"]["replicas"] == 2
     assert services["bot"]["command"] == ["serve"]
-    assert services["index"]["command"][0] == "index"
-    assert "jobs" in services["index"]["profiles"]  # a one-off, not started by `up`
-    bot_vars = set(services["bot"]["environment"])
-    assert {
-        "SLACK_BOT_TOKEN",
-        "SLACK_APP_TOKEN",
-        "SLACK_SIGNING_SECRET",
-        "SLACK_API_URL",
-    } <= bot_vars
-    # The bot reads the lexical index the job writes: they share the data volume.
-    assert (
-        services["bot"]["volumes"][0].split(":")[0] == services["index"]["volumes"][0].split(":")[0]
+    assert "volumes" not in services["bot"], "replicas keep nothing locally"
+    chroma_image, _, tag = services["chroma"]["image"].partition(":")
+    assert chroma_image == "chromadb/chroma"
+    import chromadb
+
+    assert tag == chromadb.__version__  # the server speaks the client's API
+    assert services["redis"]["image"].startswith("redis:")
+    assert services["postgres"]["image"].startswith("postgres:")
+    env = services["bot"]["environment"]
+    assert env["MINUTES_BOT_CHROMA_URL"] == "http://chroma:8000"
+    assert env["MINUTES_BOT_REDIS_URL"].startswith("redis://redis:6379")
+    assert env["MINUTES_BOT_DATABASE_URL"].startswith("postgresql+psycopg://minutes:")
+    assert "@postgres:5432/minutes" in env["MINUTES_BOT_DATABASE_URL"]
+    for name in ("bot", "sync", "index"):
+        assert services[name]["depends_on"]["redis"]["condition"] == "service_healthy"
+        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert services["sync"]["command"][0] == "sync"
+    assert services["sync"]["command"][-2:] == ["--every", "6h"]
+    assert "--notify" in services["sync"]["command"]  # digests and watches reach Slack
+    assert "SLACK_BOT_TOKEN" in services["sync"]["environment"]
+    assert {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"} <= set(env)
+
+
+def test_compose_file_passes_docker_compose_config():
+    import shutil
+    import subprocess
+
+    if shutil.which("docker-compose"):
+        command = ["docker-compose"]
+    elif (
+        shutil.which("docker")
+        and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0
+    ):
+        command = ["docker", "compose"]
+    else:
+        pytest.skip("no docker compose client here (apt-get install docker-compose)")
+    done = subprocess.run(
+        [*command, "-f", str(DEPLOY / "docker-compose.yml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "SITE_URL": "https://example.org"},
     )
+    assert done.returncode == 0, done.stderr
+
+
+# -- Kubernetes ------------------------------------------------------------------------------
+
+
+def k8s_documents() -> list[tuple[str, dict]]:
+    docs = []
+    for path in sorted((DEPLOY / "k8s").glob("*.yaml")):
+        docs += [(path.name, d) for d in yaml.safe_load_all(path.read_text()) if d]
+    return docs
+
+
+def pod_spec(doc: dict) -> dict | None:
+    spec = doc.get("spec") or {}
+    if doc["kind"] == "CronJob":
+        return spec["jobTemplate"]["spec"]["template"]["spec"]
+    if doc["kind"] in ("Deployment", "StatefulSet"):
+        return spec["template"]["spec"]
+    return None
+
+
+def our_containers() -> list[tuple[str, dict]]:
+    out = []
+    for name, doc in k8s_documents():
+        spec = pod_spec(doc)
+        for container in (spec or {}).get("containers", []):
+            if ours(container.get("image")):
+                out.append((f"{name}:{doc['metadata']['name']}", container))
+    return out
+
+
+def by_kind(kind: str, name: str) -> dict:
+    return next(
+        d for _, d in k8s_documents() if d["kind"] == kind and d["metadata"]["name"] == name
+    )
+
+
+def test_k8s_manifests_validate_against_the_kubernetes_schemas():
+    kubernetes_validate = pytest.importorskip("kubernetes_validate")
+    for name, doc in k8s_documents():
+        kubernetes_validate.validate(doc, "1.37", strict=True)  # raises with the field named
+        assert doc["metadata"]["labels"]["app.kubernetes.io/part-of"] == "minutes-bot", name
+
+
+def test_k8s_env_vars_are_read_by_minutes_bot():
+    known = known_variables()
+    config = by_kind("ConfigMap", "minutes-bot")["data"]
+    for where, container in our_containers():
+        args = " ".join(container.get("args") or [])
+        names = {e["name"] for e in container.get("env") or []}
+        for source in container.get("envFrom") or []:
+            if "configMapRef" in source:
+                names |= set(config)
+        for name in names:
+            used_in_args = f"$({name})" in args
+            assert name in known or used_in_args, f"{where}: {name} is not read by minutes-bot"
+
+
+def test_k8s_shape_bot_chroma_redis_sync_and_secret():
+    bot = by_kind("Deployment", "minutes-bot")
+    assert bot["spec"]["replicas"] >= 2
+    (container,) = bot["spec"]["template"]["spec"]["containers"]
+    assert container["args"] == ["serve"]
+    assert container["readinessProbe"]["httpGet"]["path"] == "/healthz"
+    port = next(e["value"] for e in container["env"] if e["name"] == "PORT")
+    assert int(port) == container["ports"][0]["containerPort"]
+    assert bot["spec"]["template"]["spec"]["securityContext"]["runAsNonRoot"] is True
+    chroma = by_kind("StatefulSet", "chroma")
+    assert chroma["spec"]["volumeClaimTemplates"]
+    assert chroma["spec"]["template"]["spec"]["containers"][0]["image"].startswith("chromadb/")
+    by_kind("Deployment", "redis")
+    cron = by_kind("CronJob", "minutes-sync")
+    assert cron["spec"]["schedule"] == "0 */6 * * *"
+    secret = by_kind("Secret", "minutes-bot")["stringData"]
+    assert {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MINUTES_BOT_DATABASE_URL"} <= set(secret)
+    config = by_kind("ConfigMap", "minutes-bot")["data"]
+    assert not {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"} & set(config), "tokens go in the Secret"
+
+
+def commands_used() -> list[tuple[str, list[str]]]:
+    """(where, argv after ``minutes-bot``) for every container of ours, compose and k8s."""
+    out = []
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    for name, service in compose["services"].items():
+        if ours(service.get("image")):
+            out.append((f"compose:{name}", list(service["command"])))
+    out += [(where, list(c["args"])) for where, c in our_containers()]
+    return out
+
+
+@pytest.mark.parametrize(("where", "argv"), commands_used(), ids=lambda v: str(v))
+def test_every_command_in_the_deploy_files_exists(where, argv):
+    import typer.main
+
+    from bot.cli import app
+
+    command = typer.main.get_command(app).commands.get(argv[0])  # type: ignore[attr-defined]
+    assert command is not None, f"{where}: minutes-bot has no command {argv[0]!r}"
+    options = {opt for param in command.params for opt in getattr(param, "opts", [])}
+    for word in argv[1:]:
+        if word.startswith("--"):
+            assert word in options, f"{where}: {argv[0]} has no option {word}"
 
 
 def test_dockerfile_serves_on_the_configured_port_with_a_health_check():
     dockerfile = (DEPLOY / "Dockerfile").read_text()
+    assert re.search(r"^USER bot$", dockerfile, re.M)  # not root
+    assert "MINUTES_BOT_MODEL_CACHE=/app/models" in dockerfile and "ensure_onnx" in dockerfile
+    assert "MINUTES_BOT_MODEL_CACHE" in code_variables()
     assert re.search(r'ENTRYPOINT \["minutes-bot"\]', dockerfile)
     assert "/healthz" in dockerfile and "MINUTES_BOT_HOST=0.0.0.0" in dockerfile
     assert "constraints.txt" in dockerfile  # torch pinned to the CPU build
+
+
+def test_dockerfile_sets_only_variables_minutes_bot_reads():
+    dockerfile = (DEPLOY / "Dockerfile").read_text().replace("\\\n", " ")
+    names = {
+        name
+        for line in re.findall(r"^ENV (.+)$", dockerfile, re.M)
+        for name in re.findall(r"([A-Z][A-Z0-9_]*)=", line)
+    }
+    ours_only = {n for n in names if n.startswith(("MINUTES_BOT_", "SLACK_")) or n == "PORT"}
+    assert ours_only >= {"MINUTES_BOT_DATA_DIR", "MINUTES_BOT_MODEL_CACHE", "PORT"}
+    assert ours_only <= known_variables(), ours_only - known_variables()

@@ -68,6 +68,8 @@ def test_healthz_reports_the_index_and_each_dependency(served):
     assert report["index"]["ok"] is True and report["index"]["items"] > 0
     assert report["index"]["last_indexed"]
     assert report["chroma"] == {"mode": "embedded", "ok": True}
+    assert report["database"]["ok"] is True and report["database"]["url"].startswith("sqlite")
+    assert "redis" not in report  # not configured: delivery memory is in the process
     assert report["slack"] == {"mode": "http", "ok": True}
     assert served.log().count(EMPTY_WARNING) == 0
 

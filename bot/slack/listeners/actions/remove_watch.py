@@ -10,7 +10,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
 from bot.slack.payloads import BadButtonValue
-from bot.slack.reply import apologise, to_response_url
+from bot.slack.reply import apologise_for, to_response_url
 from bot.slack.services import Services
 from bot.slack.watch_replies import REMOVE_PREFIX, removed_by_button, watch_list
 from bot.slack.watches import Watches
@@ -37,9 +37,9 @@ def register(app: App, services: Services) -> None:
         except BadButtonValue as error:
             log_unreadable(action, error)
             tell_unreadable(respond)
-        except Exception:
+        except Exception as exc:
             log.exception("could not remove a watch in %s", channel)
-            apologise(to_response_url(respond))
+            apologise_for(exc, to_response_url(respond))
 
     app.action(ACTION_IDS)(ack=_ack, lazy=[remove])
 

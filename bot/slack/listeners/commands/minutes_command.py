@@ -13,7 +13,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.slack.context import question_text
 from bot.slack.payloads import Page
-from bot.slack.reply import answer_and_reply, apologise, to_response_url
+from bot.slack.reply import answer_and_reply, apologise_for, to_response_url
 from bot.slack.services import Services
 from bot.slack.watch_replies import answer, split_command
 from bot.slack.watches import Watches
@@ -42,9 +42,9 @@ def register(app: App, services: Services) -> None:
                 team=command.get("team_id"),
             )
             respond(**reply.as_response(replace_original=False))
-        except Exception:
+        except Exception as exc:  # the database down gets "unavailable, try again shortly"
             log.exception("could not %s %r", verb, topic[:80])
-            apologise(to_response_url(respond))
+            apologise_for(exc, to_response_url(respond))
 
     app.command(COMMAND)(ack=_ack, lazy=[answer_command])
 
