@@ -127,7 +127,7 @@ def parts(tmp_path: Path):
         "bins": stored("bins", BINS_TEXT, BINS),
         "hall": stored("hall", HALL_TEXT, HALL),
     }
-    lexical = LexicalIndex(tmp_path / "lexical")
+    lexical = LexicalIndex.in_memory()
     lexical.upsert_doc(
         "d",
         [
