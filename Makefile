@@ -18,9 +18,10 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 
-install: $(VENV)/.installed services
+install: $(VENV)/.installed
 
-# Redis and PostgreSQL, which the replica tests start on 127.0.0.1, and docker-compose, which
+# Redis and PostgreSQL, which the replica tests start on 127.0.0.1 (needed by `make test`,
+# not by `make demo`), and docker-compose, which
 # checks deploy/docker-compose.yml (Debian's packages; through sudo unless run as root).
 # Idempotent: apt-get runs only when one is missing. The tests fail, naming the package, if one
 # is still missing.
@@ -44,7 +45,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck services
 	$(BIN)/pytest -q
 
 # Figures beside a baseline measured in the same run (see bench/): parse speed per corpus folder,
