@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -78,7 +79,8 @@ class Canned:
     answer: Answer
 
     def __init__(self, *_args, **_kwargs) -> None:
-        pass
+        # The command refuses an empty index before asking: this one holds a unit.
+        self.store = SimpleNamespace(units=SimpleNamespace(count=lambda: 1))
 
     def ask(self, question: str, **_kwargs) -> Answer:
         return self.answer
@@ -154,6 +156,7 @@ def test_json_carries_the_answer_beside_matches_and_related(monkeypatch):
         "result": None,
         "tally": None,
         "when": None,
+        "minutes_status": None,
     }
     assert [m["item_id"] for m in data["matches"]] == ["lib7"]
     assert [m["item_id"] for m in data["related"]] == ["frail"]
