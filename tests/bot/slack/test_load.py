@@ -10,7 +10,7 @@ import pytest
 
 from tests.bot.slack.conftest import mention, unique
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.alone]
 
 EVENTS = 50
 ANSWER_WITHIN = 240
