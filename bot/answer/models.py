@@ -20,6 +20,18 @@ class Intent:
     HISTORY = "history"  # what has been decided about X over time
 
 
+@dataclass(frozen=True)
+class SameDecision:
+    """Another minuting of a match's decision (same wording, another meeting)."""
+
+    item_id: str
+    link: str
+    item_title: str
+    body: str | None = None
+    meeting_date: str | None = None
+    item_number: str | None = None
+
+
 @dataclass
 class ItemMatch:
     """One agenda item that answers the question, with everything we quote from it.
@@ -45,6 +57,9 @@ class ItemMatch:
     minutes_status: str | None = None
     """``draft`` while the site shows the minutes unapproved (synced items only): a decision
     quoted from draft minutes may still be corrected, and officers need to know that."""
+    also: list[SameDecision] = field(default_factory=list)
+    """The same decision minuted again at later meetings (a council adopting its committee's
+    recommendation in the same words): see :mod:`bot.answer.twins`."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -304,3 +304,18 @@ def test_a_lead_from_draft_minutes_says_so_in_the_line_itself():
     first = unescape(as_json(message.blocks)[0]["text"]["text"])
     assert first.startswith("*Answer:* ")
     assert first.endswith("14 May 2024 (draft minutes, not yet approved)")
+
+
+def test_a_decision_minuted_again_names_the_other_minuting_escaped():
+    from bot.answer.models import SameDecision
+
+    later = SameDecision(
+        "item9999", "https://x.example/9", "Item title 1", "City <!channel>", "2024-06-04"
+    )
+    answer = Answer(
+        question="what about it?", matches=[item(1, ["That the plan be adopted."], also=[later])]
+    )
+    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    validate(message.blocks)
+    lines = [t for t in raw_texts(message.blocks) if "Also minuted in the same words" in t]
+    assert lines == ["Also minuted in the same words: *City &lt;!channel&gt;* · 4 June 2024"]
