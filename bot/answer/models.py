@@ -116,6 +116,7 @@ class RefusalKind:
     UNKNOWN_BODY = "unknown_body"  # a body (``body_type`` of the place ``name``) not indexed
     NO_MEETING = "no_meeting"  # no indexed meeting of ``bodies`` in ``date_from``..``date_to``
     WRONG_TYPE = "wrong_type"  # items about it, none with what was asked (``wanted``)
+    MOTION_LOST = "motion_lost"  # asked when it passed; the minutes record it lost (``lost``)
     NOT_FOUND = "not_found"  # nothing indexed is about it
 
 
@@ -154,6 +155,8 @@ class Refusal:
     limit: int | None = None
     nearest: list[str] = field(default_factory=list)
     held: list[Held] = field(default_factory=list)
+    lost: Lead | None = None
+    """The recorded vote by which the motion the question assumed passed was lost."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

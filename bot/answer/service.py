@@ -17,6 +17,7 @@ from bot.answer.history import HISTORY_ITEMS, Threads, in_date_order
 from bot.answer.lead import choose as choose_lead
 from bot.answer.models import Answer, Intent, ItemMatch, Refusal, RefusalKind
 from bot.answer.passages import best_passages
+from bot.answer.premise import lost_motion
 from bot.answer.question import Query, impossible_dates, understand
 from bot.answer.quotes import keep_verbatim
 from bot.answer.scope import Catalogue, Scope
@@ -145,6 +146,15 @@ class Answerer:
         by_id = {j.candidate.item_id: j.candidate for j in [*judged, *chosen]}
         items_by_id = {j.item.id: j.item for j in chosen if j.item is not None}
         answer.lead = choose_lead(query, matches, items_by_id, by_id, self.lexical.idf)
+        if matches and query.intent != Intent.HISTORY and matches[0].item_id in items_by_id:
+            lost = lost_motion(
+                question, text, matches[0], items_by_id[matches[0].item_id], self.lexical.idf
+            )
+            if lost is not None:
+                # It did not pass: say so, with the vote, instead of dating a non-decision.
+                answer.near_misses, answer.matches, answer.related = matches[:1], [], []
+                answer.lead = None
+                answer.refusal = Refusal(RefusalKind.MOTION_LOST, lost=lost)
         return answer
 
     def _judge(

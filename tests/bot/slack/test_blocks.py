@@ -319,3 +319,30 @@ def test_a_decision_minuted_again_names_the_other_minuting_escaped():
     validate(message.blocks)
     lines = [t for t in raw_texts(message.blocks) if "Also minuted in the same words" in t]
     assert lines == ["Also minuted in the same words: *City &lt;!channel&gt;* · 4 June 2024"]
+
+
+def test_a_lost_motion_is_said_not_to_have_passed_with_its_vote_escaped():
+    from bot.answer.models import Refusal, RefusalKind
+
+    lost = Lead(
+        kind=LeadKind.VOTE,
+        quote="That the Council backs the <!here> Rivers Bill.",
+        item_id="i1",
+        link="https://democracy.example/mgAi.aspx?ID=1",
+        body="Fictional Council",
+        meeting_date="2024-12-12",
+        result="lost",
+        tally="12-20",
+    )
+    answer = Answer(
+        question="When did they pass the Rivers Bill motion?",
+        refusal=Refusal(RefusalKind.MOTION_LOST, lost=lost),
+    )
+    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    validate(message.blocks)
+    sent = "\n".join([*raw_texts(message.blocks), message.text])
+    assert (
+        "It did not pass: Fictional Council put this motion to the vote on 12 December 2024" in sent
+    )
+    assert "lost (12 for, 20 against)" in sent
+    assert "&lt;!here&gt; Rivers Bill" in sent and "<!here>" not in sent
