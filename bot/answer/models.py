@@ -20,6 +20,18 @@ class Intent:
     HISTORY = "history"  # what has been decided about X over time
 
 
+@dataclass(frozen=True)
+class SameDecision:
+    """Another minuting of a match's decision (same wording, another meeting)."""
+
+    item_id: str
+    link: str
+    item_title: str
+    body: str | None = None
+    meeting_date: str | None = None
+    item_number: str | None = None
+
+
 @dataclass
 class ItemMatch:
     """One agenda item that answers the question, with everything we quote from it.
@@ -45,6 +57,9 @@ class ItemMatch:
     minutes_status: str | None = None
     """``draft`` while the site shows the minutes unapproved (synced items only): a decision
     quoted from draft minutes may still be corrected, and officers need to know that."""
+    also: list[SameDecision] = field(default_factory=list)
+    """The same decision minuted again at later meetings (a council adopting its committee's
+    recommendation in the same words): see :mod:`bot.answer.twins`."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -101,6 +116,7 @@ class RefusalKind:
     UNKNOWN_BODY = "unknown_body"  # a body (``body_type`` of the place ``name``) not indexed
     NO_MEETING = "no_meeting"  # no indexed meeting of ``bodies`` in ``date_from``..``date_to``
     WRONG_TYPE = "wrong_type"  # items about it, none with what was asked (``wanted``)
+    MOTION_LOST = "motion_lost"  # asked when it passed; the minutes record it lost (``lost``)
     NOT_FOUND = "not_found"  # nothing indexed is about it
 
 
@@ -139,6 +155,8 @@ class Refusal:
     limit: int | None = None
     nearest: list[str] = field(default_factory=list)
     held: list[Held] = field(default_factory=list)
+    lost: Lead | None = None
+    """The recorded vote by which the motion the question assumed passed was lost."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

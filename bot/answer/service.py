@@ -17,9 +17,12 @@ from bot.answer.history import HISTORY_ITEMS, Threads, in_date_order
 from bot.answer.lead import choose as choose_lead
 from bot.answer.models import Answer, Intent, ItemMatch, Refusal, RefusalKind
 from bot.answer.passages import best_passages
+from bot.answer.premise import lost_motion
 from bot.answer.question import Query, impossible_dates, understand
 from bot.answer.quotes import keep_verbatim
 from bot.answer.scope import Catalogue, Scope
+from bot.answer.twins import fold as fold_twins
+from bot.answer.twins import same_decision
 from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate, Pipeline
 from bot.search.pipelines import standard
@@ -113,11 +116,29 @@ class Answerer:
         close = [j for j in fitting if not _far_below(j, top)]
         far = [j for j in fitting if _far_below(j, top)]
         # History: the most relevant items (at least HISTORY_ITEMS), then shown oldest first.
+        # Otherwise one decision minuted twice (committee, then council) is one answer.
         width = max(limit, HISTORY_ITEMS) if query.intent == Intent.HISTORY else limit
+        twins: dict[str, list[Judged]] = {}
+        if query.intent != Intent.HISTORY:
+            folded = fold_twins(close, lambda j: j.item.meta if j.item else None, text)
+            close = [first for first, _ in folded]
+            twins = {first.candidate.item_id: rest for first, rest in folded}
+            shown = {j.candidate.item_id for group in twins.values() for j in group}
+            far = [j for j in far if j.candidate.item_id not in shown]
         chosen = close[offset : offset + width]
         if query.intent == Intent.HISTORY:
             chosen = self._thread(query, needs, chosen, judged, text, width)
-        matches = [self._match(query, j.item, j.candidate) for j in chosen if j.item]
+        matches = []
+        for j in chosen:
+            if j.item is None:
+                continue
+            match = self._match(query, j.item, j.candidate)
+            match.also = [
+                same_decision(t.item.meta, t.item.id)
+                for t in twins.get(j.candidate.item_id, [])
+                if t.item is not None
+            ]
+            matches.append(match)
         if query.intent == Intent.HISTORY:
             matches = in_date_order(matches)
         answer.matches = matches
@@ -125,6 +146,15 @@ class Answerer:
         by_id = {j.candidate.item_id: j.candidate for j in [*judged, *chosen]}
         items_by_id = {j.item.id: j.item for j in chosen if j.item is not None}
         answer.lead = choose_lead(query, matches, items_by_id, by_id, self.lexical.idf)
+        if matches and query.intent != Intent.HISTORY and matches[0].item_id in items_by_id:
+            lost = lost_motion(
+                question, text, matches[0], items_by_id[matches[0].item_id], self.lexical.idf
+            )
+            if lost is not None:
+                # It did not pass: say so, with the vote, instead of dating a non-decision.
+                answer.near_misses, answer.matches, answer.related = matches[:1], [], []
+                answer.lead = None
+                answer.refusal = Refusal(RefusalKind.MOTION_LOST, lost=lost)
         return answer
 
     def _judge(

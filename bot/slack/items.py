@@ -39,6 +39,8 @@ def match_group(m: ItemMatch, n: int, owner_first: bool = False) -> Group:
         notes.append(kit.context(text("note", kind="no_resolution")))
     if m.truncated:
         notes.append(kit.context(text("note", kind="partial")))
+    if m.also:
+        notes.append(kit.context(text("also", also=m.also)))
     units.append([*notes, kit.divider()])
     return [_where(m, f"open_source_{n}") + units[0], *units[1:]]
 

@@ -12,7 +12,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.answer.models import Answer, Held, ItemMatch, Lead, LeadKind, Refusal, RefusalKind
+from bot.answer.models import (
+    Answer,
+    Held,
+    ItemMatch,
+    Lead,
+    LeadKind,
+    Refusal,
+    RefusalKind,
+    SameDecision,
+)
 from bot.slack.decisions import Meeting
 from bot.slack.watches import Watch
 from index.models import Action, Resolution, Vote
@@ -104,6 +113,7 @@ REFUSALS = [
         for w in ("vote", "owner", "appointment", "date", "number", "decision")
     ),
     Refusal(RefusalKind.NOT_FOUND),
+    Refusal(RefusalKind.MOTION_LOST, lost=hostile_lead(LeadKind.VOTE)),
 ]
 REFUSED = [
     Answer(question=f"what about {HOSTILE}?", searched=SEARCHED, refusal=r) for r in REFUSALS
@@ -217,6 +227,9 @@ CASES: dict[str, list[dict]] = {
     ],
     "slack/match/near_miss.txt.j2": [{"m": hostile_item()}],
     "slack/match/note.txt.j2": [{"kind": k} for k in ("no_resolution", "partial")],
+    "slack/match/also.txt.j2": [
+        {"also": [SameDecision("i2", HOSTILE, HOSTILE, body=HOSTILE, meeting_date="2024-06-04")]}
+    ],
     "slack/match/related.txt.j2": [{"m": hostile_item()}],
     "slack/match/passage.txt.j2": [{"text": p} for p in FOUND.matches[0].passages],
     "slack/match/resolution.txt.j2": [{"r": r} for r in FOUND.matches[0].resolutions],

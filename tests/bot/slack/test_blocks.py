@@ -304,3 +304,45 @@ def test_a_lead_from_draft_minutes_says_so_in_the_line_itself():
     first = unescape(as_json(message.blocks)[0]["text"]["text"])
     assert first.startswith("*Answer:* ")
     assert first.endswith("14 May 2024 (draft minutes, not yet approved)")
+
+
+def test_a_decision_minuted_again_names_the_other_minuting_escaped():
+    from bot.answer.models import SameDecision
+
+    later = SameDecision(
+        "item9999", "https://x.example/9", "Item title 1", "City <!channel>", "2024-06-04"
+    )
+    answer = Answer(
+        question="what about it?", matches=[item(1, ["That the plan be adopted."], also=[later])]
+    )
+    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    validate(message.blocks)
+    lines = [t for t in raw_texts(message.blocks) if "Also minuted in the same words" in t]
+    assert lines == ["Also minuted in the same words: *City &lt;!channel&gt;* · 4 June 2024"]
+
+
+def test_a_lost_motion_is_said_not_to_have_passed_with_its_vote_escaped():
+    from bot.answer.models import Refusal, RefusalKind
+
+    lost = Lead(
+        kind=LeadKind.VOTE,
+        quote="That the Council backs the <!here> Rivers Bill.",
+        item_id="i1",
+        link="https://democracy.example/mgAi.aspx?ID=1",
+        body="Fictional Council",
+        meeting_date="2024-12-12",
+        result="lost",
+        tally="12-20",
+    )
+    answer = Answer(
+        question="When did they pass the Rivers Bill motion?",
+        refusal=Refusal(RefusalKind.MOTION_LOST, lost=lost),
+    )
+    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    validate(message.blocks)
+    sent = "\n".join([*raw_texts(message.blocks), message.text])
+    assert (
+        "It did not pass: Fictional Council put this motion to the vote on 12 December 2024" in sent
+    )
+    assert "lost (12 for, 20 against)" in sent
+    assert "&lt;!here&gt; Rivers Bill" in sent and "<!here>" not in sent

@@ -1,0 +1,89 @@
+"""A question that takes for granted a decision the minutes record as lost.
+
+"When did the council pass its motion backing the Climate and Nature Bill?" assumes the
+motion passed. If the minutes record that motion put to the vote and lost, quoting a date from
+the item would answer a question the minutes contradict, the most misleading reply the bot
+can give. The truthful reply is a refusal that says why: it did not pass, with the recorded
+vote quoted. A yes/no question ("did they approve …?") is not affected: its answer may be no,
+and the lost vote leads it as usual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.answer import abstain
+from bot.answer.asked import PROCEDURAL
+from bot.answer.models import ItemMatch, Lead, LeadKind
+from index.lexical import tokenize
+from index.models import VoteResult
+from index.schema import StoredItem
+
+# "When did … pass / approve / adopt / agree / carry / endorse …": a date asked for a decision
+# the question assumes was made.
+PASSING_ASKED = re.compile(
+    r"\bwhen (?:did|was|were|has|have|had)\b.{0,200}?\b(?:pass(?:ed)?|approved?|adopt(?:ed)?|"
+    r"agreed?|carr(?:y|ied)|endorsed?|ratif(?:y|ied)|back(?:ed)?|support(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+# Words of the assumption itself, not of its topic: they say a motion was passed, not which.
+_ASSUMING = frozenset(
+    tokenize(
+        "motion motions vote voted pass passed passing approve approved adopt adopted agree "
+        "agreed carry carried endorse endorsed ratify ratified back backed backing support "
+        "supported supporting"
+    )
+)
+
+MIN_MOTION_COVERAGE = 0.5
+"""A lost vote speaks to the question only if its motion holds most of the question's topic."""
+
+
+def lost_motion(
+    question: str,
+    topic: str,
+    match: ItemMatch,
+    item: StoredItem,
+    idf: Callable[[str], float],
+) -> Lead | None:
+    """The lost vote of ``match`` that the question's assumed decision is, if there is one:
+    its motion holds the topic (``topic``: the searched text) better than anything the item
+    did resolve."""
+    if not PASSING_ASKED.search(question):
+        return None
+    ignore = set(tokenize(item.meta.body or "")) | _ASSUMING
+
+    def covers(text: str) -> float:
+        return abstain.coverage(topic, text, idf, ignore=ignore)
+
+    resolved = max(
+        (covers(r.text) for r in match.resolutions if not PROCEDURAL.search(r.text)),
+        default=0.0,
+    )
+    best: tuple[float, Lead] | None = None
+    for vote in match.votes:
+        if vote.result != VoteResult.LOST or not vote.motion or vote.motion not in item.text:
+            continue
+        share = covers(vote.motion)
+        if share >= MIN_MOTION_COVERAGE and share > resolved and (best is None or share > best[0]):
+            best = (share, _lead(match, vote.motion, vote.yea_count, vote.nay_count))
+    return best[1] if best else None
+
+
+def _lead(match: ItemMatch, quote: str, yeas: int | None, nays: int | None) -> Lead:
+    tally = f"{yeas}-{nays}" if yeas is not None and nays is not None else None
+    return Lead(
+        kind=LeadKind.VOTE,
+        quote=quote,
+        item_id=match.item_id,
+        link=match.link,
+        item_title=match.item_title,
+        item_number=match.item_number,
+        body=match.body,
+        meeting_date=match.meeting_date,
+        result=VoteResult.LOST,
+        tally=tally,
+        minutes_status=match.minutes_status,
+    )
