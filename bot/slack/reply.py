@@ -183,3 +183,6 @@ def _reaction(call: Callable[..., object], channel: str, ts: str | None) -> None
     except SlackApiError as exc:
         # already_reacted / no_reaction / missing scope: never worth failing an answer over.
         log.warning("reaction on %s failed: %s", channel, exc.response.get("error"))
+    except Exception as exc:
+        # A timeout or dropped connection to Slack: neither is worth losing the answer for.
+        log.warning("reaction on %s failed: %s", channel, type(exc).__name__)

@@ -25,6 +25,14 @@ TEAM_ID = "TCOUNCIL01"
 REVOKED_TOKEN = "xoxb-9999-revoked-notarealtoken"  # auth.test answers invalid_auth
 
 
+class _BurstServer(ThreadingHTTPServer):
+    """Slack takes a burst of calls at once; the default listen backlog of 5 drops connections
+    in one (the client then waits out SYN retries), which real Slack never does."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+
 @dataclass
 class Call:
     method: str
@@ -43,8 +51,7 @@ class FakeSlack:
         self._failures: list[tuple[str, str | None, str]] = []
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _BurstServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
