@@ -39,6 +39,7 @@ def _base(folder: str, **options: Any) -> Environment:
         **options,
     )
     env.filters["long_date"] = long_date
+    env.filters["as_printed"] = as_printed
     return env
 
 
@@ -64,6 +65,16 @@ def long_date(value: str | date | None) -> str:
         return "date not stated"
     day = value if isinstance(value, date) else date.fromisoformat(str(value))
     return f"{day.day} {day:%B %Y}"
+
+
+def as_printed(value: str | None) -> str:
+    """A date phrase as the minutes print it: "June 2024" stays, ``2011-01-12`` (a meeting's
+    date standing in for the decision's) becomes "12 January 2011"."""
+    text = str(value or "")
+    try:
+        return long_date(text) if len(text) == 10 else text
+    except ValueError:
+        return text
 
 
 def render(name: str, **context: Any) -> str:
