@@ -33,7 +33,20 @@ PASSAGE_PENALTY = 0.3  # the discussion answers only when no unit is about as cl
 OWNER_BONUS = 0.1  # "who": of two actions, the one that names its owner
 CUE_WEIGHT = 0.1  # "how much" prefers a unit with a figure, "when" one with a date
 PROCEDURAL_PENALTY = 0.15  # receiving a report or hearing a delegation decides nothing
-MEETING_DATE_PENALTY = 0.1  # "when": the meeting's date only if no sentence gives a date
+MEETING_DATE_PENALTY = 0.1
+SIGNING_PENALTY = 0.5  # more than the asked-kind and owner bonuses together: see SIGNING  # "when": the meeting's date only if no sentence gives a date
+
+# The clauses that close most approvals ("the Mayor and the City Clerk BE AUTHORIZED to execute
+# any contract or other documents, if required, to give effect to these recommendations"; "the
+# Civic Administration BE AUTHORIZED to undertake all the administrative acts …"): they name
+# who signs or files, not who decided or does the work, so they lead only when nothing else in
+# the item answers.
+SIGNING = re.compile(
+    r"\bauthori[sz]ed to (?:execute|sign)\b[^.;]{0,80}\b(?:documents?|agreements?|contracts?)\b"
+    r"[^.;]{0,80}\b(?:give effect|implement)|"
+    r"\bauthori[sz]ed to undertake all (?:the )?administrative acts\b",
+    re.IGNORECASE,
+)
 
 _ASKED_KINDS = {
     Intent.OWNER: (LeadKind.ACTION,),
@@ -106,6 +119,7 @@ class _Option:
     procedural: bool = False
     meeting_date: bool = False  # a decision dated by its meeting, not by its own words
     passage: bool = False  # a sentence of the discussion, not an extracted unit
+    signing: bool = False  # the closing clause naming who signs (see SIGNING)
 
 
 def choose(
@@ -228,6 +242,8 @@ def best_unit(
             value += OWNER_BONUS
         if periods:
             value += CUE_WEIGHT * len(periods & month_years(option.text))
+        if option.signing:
+            value -= SIGNING_PENALTY
         if option.procedural and not origin:
             value -= PROCEDURAL_PENALTY  # a back story's steps include referrals and notings
         if option.meeting_date:
@@ -273,13 +289,16 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
         if not quote:
             continue
         procedural = bool(PROCEDURAL.search(r.text))
+        signing = bool(SIGNING.search(r.text))
         sim = dense(UnitKind.RESOLUTION, n)
-        out.append(_Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural))
+        out.append(
+            _Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural, signing=signing)
+        )
         said = _DATE_PHRASE.search(r.text)
         if said:
             # "… be presented at the July meeting": the decision dates itself
             dated = lead(LeadKind.DATE, quote, when=said.group(0))
-            out.append(_Option(dated, r.text, sim, procedural))
+            out.append(_Option(dated, r.text, sim, procedural, signing=signing))
         elif match.meeting_date:
             # "When did they adopt X?": the meeting that decided it dates the decision.
             out.append(
@@ -289,6 +308,7 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
                     sim,
                     procedural,
                     meeting_date=True,
+                    signing=signing,
                 )
             )
     for n, a in enumerate(meta.actions):
@@ -299,7 +319,8 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
         extra = {"owner": a.owner, "due": a.due, "status": a.status}
         text = f"{a.owner or ''} {a.text} {update or ''}"
         sim = dense(UnitKind.ACTION, n)
-        out.append(_Option(lead(LeadKind.ACTION, quote, **extra), text, sim))
+        signing = bool(SIGNING.search(a.text))
+        out.append(_Option(lead(LeadKind.ACTION, quote, **extra), text, sim, signing=signing))
         if a.due:
             out.append(
                 _Option(lead(LeadKind.DATE, quote, owner=a.owner, due=a.due, when=a.due), text, sim)
