@@ -114,6 +114,13 @@ class Query:
     date_to: date | None = None
     last_meeting: bool = False
     cues: frozenset[str] = field(default_factory=frozenset)
+    expansion: str = ""
+    """Words the minutes use for what the question asks, added to the search text only (never
+    to what an item must cover): "whose call is it?" is minuted as "delegate authority to …"."""
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.text} {self.expansion}".strip()
 
     def where(self) -> Where | None:
         """The stored-record filter (Chroma's and the lexical index's) for the filters."""
@@ -142,6 +149,7 @@ class Query:
             date_to,
             self.last_meeting,
             self.cues,
+            self.expansion,
         )
 
 
@@ -162,6 +170,7 @@ def understand(question: str, known_bodies: Sequence[str], today: date) -> Query
         date_to=date_to,
         last_meeting=last_meeting,
         cues=_cues(question),
+        expansion=_expansion(question),
     )
 
 
@@ -203,6 +212,23 @@ _OWNER = re.compile(
     r"whose call|in charge)|whose (call|job|action|responsibility)|action owner|owner of)\b",
     re.IGNORECASE,
 )
+
+
+# Who may decide or change something: minutes record it as delegated authority ("Delegate
+# authority to the Director of Public Health … to make non-substantial revisions"), a phrase
+# such a question never uses.
+_AUTHORITY = re.compile(
+    r"\bwhose (?:call|decision|say|sign[- ]?off)\b|"
+    r"\bwho (?:gets to |can |may |will |would )?(?:decides?|signs? (?:it )?off|has (?:the )?"
+    r"(?:final say|last word|authority|power|sign[- ]?off))\b|"
+    r"\bwho (?:gets to|can|may) (?:change|amend|tweak|update|revise|approve)\b",
+    re.IGNORECASE,
+)
+AUTHORITY_TERMS = "delegated authority"
+
+
+def _expansion(question: str) -> str:
+    return AUTHORITY_TERMS if _AUTHORITY.search(question) else ""
 
 
 def _intent(question: str) -> str:

@@ -98,7 +98,8 @@ class Answerer:
 
         text = f"{context}\n{query.text}" if context else query.text
         wanted = max(CANDIDATES, offset + limit, HISTORY_ITEMS)
-        candidates = self.pipeline.search(text, wanted, query.where())
+        searched = f"{text} {query.expansion}".strip()
+        candidates = self.pipeline.search(searched, wanted, query.where())
         items = self.store.get_items(c.item_id for c in candidates)
         needs = asked(query)
         judged = [self._judge(query, needs, c, items.get(c.item_id), text) for c in candidates]

@@ -123,3 +123,21 @@ def test_days_no_calendar_has_are_named_as_written():
     # an impossible day sets no filter (it would silently match nothing)
     q = ask("What did the board decide on 31 February 2024?")
     assert (q.date_from, q.date_to) == (None, None)
+
+
+def test_who_may_decide_is_searched_as_delegated_authority():
+    for question in (
+        "if the delivery plan needs tweaking later on, whose call is that?",
+        "who gets to decide on changes to the play strategy?",
+        "who has the final say on the parking charges?",
+        "who can amend the timetable?",
+    ):
+        q = understand(question, BODIES, TODAY)
+        assert q.expansion == "delegated authority", question
+        assert q.search_text.endswith("delegated authority") and q.text == question
+    for question in (
+        "who is reporting back on the library review?",
+        "what did they decide about the play park?",
+    ):
+        q = understand(question, BODIES, TODAY)
+        assert q.expansion == "" and q.search_text == q.text, question
