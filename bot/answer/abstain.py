@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from index.lexical import STOPWORDS, tokenize
@@ -112,7 +112,11 @@ def topic_tokens(question: str, ignore: Iterable[str] = ()) -> set[str]:
 
 
 def coverage(
-    question: str, item_text: str, idf: Callable[[str], float], ignore: Iterable[str] = ()
+    question: str,
+    item_text: str,
+    idf: Callable[[str], float],
+    ignore: Iterable[str] = (),
+    equivalents: Mapping[str, Sequence[frozenset[str]]] | None = None,
 ) -> float:
     """Idf-weighted share of the question's topic tokens that the item's text contains.
 
@@ -120,7 +124,8 @@ def coverage(
     and so prove nothing about the topic). A word also counts when it is a clipped form of an
     item word or the item word a clipped form of it, both at least ``PREFIX_MIN`` letters
     ("refurb" / "refurbishment", "charger" / "charging" stems "charg"): people shorten words
-    the minutes spell out.
+    the minutes spell out. ``equivalents`` maps a question token to the token sets of the
+    formal words for it (:mod:`bot.answer.plain_words`): an item holding one of them covers it.
     """
     q_tokens = topic_tokens(question, ignore)
     if not q_tokens:
@@ -128,7 +133,12 @@ def coverage(
     item_tokens = set(tokenize(item_text))
     ordered = sorted(item_tokens)
     total = sum(idf(t) for t in q_tokens)
-    found = sum(idf(t) for t in q_tokens if _covered(t, item_tokens, ordered))
+    same = equivalents or {}
+    found = sum(
+        idf(t)
+        for t in q_tokens
+        if _covered(t, item_tokens, ordered) or any(f <= item_tokens for f in same.get(t, ()))
+    )
     return found / total if total else 0.0
 
 

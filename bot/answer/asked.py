@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.answer import abstain
 from bot.answer.models import Intent
+from bot.answer.plain_words import equivalents
 from bot.answer.question import Query
 from index.lexical import tokenize
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
@@ -165,7 +166,10 @@ def missing(
         topic = "\n".join([meta.title, *_unit_texts(item), *_referred(item)])
         if (
             abstain.topic_tokens(question, ignore)
-            and abstain.coverage(question, topic, idf, ignore=ignore) < MIN_TOPIC_IN_UNITS
+            and abstain.coverage(
+                question, topic, idf, ignore=ignore, equivalents=equivalents(question)
+            )
+            < MIN_TOPIC_IN_UNITS
             and _decision_similarity(item.id, unit_scores or {}) < DECISION_DENSE
         ):
             return Wanted.DECISION

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from bot.answer import plain_words
 from bot.answer.models import Intent
 from index.lexical import STOPWORDS
 from index.lexicon import MONTH_RE, MONTHS
@@ -228,7 +229,8 @@ AUTHORITY_TERMS = "delegated authority"
 
 
 def _expansion(question: str) -> str:
-    return AUTHORITY_TERMS if _AUTHORITY.search(question) else ""
+    authority = AUTHORITY_TERMS if _AUTHORITY.search(question) else ""
+    return f"{authority} {plain_words.expansion(question)}".strip()
 
 
 def _intent(question: str) -> str:

@@ -17,6 +17,7 @@ from bot.answer.history import HISTORY_ITEMS, Threads, in_date_order
 from bot.answer.lead import choose as choose_lead
 from bot.answer.models import Answer, Intent, ItemMatch, Refusal, RefusalKind
 from bot.answer.passages import best_passages
+from bot.answer.plain_words import equivalents
 from bot.answer.premise import lost_motion
 from bot.answer.question import Query, impossible_dates, understand
 from bot.answer.quotes import keep_verbatim
@@ -323,7 +324,9 @@ class Answerer:
         ignore = _body_tokens(item)
         return abstain.Evidence(
             dense=candidate.scores.get(DENSE),
-            coverage=abstain.coverage(asked, text, self.lexical.idf, ignore=ignore),
+            coverage=abstain.coverage(
+                asked, text, self.lexical.idf, ignore=ignore, equivalents=equivalents(asked)
+            ),
             unknown_names=(
                 abstain.unknown_names(asked, self.lexical.has_term) if known_names else ()
             ),
