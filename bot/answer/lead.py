@@ -253,6 +253,22 @@ def best_unit(
     return max(options, key=score).lead
 
 
+def lead_from(match: ItemMatch, kind: str, quote: str, **extra: str | None) -> Lead:
+    """A lead quoting ``quote`` from ``match``, placed by the match's meeting and link."""
+    return Lead(
+        kind=kind,
+        quote=quote,
+        item_id=match.item_id,
+        link=match.link,
+        item_title=match.item_title,
+        item_number=match.item_number,
+        body=match.body,
+        meeting_date=match.meeting_date,
+        minutes_status=match.minutes_status,
+        **extra,
+    )
+
+
 def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None) -> list[_Option]:
     """Every verbatim unit of the item as a possible lead, with its exact dense score."""
     meta = item.meta
@@ -263,18 +279,7 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
         return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
 
     def lead(kind: str, quote: str, **extra: str | None) -> Lead:
-        return Lead(
-            kind=kind,
-            quote=quote,
-            item_id=match.item_id,
-            link=match.link,
-            item_title=match.item_title,
-            item_number=match.item_number,
-            body=match.body,
-            meeting_date=match.meeting_date,
-            minutes_status=match.minutes_status,
-            **extra,
-        )
+        return lead_from(match, kind, quote, **extra)
 
     # Votes and passages have no vector of their own: a vote stands as close as the
     # resolution it decided (or the item's decisions together), a passage as close as the

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from bot.answer import abstain
 from bot.answer.asked import PROCEDURAL
+from bot.answer.lead import lead_from
 from bot.answer.models import ItemMatch, Lead, LeadKind
 from index.lexical import tokenize
 from index.models import VoteResult
@@ -74,16 +75,4 @@ def lost_motion(
 
 def _lead(match: ItemMatch, quote: str, yeas: int | None, nays: int | None) -> Lead:
     tally = f"{yeas}-{nays}" if yeas is not None and nays is not None else None
-    return Lead(
-        kind=LeadKind.VOTE,
-        quote=quote,
-        item_id=match.item_id,
-        link=match.link,
-        item_title=match.item_title,
-        item_number=match.item_number,
-        body=match.body,
-        meeting_date=match.meeting_date,
-        result=VoteResult.LOST,
-        tally=tally,
-        minutes_status=match.minutes_status,
-    )
+    return lead_from(match, LeadKind.VOTE, quote, result=VoteResult.LOST, tally=tally)

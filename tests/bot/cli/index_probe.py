@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +57,27 @@ def summary_row(stdout: str, name: str) -> str:
         if len(cells) == 2 and cells[0] == name:
             return cells[1]
     raise AssertionError(f"no {name!r} row in:\n{stdout}")
+
+
+OTHER_BUSINESS = [
+    ("LIBRARY OPENING HOURS", "library opening hours review"),
+    ("WINTER GRITTING ROUTES", "winter gritting routes"),
+    ("BUS SHELTER REPAIRS", "bus shelter repair programme"),
+    ("ALLOTMENT RENTS", "allotment rents for next year"),
+]
+
+
+def write_other_business(folder: Path) -> None:
+    """Four unrelated items beside a test's own, so that the words of its topic are not in
+    every item (in a two-item index every shared word has no weight)."""
+    for n, (title, topic) in enumerate(OTHER_BUSINESS):
+        (folder / f"board-2025-0{n + 4}-01.txt").write_text(minutes(title=title, topic=topic))
+
+
+def ask_json(data_dir: Path, question: str) -> dict[str, Any]:
+    """``minutes-bot ask --json`` over the index at ``data_dir``, parsed; it must exit 0."""
+    result = CliRunner().invoke(
+        app, ["ask", "--json", "--data-dir", str(data_dir), question], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)

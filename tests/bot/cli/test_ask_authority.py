@@ -4,14 +4,11 @@ plan (fictional modern.gov-style minutes, indexed and asked through the CLI)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import app
-from tests.bot.cli.index_probe import minutes, run_index
+from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -52,16 +49,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("play")
     (folder / "board-2025-02-04.txt").write_text(TASK)
     (folder / "cabinet-2025-03-11.txt").write_text(DELEGATION)
-    # Other business of the same councils, so that "play" and "strategy" are not in every item.
-    for n, (title, topic) in enumerate(
-        [
-            ("LIBRARY OPENING HOURS", "library opening hours review"),
-            ("WINTER GRITTING ROUTES", "winter gritting routes"),
-            ("BUS SHELTER REPAIRS", "bus shelter repair programme"),
-            ("ALLOTMENT RENTS", "allotment rents for next year"),
-        ]
-    ):
-        (folder / f"board-2025-0{n + 4}-01.txt").write_text(minutes(title=title, topic=topic))
+    write_other_business(folder)
     data = tmp_path_factory.mktemp("authority")
     assert run_index(data, folder).exit_code == 0
     return data
@@ -75,11 +63,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ],
 )
 def test_whose_call_is_answered_by_the_delegation(data_dir: Path, question: str) -> None:
-    result = CliRunner().invoke(
-        app, ["ask", "--json", "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    assert result.exit_code == 0, result.output
-    answer = json.loads(result.output)
+    answer = ask_json(data_dir, question)
     assert answer["answer"] is not None, answer["refusal"]
     assert "Director of Parks" in (answer["answer"]["owner"] or answer["answer"]["quote"])
     assert answer["matches"][0]["item_title"] == "PLAY STRATEGY 2025-2030"

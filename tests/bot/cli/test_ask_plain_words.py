@@ -5,14 +5,11 @@ modern.gov-style minutes, indexed and asked through the CLI)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import app
-from tests.bot.cli.index_probe import minutes, run_index
+from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -37,35 +34,19 @@ Supporting documents:
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("plain")
     (folder / "cabinet-2025-03-11.txt").write_text(ADVOCACY)
-    for n, (title, topic) in enumerate(
-        [
-            ("LIBRARY OPENING HOURS", "library opening hours review"),
-            ("WINTER GRITTING ROUTES", "winter gritting routes"),
-            ("BUS SHELTER REPAIRS", "bus shelter repair programme"),
-            ("ALLOTMENT RENTS", "allotment rents for next year"),
-        ]
-    ):
-        (folder / f"board-2025-0{n + 4}-01.txt").write_text(minutes(title=title, topic=topic))
+    write_other_business(folder)
     data = tmp_path_factory.mktemp("plain-index")
     assert run_index(data, folder).exit_code == 0
     return data
 
 
-def ask(data_dir: Path, question: str) -> dict:
-    result = CliRunner().invoke(
-        app, ["ask", "--json", "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
 def test_a_plain_worded_question_finds_the_formal_decision(data_dir: Path) -> None:
-    answer = ask(data_dir, "who's lobbying whitehall for cash to fix potholes?")
+    answer = ask_json(data_dir, "who's lobbying whitehall for cash to fix potholes?")
     assert answer["answer"] is not None, answer["refusal"]
     assert "advocate to the Government" in answer["answer"]["quote"]
     assert answer["matches"][0]["item_title"] == "HIGHWAY MAINTENANCE FUNDING"
 
 
 def test_plain_words_do_not_answer_what_the_minutes_do_not_hold(data_dir: Path) -> None:
-    answer = ask(data_dir, "who's lobbying holyrood for cash for a new ferry terminal?")
+    answer = ask_json(data_dir, "who's lobbying holyrood for cash for a new ferry terminal?")
     assert answer["answer"] is None and answer["refusal"]["kind"] == "not_found"

@@ -6,14 +6,13 @@ asked through `minutes-bot ask`)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from tests.bot.cli.index_probe import run_index
+from tests.bot.cli.index_probe import ask_json, run_index
 
 pytestmark = pytest.mark.slow
 
@@ -95,20 +94,12 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
-def ask(data_dir: Path, question: str) -> dict:
-    result = CliRunner().invoke(
-        app, ["ask", "--json", "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
 def skate_matches(answer: dict) -> list[dict]:
     return [m for m in answer["matches"] if "Skate Park Hours" in m["item_title"]]
 
 
 def test_the_committee_decision_and_its_adoption_are_one_match(data_dir: Path) -> None:
-    answer = ask(data_dir, "what was decided about extending the skate park hours?")
+    answer = ask_json(data_dir, "what was decided about extending the skate park hours?")
     (match,) = skate_matches(answer)
     assert match["body"].endswith("Riverside Services Committee")
     assert match["meeting_date"] == "2025-03-03"
@@ -131,7 +122,7 @@ def test_the_committee_decision_and_its_adoption_are_one_match(data_dir: Path) -
 
 
 def test_asked_about_the_councils_vote_the_council_minuting_answers(data_dir: Path) -> None:
-    answer = ask(data_dir, "how did council vote on extending the skate park hours?")
+    answer = ask_json(data_dir, "how did council vote on extending the skate park hours?")
     (match,) = skate_matches(answer)
     assert match["meeting_date"] == "2025-03-18"
     assert answer["answer"]["kind"] == "vote"
