@@ -17,6 +17,7 @@ columns are tested against.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from index.schema import Where
+from index.schema import Key, Where
 
 if TYPE_CHECKING:
     from index.settings import IndexSettings
@@ -57,6 +58,8 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 REFRESH_S = 1.0
 """How often a reader asks Chroma whether the collection changed (one tiny ``get``); writes
 made in this process are noticed at once."""
+MASKS_KEPT = 8
+"""Filters remembered per build (a mask is one byte per unit)."""
 PAGE = 5000
 """Units read from Chroma per request while building."""
 
@@ -208,6 +211,14 @@ def _compare(op: str, value: Any, operand: Any) -> bool:
         return False
 
 
+_RANGE_OPS = {
+    "$gt": np.greater,
+    "$gte": np.greater_equal,
+    "$lt": np.less,
+    "$lte": np.less_equal,
+}
+
+
 @dataclass
 class _Column:
     """One metadata key over all units: ``codes[i]`` indexes ``values``; missing is
@@ -217,13 +228,36 @@ class _Column:
     codes: np.ndarray
 
     def mask(self, cond: Any) -> np.ndarray:
-        lut = np.fromiter(
-            (_matches_field(v, cond, True) for v in self.values),
-            dtype=bool,
-            count=len(self.values),
-        )
+        lut = self._numeric_lut(cond)
+        if lut is None:
+            lut = np.fromiter(
+                (_matches_field(v, cond, True) for v in self.values),
+                dtype=bool,
+                count=len(self.values),
+            )
         lut = np.append(lut, _matches_field(None, cond, False))
         return lut[self.codes]
+
+    def _numeric_lut(self, cond: Any) -> np.ndarray | None:
+        """A range over a column of numbers (dates as day numbers: thousands of distinct
+        values at scale) in numpy instead of a Python loop; None for anything else."""
+        if not isinstance(cond, Mapping) or not cond or not set(cond) <= set(_RANGE_OPS):
+            return None
+        if any(isinstance(o, bool) or not isinstance(o, int | float) for o in cond.values()):
+            return None
+        numbers = self.__dict__.get("_numbers")
+        if numbers is None:
+            numeric = all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in self.values
+            )
+            numbers = np.asarray(self.values, dtype=np.float64) if numeric else False
+            self.__dict__["_numbers"] = numbers
+        if numbers is False:
+            return None
+        lut: np.ndarray = np.ones(len(self.values), dtype=bool)
+        for op, operand in cond.items():
+            lut &= _RANGE_OPS[op](numbers, operand)
+        return lut
 
     def value(self, row: int) -> Any:
         code = int(self.codes[row])
@@ -306,6 +340,8 @@ class LexicalIndex:
         self._checked_at = -math.inf
         self._writes_seen = -1
         self._rebuilding = False
+        self._item_rows: tuple[_Built, dict[str, int], np.ndarray, np.ndarray] | None = None
+        self._masks: tuple[_Built, dict[str, np.ndarray]] | None = None
 
     @classmethod
     def in_memory(cls) -> LexicalIndex:
@@ -335,7 +371,7 @@ class LexicalIndex:
         ids = [built.vocab[t] for t in tokenize(query) if t in built.vocab]
         if not ids or built.model is None or k <= 0:
             return []
-        mask = _where_mask(where, built.columns, len(built.ids)) if where else None
+        mask = self._mask(built, where) if where else None
         if mask is not None and not mask.any():
             return []
         weights: np.ndarray | None = mask.astype(np.float32) if mask is not None else None
@@ -349,6 +385,54 @@ class LexicalIndex:
         # ties broken by stored order, so every process ranks equal scores the same way
         order = positive[np.lexsort((positive, -scores[positive]))]
         return [(built.ids[i], float(scores[i])) for i in order]
+
+    def unit_ids_where(self, where: Where) -> list[str] | None:
+        """The IDs of the units passing ``where`` in the current build, for a dense search to
+        look among (:meth:`index.store.MinutesStore.query`); None before the first build."""
+        built = self.refresh()
+        if built.generation is None:
+            return None
+        mask = self._mask(built, where)
+        return [built.ids[i] for i in np.flatnonzero(mask)]
+
+    def _mask(self, built: _Built, where: Where) -> np.ndarray:
+        """The units passing ``where``; the last few are kept, because one question filters
+        the lexical and the dense search alike."""
+        key = json.dumps(where, sort_keys=True, default=str)
+        cache = self._masks
+        if cache is None or cache[0] is not built:
+            cache = self._masks = (built, {})
+        mask = cache[1].get(key)
+        if mask is None:
+            mask = _where_mask(where, built.columns, len(built.ids))
+            if len(cache[1]) >= MASKS_KEPT:
+                cache[1].pop(next(iter(cache[1])))
+            cache[1][key] = mask
+        return mask
+
+    def unit_ids_of(self, item_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each known item's unit IDs in the current build (items it does not hold are left
+        out), so their vectors can be read by ID."""
+        built = self._current()
+        column = built.columns.get(Key.ITEM_ID)
+        if column is None or not item_ids:
+            return {}
+        rows = self._item_rows
+        if rows is None or rows[0] is not built:
+            order: np.ndarray = np.argsort(column.codes, kind="stable")
+            bounds: np.ndarray = np.asarray(
+                np.searchsorted(column.codes[order], np.arange(len(column.values) + 1))
+            )
+            by_value = {str(value): code for code, value in enumerate(column.values)}
+            rows = (built, by_value, order, bounds)
+            self._item_rows = rows
+        _, codes, order, bounds = rows
+        out: dict[str, list[str]] = {}
+        for item in item_ids:
+            code = codes.get(item)
+            if code is not None:
+                out[item] = [built.ids[i] for i in order[bounds[code] : bounds[code + 1]]]
+        return out
 
     def has_term(self, token: str) -> bool:
         return token in self._current().vocab

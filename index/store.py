@@ -19,7 +19,7 @@ import os
 import pickle
 import tempfile
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +33,7 @@ from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 
 from index.chunking import ItemRecord, Unit
-from index.errors import ConfigError, IncompatibleIndexError
+from index.errors import ConfigError, IncompatibleIndexError, is_unavailable
 from index.schema import (
     ItemMeta,
     Key,
@@ -49,6 +49,8 @@ from index.settings import IndexSettings
 logger = logging.getLogger(__name__)
 
 BATCH = 1000
+MAX_QUERY_IDS = 200_000
+"""Above this many allowed units a filter is left to Chroma (the ID list itself gets heavy)."""
 PAGE = 5000
 SPACE = {"hnsw:space": "cosine"}
 # HNSW graph quality for the units collection. Chroma's defaults (ef 100/100, M 16) missed the
@@ -138,6 +140,7 @@ class MinutesStore:
         self.items: Collection = _collection(client, f"{name}_items")
         self.meta: Collection = _collection(client, f"{name}_meta")
         self._catalogue: tuple[str, dict[str, ItemMeta]] | None = None
+        self._stats: tuple[str, IndexStats] | None = None
 
     # -- the generation ----------------------------------------------------------------------
     def generation(self) -> str:
@@ -222,13 +225,47 @@ class MinutesStore:
             self.bump_generation()
 
     # -- reading ---------------------------------------------------------------------------
-    def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[UnitHit]:
+    def query(
+        self,
+        vector: Sequence[float],
+        k: int,
+        where: Where | None = None,
+        *,
+        unit_ids: Sequence[str] | None = None,
+    ) -> list[UnitHit]:
+        """The ``k`` units nearest ``vector`` among those passing ``where``.
+
+        ``unit_ids``, when given, are the units passing ``where`` as an in-memory index of the
+        units' metadata found them (:meth:`index.lexical.LexicalIndex.unit_ids_where`): Chroma
+        then searches among those IDs instead of evaluating ``where`` itself, which at 100k
+        items is 30-40x faster (a body and a year: 1.6-1.9 s → 50-80 ms). An ID deleted
+        since that index was built makes Chroma refuse the query; ``where`` is used then.
+        """
         # No count() first: Chroma 1.5 returns fewer (or no) hits when asked for more than it
         # holds, and a count is one more round trip per question.
+        if where and unit_ids is not None and len(unit_ids) <= MAX_QUERY_IDS:
+            if not unit_ids:
+                return []
+            try:
+                return self._query(vector, k, ids=list(unit_ids))
+            except Exception as exc:
+                if is_unavailable(exc):
+                    raise
+                logger.info("query by unit IDs refused (%s); filtering in Chroma", exc)
+        return self._query(vector, k, where=where or None)
+
+    def _query(
+        self,
+        vector: Sequence[float],
+        k: int,
+        where: Where | None = None,
+        ids: list[str] | None = None,
+    ) -> list[UnitHit]:
         result = self.units.query(
             query_embeddings=[list(vector)],
             n_results=max(k, 1),
-            where=where or None,
+            where=where,
+            ids=ids,
             include=["documents", "metadatas", "distances"],
         )
         hits = []
@@ -244,7 +281,11 @@ class MinutesStore:
         return hits
 
     def unit_similarities(
-        self, vector: Sequence[float], item_ids: Iterable[str]
+        self,
+        vector: Sequence[float],
+        item_ids: Iterable[str],
+        *,
+        known_units: Mapping[str, Sequence[str]] | None = None,
     ) -> dict[str, list[UnitHit]]:
         """Every unit of these items with its exact cosine similarity to ``vector``, by item
         (``kind`` and ``text`` left empty: the unit ID says which unit it is).
@@ -258,12 +299,26 @@ class MinutesStore:
         if not wanted:
             return {}
         # Vectors only: reading the units' metadata and texts as well costs twice the time,
-        # and a unit's ID already names its item and kind.
-        got = self.units.get(where={Key.ITEM_ID: {"$in": wanted}}, include=["embeddings"])
-        ids = list(got["ids"])
+        # and a unit's ID already names its item and kind. Units an in-memory index knows
+        # (``known_units``, item → unit IDs) are read by ID, ~25x faster than by item at 100k
+        # items; items it does not know (indexed since it was built) are read by item.
+        known = known_units or {}
+        by_id = [uid for item in wanted for uid in known.get(item, ())]
+        ids: list[str] = []
+        rows: list[Any] = []
+        if by_id:
+            got = self.units.get(ids=by_id, include=["embeddings"])
+            ids += got["ids"]
+            rows += list(got["embeddings"] if got["embeddings"] is not None else [])
+        found = {decode_unit(uid, {}).item_id for uid in ids}
+        rest = [item for item in wanted if item not in found]
+        if rest:
+            got = self.units.get(where={Key.ITEM_ID: {"$in": rest}}, include=["embeddings"])
+            ids += got["ids"]
+            rows += list(got["embeddings"] if got["embeddings"] is not None else [])
         if not ids:
             return {}
-        matrix = np.asarray(got["embeddings"], dtype=np.float32)
+        matrix = np.asarray(rows, dtype=np.float32)
         query = np.asarray(vector, dtype=np.float32)
         norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
         sims = (matrix @ query) / np.where(norms > 0, norms, 1.0)
@@ -326,6 +381,17 @@ class MinutesStore:
         return catalogue
 
     def stats(self) -> IndexStats:
+        """What the index holds; computed once per generation (a pass over every item's
+        metadata takes half a second at 100k items, and refusals and ``/healthz`` ask)."""
+        generation = self.generation()
+        if generation and self._stats is not None and self._stats[0] == generation:
+            return self._stats[1]
+        stats = self._compute_stats()
+        if generation:
+            self._stats = (generation, stats)
+        return stats
+
+    def _compute_stats(self) -> IndexStats:
         metas = self.all_item_meta()
         dates = sorted(m.date.isoformat() for m in metas if m.date)
         stamps = sorted(m.indexed_at for m in metas if m.indexed_at)

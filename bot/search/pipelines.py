@@ -33,7 +33,7 @@ def standard(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> 
     return Pipeline(
         HYBRID,
         [
-            Weighted(DenseSearcher(store, embedder), DENSE_WEIGHT),
+            Weighted(DenseSearcher(store, embedder, lexical), DENSE_WEIGHT),
             Weighted(LexicalSearcher(lexical), LEXICAL_WEIGHT),
         ],
         fusion=CONVEX,
@@ -43,6 +43,6 @@ def standard(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> 
 def baselines(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> list[Pipeline]:
     """Each signal alone, for the evaluation to show what fusing them adds."""
     return [
-        Pipeline(DENSE, [Weighted(DenseSearcher(store, embedder))]),
+        Pipeline(DENSE, [Weighted(DenseSearcher(store, embedder, lexical))]),
         Pipeline(LEXICAL, [Weighted(LexicalSearcher(lexical))]),
     ]
