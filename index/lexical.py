@@ -60,8 +60,6 @@ REFRESH_S = 1.0
 made in this process are noticed at once."""
 MASKS_KEPT = 8
 """Filters remembered per build (a mask is one byte per unit)."""
-PAGE = 5000
-"""Units read from Chroma per request while building."""
 
 
 def stem(word: str) -> str:
