@@ -10,9 +10,12 @@ import pytest
 
 from tests.bot.slack.conftest import mention, unique
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.alone]
 
 EVENTS = 50
+ANSWER_WITHIN = 240
+"""A bound on the burst, not a speed target (those live in bench/): on 2 cores shared with
+another test worker, 50 full answers have taken 90 s."""
 QUESTIONS = [
     "what was resolved about the frailty delivery plan?",
     "what did the executive decide about the digital inclusion strategy?",
@@ -32,7 +35,10 @@ def test_fifty_concurrent_mentions_are_each_answered_once(bot):
     acked = time.monotonic() - started
     wanted = set(channels)
     bot.fake.wait_for(
-        "reactions.remove", lambda c: c.args["channel"] in wanted, count=EVENTS, timeout=90
+        "reactions.remove",
+        lambda c: c.args["channel"] in wanted,
+        count=EVENTS,
+        timeout=ANSWER_WITHIN,
     )
     answered = time.monotonic() - started
     time.sleep(1.0)
@@ -48,4 +54,4 @@ def test_fifty_concurrent_mentions_are_each_answered_once(bot):
     assert all(r.status == 200 for r in replies)
     assert slowest_ack < 3.0
     assert per_channel == Counter(dict.fromkeys(channels, 1))
-    assert answered < 90
+    assert answered < ANSWER_WITHIN
