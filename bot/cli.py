@@ -248,7 +248,7 @@ def ask(
     where = f"Chroma at {settings.chroma_url}" if settings.chroma_url else "the index"
     try:
         answerer = Answerer(settings)
-        if answerer.store.units.count() == 0:
+        if answerer.store.is_empty():
             typer.echo(
                 f"error: the index is empty ({where}, collection {settings.collection!r}):"
                 " run `minutes-bot index <folder>` first",

@@ -4,9 +4,14 @@ Dense retrieval misses exact names, numbers and hashtags ("RFT-2024-315", "#Futu
 "Ark Aid"); BM25 catches them. Chroma is the one source of truth for the minutes: this index is
 built in memory from the unit collection (its texts and metadata) and rebuilt when the
 collection's *generation* changes (a record every write to the store bumps, see
-:meth:`index.store.MinutesStore.generation`). Nothing is kept on local disk, so every process
-pointed at one Chroma server, however many replicas, ranks the same way, and the index can be
-thrown away at any time.
+:meth:`index.store.MinutesStore.generation`). A build may be saved in the data folder under
+its generation, so a new process loads it instead of re-reading Chroma; a saved build is used
+only for the generation Chroma names, so every process pointed at one Chroma server, however
+many replicas, ranks the same way, and the files can be thrown away at any time.
+
+With embedded Chroma the build also holds every unit's vector (memory-mapped from its saved
+file): a filtered dense search then scores the few thousand units passing the filter exactly
+(:meth:`LexicalIndex.nearest`), and rescoring reads vectors without asking Chroma.
 
 Filters are Chroma ``where`` clauses (:data:`index.schema.Where`). They are applied inside the
 index: each metadata key is a column of integer codes, a clause is evaluated once per distinct
@@ -30,7 +35,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -58,6 +63,9 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 REFRESH_S = 1.0
 """How often a reader asks Chroma whether the collection changed (one tiny ``get``); writes
 made in this process are noticed at once."""
+EXACT_ROWS = 50_000
+"""Up to this many units passing a filter, a dense search scores them all exactly from the
+saved vectors (~20 ms at this many); above it, Chroma's HNSW search is cheaper."""
 MASKS_KEPT = 8
 """Filters remembered per build (a mask is one byte per unit)."""
 
@@ -153,6 +161,25 @@ class UnitSource(Protocol):
 
     def unit_pages(self) -> Iterator[UnitPage]:
         """Every unit, a page at a time."""
+        ...
+
+
+VectorPage = tuple[Sequence[str], Sequence[str | None], Sequence[Mapping[str, Any] | None], Any]
+"""A :data:`UnitPage` with the units' embeddings as a fourth member (rows of floats)."""
+
+
+@runtime_checkable
+class VectorSource(Protocol):
+    """A source that can also give every unit's embedding in the same pass (embedded Chroma:
+    a local read; through a server the vectors would cross the network as JSON, so the
+    server-backed store does not offer them)."""
+
+    def has_vectors(self) -> bool:
+        """Whether this source gives vectors cheaply (read locally)."""
+        ...
+
+    def unit_pages_with_vectors(self) -> Iterator[VectorPage]:
+        """Every unit with its embedding, a page at a time."""
         ...
 
 
@@ -316,6 +343,14 @@ class _Built:
     model: Any = None
     vocab: dict[str, int] = field(default_factory=dict)
     df: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    vectors: np.ndarray | None = None
+    """Every unit's embedding, a row per unit in ``ids`` order (float32; memory-mapped from
+    the cache file when there is one), or None when the source gave none."""
+    norms: np.ndarray | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the vectors go to their own file (memory-mapped on load), not into the pickle
+        return {**self.__dict__, "vectors": None}
 
 
 class LexicalIndex:
@@ -407,6 +442,51 @@ class LexicalIndex:
                 cache[1].pop(next(iter(cache[1])))
             cache[1][key] = mask
         return mask
+
+    def has_vectors(self) -> bool:
+        """Whether the current build holds the units' embeddings (see :meth:`nearest`)."""
+        return self._current().vectors is not None
+
+    def nearest(
+        self, vector: Sequence[float], k: int, where: Where
+    ) -> list[tuple[str, float]] | None:
+        """The ``k`` units passing ``where`` nearest ``vector`` by exact cosine similarity,
+        best first; None when this build has no vectors or more than :data:`EXACT_ROWS` units
+        pass (then an HNSW search is the cheaper one).
+
+        A filter leaves a few thousand units at 100k items: scoring them all is ~2 ms, where
+        Chroma searching among their IDs took 30-90 ms, and it is exact, not approximate.
+        """
+        built = self.refresh()
+        if built.vectors is None or built.norms is None or k <= 0:
+            return None
+        rows = np.flatnonzero(self._mask(built, where))
+        if rows.size > EXACT_ROWS:
+            return None
+        if rows.size == 0:
+            return []
+        sims = _cosines(built, rows, vector)
+        if rows.size > k:
+            top = np.argpartition(-sims, k - 1)[:k]
+            rows, sims = rows[top], sims[top]
+        order = np.lexsort((rows, -sims))  # ties by stored order, as in every process
+        return [(built.ids[rows[i]], float(sims[i])) for i in order]
+
+    def unit_similarities(
+        self, vector: Sequence[float], item_ids: Sequence[str]
+    ) -> dict[str, list[tuple[str, float]]] | None:
+        """Every unit of these items (those this build holds) with its exact cosine similarity
+        to ``vector``, by item; None when this build has no vectors."""
+        built = self._current()
+        if built.vectors is None or built.norms is None:
+            return None
+        by_item = self.unit_ids_of(item_ids)
+        unit_ids = [uid for uids in by_item.values() for uid in uids]
+        if not unit_ids:
+            return {}
+        rows = np.fromiter((built.rows[u] for u in unit_ids), dtype=np.int64, count=len(unit_ids))
+        sims = iter(_cosines(built, rows, vector).tolist())
+        return {item: [(uid, next(sims)) for uid in uids] for item, uids in by_item.items()}
 
     def unit_ids_of(self, item_ids: Sequence[str]) -> dict[str, list[str]]:
         """Each known item's unit IDs in the current build (items it does not hold are left
@@ -510,6 +590,10 @@ class LexicalIndex:
                 with cached.open("rb") as handle:
                     built = pickle.load(handle)
                 if isinstance(built, _Built) and built.generation == generation:
+                    if built.norms is not None:
+                        built.vectors = _load_vectors(cached, len(built.ids))
+                        if built.vectors is None:
+                            built.norms = None
                     return built
             except Exception as exc:  # a torn or foreign file: build afresh and overwrite it
                 logging.getLogger(__name__).warning("lexical cache unreadable: %s", exc)
@@ -530,7 +614,15 @@ class LexicalIndex:
         vocab: dict[str, int] = {}
         lengths: list[int] = []
         flat: list[int] = []
-        for page_ids, texts, metas in self.source.unit_pages():
+        with_vectors = isinstance(self.source, VectorSource) and self.source.has_vectors()
+        pages: Iterator[Any] = (
+            self.source.unit_pages_with_vectors() if with_vectors else self.source.unit_pages()
+        )
+        blocks: list[np.ndarray] = []
+        for page in pages:
+            page_ids, texts, metas = page[0], page[1], page[2]
+            if with_vectors:
+                blocks.append(np.asarray(page[3], dtype=np.float32).reshape(len(page_ids), -1))
             for uid, text, meta in zip(page_ids, texts, metas, strict=True):
                 ids.append(uid)
                 metadatas.append(meta or {})
@@ -541,6 +633,9 @@ class LexicalIndex:
         if ids:
             built.df = _document_frequencies(lengths, flat, len(vocab))
             built.model, built.vocab = _bm25(lengths, flat, vocab)
+        if blocks and sum(len(b) for b in blocks) == len(ids):
+            built.vectors = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
+            built.norms = np.linalg.norm(built.vectors, axis=1).astype(np.float32)
         logging.getLogger(__name__).info(
             "lexical index: %d units built in %.2f s", len(ids), time.perf_counter() - started
         )
@@ -548,18 +643,55 @@ class LexicalIndex:
 
 
 def _save(target: Path, built: _Built) -> None:
-    """Write atomically, then drop older generations' files."""
+    """Write atomically (the vectors first, so a pickle never names missing vectors), then
+    drop older generations' files. The vectors are raw float32 rows beside the pickle, so a
+    new process maps them instead of reading 800 MB at 100k items."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        vectors = target.with_suffix(VECTORS_SUFFIX)
+        if built.vectors is not None:
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                np.ascontiguousarray(built.vectors, dtype=np.float32).tofile(handle)
+            os.replace(tmp, vectors)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
-        for old in target.parent.glob("*.pickle"):
-            if old != target:
+        for old in [*target.parent.glob("*.pickle"), *target.parent.glob("*" + VECTORS_SUFFIX)]:
+            if old not in (target, vectors):
                 old.unlink(missing_ok=True)
     except OSError as exc:  # a cache: never worth failing a question over
         logging.getLogger(__name__).warning("lexical cache not written: %s", exc)
+
+
+VECTORS_SUFFIX = ".vectors"
+
+
+def _load_vectors(pickled: Path, rows: int) -> np.ndarray | None:
+    """The saved vectors for this build, memory-mapped; None if missing or the wrong size."""
+    file = pickled.with_suffix(VECTORS_SUFFIX)
+    try:
+        size = file.stat().st_size
+        if rows == 0 or size == 0 or size % (4 * rows):
+            return None
+        return np.memmap(file, dtype=np.float32, mode="r", shape=(rows, size // (4 * rows)))
+    except OSError:
+        return None
+
+
+def _cosines(built: _Built, rows: np.ndarray, vector: Sequence[float]) -> np.ndarray:
+    """Cosine similarity of ``vector`` to these rows' vectors, computed as
+    :meth:`index.store.MinutesStore.unit_similarities` does (the same scores either way)."""
+    assert built.vectors is not None and built.norms is not None
+    matrix = np.asarray(built.vectors[np.sort(rows)] if rows.size else built.vectors[:0])
+    order = np.argsort(rows, kind="stable")
+    query = np.asarray(vector, dtype=np.float32)
+    norms = built.norms[np.sort(rows)] * (np.linalg.norm(query) or 1.0)
+    sims = (matrix @ query) / np.where(norms > 0, norms, 1.0)
+    out = np.empty(rows.size, dtype=np.float32)
+    out[order] = sims
+    return out
 
 
 def _document_frequencies(lengths: list[int], flat: list[int], size: int) -> np.ndarray:
@@ -618,9 +750,11 @@ def lexical_index_for(settings: IndexSettings) -> LexicalIndex:
     """The index over the configured collection; one per process and collection, so the bot's
     searchers and answerer share one build.
 
-    With embedded Chroma (files in the data folder anyway) a build is also cached beside it
-    per generation, so a cold ``ask`` at 100k items loads in a second instead of rebuilding;
-    with a Chroma server nothing about the minutes is kept locally and each process builds.
+    A build is also saved in the data folder per generation (with embedded Chroma, the units'
+    vectors beside it), so a cold ``ask`` at 100k items loads in a second instead of
+    rebuilding for a minute or more. It is a derived, throw-away copy: used only while
+    Chroma's generation record still names it, replaced at the next change, and the same build
+    a process would make from Chroma itself, so replicas on one server answer identically.
     """
     where = settings.chroma_url or str(settings.chroma_dir.resolve())
     return _shared(where, settings.collection, settings)
@@ -631,12 +765,12 @@ _instances_lock = threading.Lock()
 
 
 def _shared(where: str, collection: str, settings: IndexSettings) -> LexicalIndex:
-    from index.store import open_store
+    from index.store import cache_name, open_store
 
     with _instances_lock:
         index = _instances.get((where, collection))
         if index is None:
-            cache = None if settings.chroma_url else settings.state_dir / "lexical" / collection
+            cache = settings.state_dir / "lexical" / cache_name(settings)
             index = _instances[(where, collection)] = LexicalIndex(
                 open_store(settings), background=True, cache_dir=cache
             )

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from bot.search.base import UNITS_PER_ITEM, Ranked, best_per_item
 from index.embeddings import Embedder, Vector
 from index.lexical import LexicalIndex
-from index.schema import Where
-from index.store import MinutesStore
+from index.schema import Where, decode_unit
+from index.store import MinutesStore, UnitHit
 
 DENSE = "dense"
 
@@ -40,29 +40,36 @@ class DenseSearcher:
 
     def search(self, text: str, k: int, where: Where | None = None) -> list[Ranked]:
         vector, n = self._vector(text), k * UNITS_PER_ITEM
+        if where and self.units is not None:
+            # a filter's few thousand units scored exactly from the saved vectors, when held
+            exact = self.units.nearest(vector, n, where)
+            if exact is not None:
+                return best_per_item((decode_unit(uid, {}).item_id, sim) for uid, sim in exact)
         allowed = self.units.unit_ids_where(where) if where and self.units is not None else None
         if allowed is None:
-            hits = self.store.query(vector, k=n, where=where)
+            hits = self.store.query(vector, k=n, where=where, texts=False)
         else:
-            hits = self.store.query(vector, k=n, where=where, unit_ids=allowed)
+            hits = self.store.query(vector, k=n, where=where, unit_ids=allowed, texts=False)
         return best_per_item((hit.item_id, hit.similarity) for hit in hits)
 
     def rescore(self, text: str, item_ids: Sequence[str]) -> list[Ranked]:
         """Each item at its best unit's exact cosine, with every unit's score kept."""
         vector = self._vector(text)
-        if self.units is None:
-            by_item = self.store.unit_similarities(vector, item_ids)
+        scored: dict[str, list[tuple[str, float]]] = {}
+        if self.units is not None:
+            # vectors the in-memory index holds are read there; the rest from Chroma
+            scored = self.units.unit_similarities(vector, item_ids) or {}
+            rest = [item for item in item_ids if item not in scored]
+            if rest:
+                known = self.units.unit_ids_of(rest)
+                found = self.store.unit_similarities(vector, rest, known_units=known)
+                scored.update(_pairs(found))
         else:
-            known = self.units.unit_ids_of(item_ids)
-            by_item = self.store.unit_similarities(vector, item_ids, known_units=known)
+            scored = _pairs(self.store.unit_similarities(vector, item_ids))
         ranked = [
-            Ranked(
-                item_id,
-                max(h.similarity for h in hits),
-                {h.unit_id: h.similarity for h in hits},
-            )
-            for item_id, hits in by_item.items()
-            if hits
+            Ranked(item_id, max(sim for _, sim in units), dict(units))
+            for item_id, units in scored.items()
+            if units
         ]
         order = {item_id: n for n, item_id in enumerate(item_ids)}
         ranked.sort(key=lambda r: (-r.score, order.get(r.item_id, len(order))))
@@ -80,3 +87,7 @@ class DenseSearcher:
             while len(self._vectors) > 32:
                 self._vectors.popitem(last=False)
         return vector
+
+
+def _pairs(by_item: dict[str, list[UnitHit]]) -> dict[str, list[tuple[str, float]]]:
+    return {item: [(h.unit_id, h.similarity) for h in hits] for item, hits in by_item.items()}

@@ -1,6 +1,7 @@
 """A dense search under a filter looks among the unit IDs the in-memory metadata index finds
-(Chroma's own ``where`` is 30-40x slower at 100k items), and rescoring reads vectors by unit ID;
-both give exactly what Chroma's ``where`` gives, also when that index is behind the store."""
+(Chroma's own ``where`` is 30-40x slower at 100k items), or with embedded Chroma scores those
+units exactly from the vectors saved with that index; rescoring reads vectors by unit ID or
+from the saved ones. All give exactly what Chroma gives, also when that index is behind."""
 
 from __future__ import annotations
 
@@ -121,3 +122,44 @@ def test_stats_follow_each_write(tmp_path: Path) -> None:
     assert store.stats().units == 3
     store.add_units(units_for(2, random.Random(2)), vectors(3, np.random.default_rng(2)))
     assert store.stats().units == 6
+
+
+@pytest.mark.parametrize("where", FILTERS, ids=str)
+def test_a_filter_scored_from_the_saved_vectors_finds_what_chromas_where_finds(
+    stored, where, tmp_path: Path
+) -> None:
+    store, _ = stored
+    # As a new process would: the build saved by one reader, memory-mapped by the next.
+    cache = tmp_path / "lexical"
+    LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
+    assert [p.suffix for p in sorted(cache.iterdir())] == [".pickle", ".vectors"]
+    loaded = LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
+    assert loaded.has_vectors()
+    for seed in range(3):
+        vector = vectors(1, np.random.default_rng(200 + seed))[0]
+        exact = loaded.nearest(vector, 10, where)
+        assert exact is not None
+        got = [(uid, round(sim, 5)) for uid, sim in exact]
+        assert got == hits(store.query(vector, 10, where))
+
+
+def test_rescoring_from_the_saved_vectors_equals_chromas_vectors(stored) -> None:
+    store, lexical = stored
+    items = ["item007", "item042", "item119"]
+    vector = vectors(1, np.random.default_rng(4))[0]
+    local = lexical.unit_similarities(vector, items)
+    assert local is not None and set(local) == set(items)
+    from_chroma = store.unit_similarities(vector, items)
+    assert sorted((u, round(s, 5)) for us in local.values() for u, s in us) == sorted(
+        (h.unit_id, round(h.similarity, 5)) for hs in from_chroma.values() for h in hs
+    )
+
+
+def test_saved_vectors_of_the_wrong_size_are_not_used(stored, tmp_path: Path) -> None:
+    cache = tmp_path / "lexical"
+    LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
+    (saved,) = cache.glob("*.vectors")
+    saved.write_bytes(saved.read_bytes()[:-4])  # torn
+    loaded = LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
+    assert not loaded.has_vectors()
+    assert loaded.nearest([1.0] * DIM, 5, FILTERS[0]) is None  # left to Chroma
