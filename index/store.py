@@ -435,7 +435,7 @@ class MinutesStore:
         self._unit_count = (generation, units)
         if self.cache_dir is not None and generation:
             _save_pickle(
-                self.cache_dir / f"{generation}.pickle",
+                self.cache_dir / f"{generation}.{CATALOGUE_FORMAT}.pickle",
                 _SavedCatalogue(generation, catalogue, units),
             )
         return catalogue
@@ -444,7 +444,7 @@ class MinutesStore:
         """The catalogue saved for this generation, if a readable one is there."""
         if self.cache_dir is None or not generation:
             return None
-        file = self.cache_dir / f"{generation}.pickle"
+        file = self.cache_dir / f"{generation}.{CATALOGUE_FORMAT}.pickle"
         if not file.is_file():
             return None
         try:
@@ -515,6 +515,8 @@ def _raise_search_ef(collection: Collection) -> None:
         logger.info("could not raise hnsw search_ef on %s: %s", collection.name, exc)
 
 
+CATALOGUE_FORMAT = "v2"
+"""In the saved catalogue's file name: a process of another version neither loads nor trusts it."""
 CATALOGUE_DROPS = ("resolutions", "actions", "votes", "dated", "related", "header", "link")
 """What the catalogue leaves out of each item: most of its size (a cold ``ask`` at 100k items
 loaded 95 MB of them in 3 s), and nothing that filters, scopes or threads read."""

@@ -51,6 +51,7 @@ class Answerer:
         lexical: LexicalIndex | None = None,
         thresholds: abstain.Thresholds = abstain.DEFAULT,
         today: date | None = None,
+        exact_dense: bool = False,
     ) -> None:
         self.settings = settings
         self.store = store or open_store(settings)
@@ -61,6 +62,7 @@ class Answerer:
             self.store,
             embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
             self.lexical,
+            exact=exact_dense,  # a process answering once: see DenseSearcher.exact
         )
         self._catalogue: list[ItemMeta] = []
         self._catalogue_at = -1e9

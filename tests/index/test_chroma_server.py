@@ -150,7 +150,7 @@ def derived_copies(data: Path) -> set[tuple[str, str]]:
     """(kind, generation) of every file a process left in its data dir, the model aside."""
     files = [p for p in data.rglob("*") if p.is_file() and "models" not in p.parts]
     assert all(p.relative_to(data).parts[0] == "state" for p in files), files
-    return {(p.parent.parent.name, p.stem) for p in files}
+    return {(p.parent.parent.name, p.name.split(".")[0]) for p in files}
 
 
 def test_a_write_to_chroma_makes_a_replicas_saved_copies_stale(

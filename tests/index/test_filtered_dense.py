@@ -155,11 +155,26 @@ def test_rescoring_from_the_saved_vectors_equals_chromas_vectors(stored) -> None
     )
 
 
-def test_saved_vectors_of_the_wrong_size_are_not_used(stored, tmp_path: Path) -> None:
+def test_torn_saved_vectors_are_rebuilt_from_chroma(stored, tmp_path: Path) -> None:
+    store, _ = stored
     cache = tmp_path / "lexical"
     LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
     (saved,) = cache.glob("*.vectors")
-    saved.write_bytes(saved.read_bytes()[:-4])  # torn
+    whole = saved.read_bytes()
+    saved.write_bytes(whole[:-4])  # torn
     loaded = LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
-    assert not loaded.has_vectors()
-    assert loaded.nearest([1.0] * DIM, 5, FILTERS[0]) is None  # left to Chroma
+    vector = vectors(1, np.random.default_rng(7))[0]
+    exact = loaded.nearest(vector, 10, FILTERS[0])
+    assert exact is not None
+    assert [(u, round(s, 5)) for u, s in exact] == hits(store.query(vector, 10, FILTERS[0]))
+    assert saved.read_bytes() == whole  # written again, whole
+
+
+def test_a_one_shot_search_scores_every_unit_as_chroma_ranks_them(stored) -> None:
+    store, lexical = stored
+    assert lexical.nearest([1.0] * DIM, 10) is not None  # 360 units: under the exact limit
+    for seed in range(3):
+        vector = vectors(1, np.random.default_rng(300 + seed))[0]
+        exact = lexical.nearest(vector, 10, None, any_size=True)
+        assert exact is not None
+        assert [(u, round(s, 5)) for u, s in exact] == hits(store.query(vector, 10))

@@ -201,7 +201,7 @@ def test_embedded_mode_reuses_a_build_saved_for_the_same_generation(tmp_path: Pa
     first = lexical_index_for(settings)
     assert first.search("library", 5)
     saved = list((tmp_path / "data" / "state" / "lexical" / "cached").glob("*.pickle"))
-    assert [p.stem for p in saved] == [store.generation()]
+    assert [p.name.split(".")[0] for p in saved] == [store.generation()]
 
     class NoReads:  # a fresh process whose source must not be read: the saved build serves
         def generation(self) -> str:
@@ -214,5 +214,5 @@ def test_embedded_mode_reuses_a_build_saved_for_the_same_generation(tmp_path: Pa
     assert [uid for uid, _ in again.search("library", 5)] == ["a:c0"]
     store.add_units([stored_unit("b:c0", "Allotment rents.", "W")], vectors(1))
     assert first.search("allotment", 5)  # this process wrote: rebuilt at once, new file
-    assert [p.stem for p in saved[0].parent.glob("*.pickle")] == [store.generation()]
+    assert [p.name.split(".")[0] for p in saved[0].parent.glob("*.pickle")] == [store.generation()]
     forget_shared()
