@@ -642,6 +642,9 @@ class LexicalIndex:
         built = self._build_from_source(generation)
         if cached is not None:
             _save(cached, built)
+            mapped = _load_vectors(cached, len(built.ids)) if built.vectors is not None else None
+            if mapped is not None:  # file-backed from here: shared, not 800 MB of heap
+                built.vectors = mapped
         return built
 
     def _has_vectors(self) -> bool:
