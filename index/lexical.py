@@ -718,15 +718,24 @@ CACHE_FORMAT = "v2"
 """In a saved build's file name: a process of another version neither loads nor trusts it."""
 
 
+MAP_BYTES = 16 << 20
+"""Saved vectors at least this large are memory-mapped (a new process then reads only the
+pages it scores); smaller ones are read whole, because a map holds a file descriptor for as
+long as it lives."""
+
+
 def _load_vectors(pickled: Path, rows: int) -> np.ndarray | None:
-    """The saved vectors for this build, memory-mapped; None if missing or the wrong size."""
+    """The saved vectors for this build; None if missing or the wrong size."""
     file = pickled.with_suffix(VECTORS_SUFFIX)
     try:
         size = file.stat().st_size
         if rows == 0 or size == 0 or size % (4 * rows):
             return None
-        return np.memmap(file, dtype=np.float32, mode="r", shape=(rows, size // (4 * rows)))
-    except OSError:
+        shape = (rows, size // (4 * rows))
+        if size < MAP_BYTES:
+            return np.fromfile(file, dtype=np.float32).reshape(shape)
+        return np.memmap(file, dtype=np.float32, mode="r", shape=shape)
+    except (OSError, ValueError):
         return None
 
 
