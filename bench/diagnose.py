@@ -107,7 +107,9 @@ class ExactStore(MinutesStore):
         matrix = np.asarray(got["embeddings"], dtype=np.float32)
         self._matrix = matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
-    def query(self, vector: Sequence[float], k: int, where: Where | None = None) -> list[UnitHit]:
+    def query(
+        self, vector: Sequence[float], k: int, where: Where | None = None, **_: object
+    ) -> list[UnitHit]:
         v = np.asarray(vector, dtype=np.float32)
         sims = self._matrix @ (v / max(float(np.linalg.norm(v)), 1e-12))
         if where:

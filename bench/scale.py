@@ -57,7 +57,7 @@ from index.embeddings import Embedder, configure_model_cache, shared_embedder  #
 from index.indexer import index_paths  # noqa: E402
 from index.lexical import LexicalIndex  # noqa: E402
 from index.schema import item_filter  # noqa: E402
-from index.store import open_store  # noqa: E402
+from index.store import cache_name, open_store  # noqa: E402
 
 ITEMS_PER_MEETING = 25
 COLD_QUESTION = "what was decided about parking charges?"
@@ -238,10 +238,21 @@ def questions(n: int, seed: int = 5) -> list[tuple[str, str | None, int | None, 
 def measure_answers(settings: Settings, row: Row, n: int = 200) -> None:
     store = open_store(settings)
     embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
-    lexical = LexicalIndex(store)
+    # The lexical index built from Chroma (what a replica pays after a change; with embedded
+    # Chroma it reads every unit's vector too) and saved in the data dir as the bot does, then
+    # loaded from that saved copy (what every later process pays).
+    cache = settings.state_dir / "lexical" / cache_name(settings)
+    shutil.rmtree(cache, ignore_errors=True)
     started = time.perf_counter()
-    lexical.refresh(force=True)
+    LexicalIndex(store, cache_dir=cache).refresh(force=True)
     row.lexical_build_s = time.perf_counter() - started
+    started = time.perf_counter()
+    lexical = LexicalIndex(store, cache_dir=cache)
+    lexical.refresh()
+    row.notes.append(
+        f"lexical index loaded from its saved copy in {time.perf_counter() - started:.2f} s"
+        f" ({'with' if lexical.has_vectors() else 'without'} the units' vectors)"
+    )
     answerer = Answerer(settings, store, embedder, lexical=lexical)
     asked = questions(n)
     for q, *_ in asked[:5]:
@@ -256,10 +267,31 @@ def measure_answers(settings: Settings, row: Row, n: int = 200) -> None:
         vector = embedder.embed_query(q)
         where = item_filter([body], dt.date(year, 1, 1), dt.date(year, 12, 31)) if body else None
         started = time.perf_counter()
+        # what a query costs Chroma, documents and metadata read as by default (the bot's own
+        # dense search reads IDs and distances only)
         store.units.query(query_embeddings=[vector], n_results=80, where=where)
         bare[kind].append(time.perf_counter() - started)
     row.answer = {k: percentiles(v) for k, v in timings.items()}
     row.bare = {k: percentiles(v) for k, v in bare.items()}
+    # What the bot's dense search does under a filter: Chroma searching among the unit IDs the
+    # in-memory metadata index found (index.store.MinutesStore.query).
+    by_ids = []
+    for q, body, year, _topic in asked:
+        if body and year:
+            where = item_filter([body], dt.date(year, 1, 1), dt.date(year, 12, 31))
+            vector = embedder.embed_query(q)
+            started = time.perf_counter()
+            allowed = lexical.unit_ids_where(where) or []
+            if allowed:
+                store.units.query(
+                    query_embeddings=[vector], n_results=80, ids=allowed, include=["distances"]
+                )
+            by_ids.append(time.perf_counter() - started)
+    p50, p95 = percentiles(by_ids)
+    row.notes.append(
+        f"bare Chroma filtered by unit IDs (mask + query, IDs and distances only): p50/p95 "
+        f"{p50:.1f} / {p95:.1f} ms"
+    )
 
 
 def soak(settings: Settings, n: int) -> list[tuple[int, float]]:
@@ -313,6 +345,21 @@ def cold_ask(settings: Settings, runs: int = 3) -> tuple[float, float]:
     return statistics.median(walls), max(peaks)
 
 
+def first_cold_ask(settings: Settings, row: Row) -> None:
+    """A cold ask with nothing saved in its data dir, as the first process after a change to
+    the collection runs it (it builds and saves the lexical index and catalogue)."""
+    fresh = Path(tempfile.mkdtemp(prefix="first-ask-"))
+    try:
+        if not settings.chroma_url:
+            (fresh / "chroma").symlink_to(settings.chroma_dir.resolve())
+        wall, peak = cold_ask(settings.model_copy(update={"data_dir": fresh}), runs=1)
+        row.notes.append(
+            f"first cold ask after a change (nothing saved): {wall:.1f} s ({peak:.0f} MB)"
+        )
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
 def du_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
@@ -329,10 +376,21 @@ def run_size(
     reuse = items > args.real_limit or bool(args.bank_from)
     label = f"{items // 1000}k" + (" (Chroma server)" if chroma_url else "")
     row = Row(label, items, reuse)
+    data = work / (f"data-{items}" + ("-server" if chroma_url else ""))
+    if args.reuse_index and (data / "chroma").is_dir():
+        settings = Settings(data_dir=data, chroma_url=chroma_url, collection=f"scale{items}")
+        row.items = len(open_store(settings).item_catalogue())
+        row.notes.append("index kept from an earlier run: indexing not timed again")
+        measure_answers(settings, row)
+        row.cold_ask_s, row.cold_ask_rss_mb = cold_ask(settings, args.cold_runs)
+        if args.first_ask:
+            first_cold_ask(settings, row)
+        row.disk_mb = du_mb(data)
+        row.peak_rss_mb = rss_mb("VmHWM")
+        return row
     corpus = work / f"corpus-{items}"
     if not corpus.exists():
         write_corpus(corpus, items)
-    data = work / (f"data-{items}" + ("-server" if chroma_url else ""))
     shutil.rmtree(data, ignore_errors=True)
     settings = Settings(data_dir=data, chroma_url=chroma_url, collection=f"scale{items}")
     embedder = SampledEmbedder(real, bank, reuse)
@@ -375,6 +433,8 @@ def serve_size(items: int, url: str, args) -> Row:
     row.notes.append("the embedded index copied under `chroma run`: indexing not repeated")
     measure_answers(settings, row)
     row.cold_ask_s, row.cold_ask_rss_mb = cold_ask(settings, args.cold_runs)
+    if args.first_ask:
+        first_cold_ask(settings, row)
     row.disk_mb = du_mb(args.server_path)
     row.peak_rss_mb = rss_mb("VmHWM")
     return row
@@ -429,10 +489,20 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.partition(":")[2].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
 def machine() -> str:
     load = os.getloadavg()
     return (
-        f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"{cpu_model()}, {platform.machine()}, {os.cpu_count()} cores, "
         f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
         f"Python {platform.python_version()}, load average at the end {load[0]:.1f}"
     )
@@ -453,6 +523,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="DATA_DIR:COLLECTION of an index whose real vectors to reuse (skips real encoding)",
     )
     parser.add_argument("--cold-runs", type=int, default=3)
+    parser.add_argument(
+        "--first-ask",
+        action="store_true",
+        help="also time a cold ask with nothing saved in its data dir (the first after a change)",
+    )
+    parser.add_argument(
+        "--reuse-index",
+        action="store_true",
+        help="measure answers on the indexes an earlier run left in --work (no indexing)",
+    )
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="minutes-scale-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -247,8 +247,10 @@ def ask(
     settings = load_settings(data_dir, chroma_url)
     where = f"Chroma at {settings.chroma_url}" if settings.chroma_url else "the index"
     try:
-        answerer = Answerer(settings)
-        if answerer.store.units.count() == 0:
+        # Answers once: the dense search scores the saved vectors rather than load Chroma's
+        # HNSW index, most of a cold ask at 100k items (bot.search.dense.DenseSearcher.exact).
+        answerer = Answerer(settings, exact_dense=True)
+        if answerer.store.unit_count() == 0:
             typer.echo(
                 f"error: the index is empty ({where}, collection {settings.collection!r}):"
                 " run `minutes-bot index <folder>` first",

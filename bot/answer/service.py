@@ -55,6 +55,7 @@ class Answerer:
         lexical: LexicalIndex | None = None,
         thresholds: abstain.Thresholds = abstain.DEFAULT,
         today: date | None = None,
+        exact_dense: bool = False,
     ) -> None:
         self.settings = settings
         self.store = store or open_store(settings)
@@ -65,12 +66,14 @@ class Answerer:
             self.store,
             embedder or shared_embedder(settings.model_path, settings.embed_batch_size),
             self.lexical,
+            exact=exact_dense,  # a process answering once: see DenseSearcher.exact
         )
         self._catalogue: list[ItemMeta] = []
         self._catalogue_at = -1e9
         self._scope: Scope | None = None
         self._threads: Threads | None = None
         self._item_catalogue: dict[str, ItemMeta] = {}
+        self._bodies: list[str] | None = None  # per catalogue read: a pass costs ~40 ms at 100k
 
     def ask(
         self,
@@ -260,11 +263,12 @@ class Answerer:
     def understand(self, question: str) -> Query:
         """Intent and filters, with "last meeting" resolved against what the index holds."""
         catalogue = self.catalogue()
-        bodies = sorted({m.body for m in catalogue if m.body})
-        dates = [m.date for m in catalogue if m.date]
+        if self._bodies is None:
+            self._bodies = sorted({m.body for m in catalogue if m.body})
         today = self.today or date.today()
-        query = understand(question, bodies, today)
+        query = understand(question, self._bodies, today)
         if query.last_meeting:
+            dates = [m.date for m in catalogue if m.date]
             scoped = [
                 m.date for m in catalogue if m.date and (not query.bodies or m.body in query.bodies)
             ] or dates
@@ -287,6 +291,7 @@ class Answerer:
             self._catalogue_at = now
             self._scope = None
             self._threads = None
+            self._bodies = None
         return self._catalogue
 
     def scope(self) -> Scope:

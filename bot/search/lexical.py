@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.search.base import UNITS_PER_ITEM, Ranked, best_per_item
 from index.lexical import LexicalIndex
-from index.schema import Where, decode_unit
+from index.schema import Where
 
 LEXICAL = "lexical"
 
@@ -21,9 +21,7 @@ class LexicalSearcher:
         self.index = index
 
     def search(self, text: str, k: int, where: Where | None = None) -> list[Ranked]:
-        scored = []
-        for unit_id, score in self.index.search(text, k * UNITS_PER_ITEM, where):
-            unit = self.index.unit(unit_id)
-            if unit is not None:
-                scored.append((decode_unit(unit_id, unit.metadata).item_id, score))
+        found = self.index.search(text, k * UNITS_PER_ITEM, where)
+        items = self.index.item_ids([unit_id for unit_id, _ in found])
+        scored = [(item, score) for item, (_, score) in zip(items, found, strict=True) if item]
         return best_per_item(scored)

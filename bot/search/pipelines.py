@@ -28,12 +28,15 @@ DENSE_WEIGHT = 0.7
 LEXICAL_WEIGHT = 0.3
 
 
-def standard(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> Pipeline:
-    """The product: dense and BM25, fused by their normalised scores."""
+def standard(
+    store: MinutesStore, embedder: Embedder, lexical: LexicalIndex, *, exact: bool = False
+) -> Pipeline:
+    """The product: dense and BM25, fused by their normalised scores (``exact``: see
+    :attr:`bot.search.dense.DenseSearcher.exact`)."""
     return Pipeline(
         HYBRID,
         [
-            Weighted(DenseSearcher(store, embedder), DENSE_WEIGHT),
+            Weighted(DenseSearcher(store, embedder, lexical, exact=exact), DENSE_WEIGHT),
             Weighted(LexicalSearcher(lexical), LEXICAL_WEIGHT),
         ],
         fusion=CONVEX,
@@ -43,6 +46,6 @@ def standard(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> 
 def baselines(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> list[Pipeline]:
     """Each signal alone, for the evaluation to show what fusing them adds."""
     return [
-        Pipeline(DENSE, [Weighted(DenseSearcher(store, embedder))]),
+        Pipeline(DENSE, [Weighted(DenseSearcher(store, embedder, lexical))]),
         Pipeline(LEXICAL, [Weighted(LexicalSearcher(lexical))]),
     ]

@@ -133,14 +133,57 @@ def test_two_processes_on_one_server_answer_identically_from_chroma_alone(
         "who reports back on library opening hours?",
         "what was resolved about the loneliness strategy?",
     ]
-    for question in questions:
+    generation = open_store(settings).generation()
+    for question in questions:  # the second question loads what the first one saved
         answers = []
         for replica in ("one", "two"):
             data = tmp_path / replica
             answers.append(ask_process(question, {**env, "MINUTES_BOT_DATA_DIR": str(data)}))
-            # Nothing about the minutes was written (or read) locally (the model's ONNX export
-            # may be cached there: it is the model, not the minutes).
-            local = [p for p in data.rglob("*") if p.is_file() and "models" not in p.parts]
-            assert local == []
+            # All a replica keeps about the minutes is derived copies named after the
+            # generation Chroma holds (the model's ONNX export is the model, not the minutes).
+            assert derived_copies(data) == {("catalogue", generation), ("lexical", generation)}
         assert answers[0] == answers[1]
         assert json.loads(answers[0])["matches"], question
+
+
+def derived_copies(data: Path) -> set[tuple[str, str]]:
+    """(kind, generation) of every file a process left in its data dir, the model aside."""
+    files = [p for p in data.rglob("*") if p.is_file() and "models" not in p.parts]
+    assert all(p.relative_to(data).parts[0] == "state" for p in files), files
+    return {(p.parent.parent.name, p.name.split(".")[0]) for p in files}
+
+
+def test_a_write_to_chroma_makes_a_replicas_saved_copies_stale(
+    chroma_url: str, samples_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("MINUTES_BOT_CHROMA_URL", chroma_url)
+    monkeypatch.setenv("MINUTES_BOT_COLLECTION", "stale")
+    monkeypatch.setenv("MINUTES_BOT_DATA_DIR", str(tmp_path / "indexer"))
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(samples_dir / "westvale")]).exit_code == 0
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("MINUTES_BOT_") or k == "MINUTES_BOT_MODEL_CACHE"
+    }
+    env.update(
+        PYTHONPATH=str(REPO),
+        HF_HUB_OFFLINE="1",
+        MINUTES_BOT_CHROMA_URL=chroma_url,
+        MINUTES_BOT_COLLECTION="stale",
+        MINUTES_BOT_DATA_DIR=str(tmp_path / "replica"),
+    )
+    question = "what was resolved about the loneliness strategy?"
+    before = json.loads(ask_process(question, env))
+    first = open_store(IndexSettings()).generation()
+    assert {g for _, g in derived_copies(tmp_path / "replica")} == {first}
+
+    # Another process adds minutes: the copies saved for the old generation must not answer.
+    assert runner.invoke(app, ["index", str(samples_dir / "northmoor")]).exit_code == 0
+    after = json.loads(ask_process(question, env))
+    second = open_store(IndexSettings()).generation()
+    assert second != first
+    assert {g for _, g in derived_copies(tmp_path / "replica")} == {second}
+    found = [m["source_path"] for m in after["matches"]]
+    assert any("northmoor" in path for path in found), found
+    assert not any("northmoor" in m["source_path"] for m in before["matches"])

@@ -3,6 +3,7 @@ when another process writes, and nothing kept on local disk."""
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -201,7 +202,7 @@ def test_embedded_mode_reuses_a_build_saved_for_the_same_generation(tmp_path: Pa
     first = lexical_index_for(settings)
     assert first.search("library", 5)
     saved = list((tmp_path / "data" / "state" / "lexical" / "cached").glob("*.pickle"))
-    assert [p.stem for p in saved] == [store.generation()]
+    assert [p.name.split(".")[0] for p in saved] == [store.generation()]
 
     class NoReads:  # a fresh process whose source must not be read: the saved build serves
         def generation(self) -> str:
@@ -214,5 +215,35 @@ def test_embedded_mode_reuses_a_build_saved_for_the_same_generation(tmp_path: Pa
     assert [uid for uid, _ in again.search("library", 5)] == ["a:c0"]
     store.add_units([stored_unit("b:c0", "Allotment rents.", "W")], vectors(1))
     assert first.search("allotment", 5)  # this process wrote: rebuilt at once, new file
-    assert [p.stem for p in saved[0].parent.glob("*.pickle")] == [store.generation()]
+    assert [p.name.split(".")[0] for p in saved[0].parent.glob("*.pickle")] == [store.generation()]
     forget_shared()
+
+
+def test_a_saved_build_loads_and_searches_without_importing_bm25s(tmp_path: Path):
+    import subprocess
+    import sys
+
+    from index.lexical import forget_shared, lexical_index_for
+    from tests.paths import REPO
+
+    settings = IndexSettings(data_dir=tmp_path / "data", collection="light")
+    open_store(settings).add_units([stored_unit("a:c0", "Library hours.", "W")], vectors(1))
+    forget_shared()
+    assert lexical_index_for(settings).search("library", 5)  # built and saved here
+    forget_shared()
+    code = (
+        "import sys; from index.lexical import lexical_index_for; "
+        "from index.settings import IndexSettings; "
+        f"ix = lexical_index_for(IndexSettings(data_dir={str(tmp_path / 'data')!r}, "
+        "collection='light')); "
+        "print([u for u, _ in ix.search('library', 5)], 'bm25s' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["['a:c0']", "False"]

@@ -80,7 +80,7 @@ class Canned:
 
     def __init__(self, *_args, **_kwargs) -> None:
         # The command refuses an empty index before asking: this one holds a unit.
-        self.store = SimpleNamespace(units=SimpleNamespace(count=lambda: 1))
+        self.store = SimpleNamespace(unit_count=lambda: 1)
 
     def ask(self, question: str, **_kwargs) -> Answer:
         return self.answer

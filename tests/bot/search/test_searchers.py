@@ -21,7 +21,7 @@ class FakeStore:
         self.hits = hits
         self.asked: list[tuple[int, object]] = []
 
-    def query(self, vector, k, where=None) -> list[UnitHit]:
+    def query(self, vector, k, where=None, **_) -> list[UnitHit]:
         self.asked.append((k, where))
         return self.hits[:k]
 
