@@ -35,7 +35,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 import numpy as np
 
@@ -336,9 +336,16 @@ def _merged_ranges(clauses: Sequence[Where]) -> list[Where]:
     out: list[Where] = []
     joined: dict[str, dict[str, Any]] = {}
     for clause in clauses:
-        ((key, cond),) = clause.items() if len(clause) == 1 else ((None, None),)
-        plain = key is not None and not key.startswith("$") and isinstance(cond, Mapping)
-        if plain and set(cond) <= set(_RANGE_OPS) and not set(cond) & set(joined.get(key, {})):
+        if len(clause) != 1:
+            out.append(clause)
+            continue
+        ((key, cond),) = clause.items()
+        if (
+            not key.startswith("$")
+            and isinstance(cond, Mapping)
+            and set(cond) <= set(_RANGE_OPS)
+            and not set(cond) & set(joined.get(key, {}))
+        ):
             if key not in joined:
                 joined[key] = {}
                 out.append({key: joined[key]})
@@ -664,7 +671,9 @@ class LexicalIndex:
         flat: list[int] = []
         with_vectors = self._has_vectors()
         pages: Iterator[Any] = (
-            self.source.unit_pages_with_vectors() if with_vectors else self.source.unit_pages()
+            cast(VectorSource, self.source).unit_pages_with_vectors()
+            if with_vectors
+            else self.source.unit_pages()
         )
         blocks: list[np.ndarray] = []
         for page in pages:
@@ -773,7 +782,7 @@ def _bm25_scores(model: _Postings, token_ids: list[int], mask: np.ndarray | None
     (a question with a word in most units: 10 → 2 ms p50, 33 → 5.5 ms p95 at 100k items)."""
     data, indices, indptr = model.data, model.indices, model.indptr
     dtype = np.dtype(model.dtype)
-    scores = np.zeros(model.num_docs, dtype=dtype)
+    scores: np.ndarray = np.zeros(model.num_docs, dtype=dtype)
     for token in token_ids:
         start, end = indptr[token], indptr[token + 1]
         scores[indices[start:end]] += data[start:end]
@@ -797,7 +806,7 @@ def _cosines(built: _Built, rows: np.ndarray, vector: Sequence[float]) -> np.nda
     query = np.asarray(vector, dtype=np.float32)
     norms = built.norms[np.sort(rows)] * (np.linalg.norm(query) or 1.0)
     sims = (matrix @ query) / np.where(norms > 0, norms, 1.0)
-    out = np.empty(rows.size, dtype=np.float32)
+    out: np.ndarray = np.empty(rows.size, dtype=np.float32)
     out[order] = sims
     return out
 

@@ -417,7 +417,7 @@ class MinutesStore:
             self._catalogue = (generation, saved.items)
             self._unit_count = (generation, saved.units)
             return saved.items
-        catalogue = {}
+        catalogue: dict[str, ItemMeta] = {}
         shared: dict[Any, Any] = {}
         offset = 0
         while True:
