@@ -54,14 +54,16 @@ from bot.eval.dataset import EvalCase, load_cases
 from bot.eval.metrics import first_hit_rank, is_hit, quotes_of
 from bot.eval.runner import latest_meeting_date
 from bot.search.base import UNITS_PER_ITEM
+from bot.search.bm25 import LEXICAL
 from bot.search.dense import DENSE
-from bot.search.lexical import LEXICAL
 from bot.search.pipeline import ItemCandidate
 from bot.settings import Settings
 from index.embeddings import shared_embedder
-from index.lexical import lexical_index_for, matches_where, tokenize
+from index.filters import matches_where
 from index.schema import StoredItem, Where, decode_item, decode_unit
 from index.store import MinutesStore, UnitHit, make_client, open_store
+from index.units import unit_table_for
+from index.words import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -222,7 +224,7 @@ class Diagnoser:
     def __init__(self, settings: Settings, store: MinutesStore) -> None:
         self.store = store
         self.embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
-        self.lexical = lexical_index_for(settings)
+        self.lexical = unit_table_for(settings)
         self.answerer = Answerer(
             settings,
             store,

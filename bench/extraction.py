@@ -27,9 +27,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from index.formats import parse_document
-from index.lexical import tokenize
 from index.models import AgendaItem, Meeting
 from index.sources import read_source
+from index.words import tokenize
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "eval" / "dev.jsonl"

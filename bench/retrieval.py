@@ -28,8 +28,8 @@ from bot.search.dense import DENSE
 from bot.search.pipelines import HYBRID, baselines, standard
 from bot.settings import Settings
 from index.embeddings import shared_embedder
-from index.lexical import LexicalIndex, lexical_index_for
 from index.store import open_store
+from index.units import UnitTable, unit_table_for
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_QUESTIONS = REPO / "eval" / "samples.jsonl"
@@ -50,7 +50,7 @@ def main() -> None:
     settings = Settings(data_dir=args.data_dir)
     store = open_store(settings)
     embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
-    lexical = lexical_index_for(settings)
+    lexical = unit_table_for(settings)
     questions = [c.question for c in load_cases(args.questions)]
     embedder.embed_query("warm up")
     lexical.search("warm up", 1)
@@ -88,7 +88,7 @@ def main() -> None:
     n_read = sum(len(page[0]) for page in store.unit_pages())
     read_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    fresh = LexicalIndex(store, refresh_s=0.0)
+    fresh = UnitTable(store, refresh_s=0.0)
     n_units = len(fresh)
     build_s = time.perf_counter() - t0
     print(

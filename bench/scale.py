@@ -55,9 +55,9 @@ from bot.answer.service import Answerer  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from index.embeddings import Embedder, configure_model_cache, shared_embedder  # noqa: E402
 from index.indexer import index_paths  # noqa: E402
-from index.lexical import LexicalIndex  # noqa: E402
 from index.schema import item_filter  # noqa: E402
 from index.store import cache_name, open_store  # noqa: E402
+from index.units import UnitTable  # noqa: E402
 
 ITEMS_PER_MEETING = 25
 COLD_QUESTION = "what was decided about parking charges?"
@@ -244,10 +244,10 @@ def measure_answers(settings: Settings, row: Row, n: int = 200) -> None:
     cache = settings.state_dir / "lexical" / cache_name(settings)
     shutil.rmtree(cache, ignore_errors=True)
     started = time.perf_counter()
-    LexicalIndex(store, cache_dir=cache).refresh(force=True)
+    UnitTable(store, cache_dir=cache).refresh(force=True)
     row.lexical_build_s = time.perf_counter() - started
     started = time.perf_counter()
-    lexical = LexicalIndex(store, cache_dir=cache)
+    lexical = UnitTable(store, cache_dir=cache)
     lexical.refresh()
     row.notes.append(
         f"lexical index loaded from its saved copy in {time.perf_counter() - started:.2f} s"

@@ -9,7 +9,7 @@ each stage runs in a timer. A stage's time is *exclusive*: time spent in another
 called from inside it counts there, so the stages add up to the whole answer. It prints p50,
 p95 and mean per stage for each kind of question, and the whole ``ask`` beside them.
 
-The wrapping is on instances (and :class:`~bot.search.lexical.LexicalSearcher` objects inside
+The wrapping is on instances (and :class:`~bot.search.bm25.BM25Searcher` objects inside
 the pipeline), so the bot's code runs unchanged.
 """
 
@@ -39,8 +39,8 @@ from bot.answer.render import answer_text  # noqa: E402
 from bot.answer.service import Answerer  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from index.embeddings import configure_model_cache, shared_embedder  # noqa: E402
-from index.lexical import lexical_index_for  # noqa: E402
 from index.store import open_store  # noqa: E402
+from index.units import unit_table_for  # noqa: E402
 
 
 class Stopwatch:
@@ -116,7 +116,7 @@ def main() -> None:
     configure_model_cache(args.data_dir / "models")
     store = open_store(settings)
     embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
-    lexical = lexical_index_for(settings)  # the bot's: from its cache file when one is saved
+    lexical = unit_table_for(settings)  # the bot's: from its cache file when one is saved
     started = time.perf_counter()
     lexical.refresh()
     print(f"lexical index ready in {time.perf_counter() - started:.1f} s, {len(lexical):,} units")

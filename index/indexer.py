@@ -202,7 +202,7 @@ class Indexer:
         doc_id = doc_id_for(source_path)
         with _storage_errors(self.where):
             stale_units, stale_items = self.store.stale_ids(doc_id, set())
-            self.store.delete(stale_units, stale_items)  # bumps the generation: lexical follows
+            self.store.delete(stale_units, stale_items)  # bumps the generation: unit tables follow
         summary.units_deleted += len(stale_units)
         summary.removed.append(source_path)
         return stale_items
@@ -237,7 +237,7 @@ class Indexer:
         self.store.add_items(new_items, vectors, utc_now())
         if report and new_items:
             report(total, total)
-        # Each write bumps the store's generation, so readers' lexical indexes rebuild from it.
+        # Each write bumps the store's generation, so readers' unit tables rebuild from it.
         self.store.delete(stale_units, stale_items)
         summary.units_added += len(new_units)
         summary.units_deleted += len(stale_units)

@@ -2,10 +2,10 @@
 
 Chroma holds two kinds of record (see :mod:`index.store`): *items* (one per agenda item, its
 verbatim text plus everything an answer quotes) and *units* (the pieces we search: chunks,
-decision blocks, single resolutions and actions). The lexical index keeps the same unit
+decision blocks, single resolutions and actions). The unit table keeps the same unit
 metadata beside its BM25 matrix. Every metadata key is spelled here and nowhere else, so a
 renamed or added field is one edit, and the writer (:mod:`index.chunking`) and the readers
-(the store, the lexical index, the bot) cannot drift apart.
+(the store, the unit table, the bot) cannot drift apart.
 
 Stored metadata is flat (Chroma allows only str, int, float and bool values): structured
 fields travel as JSON strings and dates twice, as ISO text for display and as a ``YYYYMMDD``
@@ -37,7 +37,7 @@ Metadata = dict[str, str | int | float | bool]
 """One record's metadata as Chroma takes it: flat, scalar values only."""
 
 Where = Mapping[str, Any]
-"""A Chroma ``where`` clause, evaluated by Chroma and by :func:`index.lexical.matches_where`:
+"""A Chroma ``where`` clause, evaluated by Chroma and by :func:`index.filters.matches_where`:
 ``{"body": "X"}``, ``{"$and": [...]}``, ``{"date_num": {"$gte": 20240101}}``. Build one with
 :func:`item_filter` or :func:`doc_filter` rather than by hand."""
 

@@ -54,5 +54,5 @@ class IndexSettings(BaseSettings):
 
     @property
     def state_dir(self) -> Path:
-        """Index state beside Chroma's files: manifests, the lexical index, feedback."""
+        """Index state beside Chroma's files: manifests, saved unit tables, feedback."""
         return self.data_dir / "state"

@@ -4,7 +4,7 @@ Three collections: ``<name>`` holds retrievable units (chunks, decisions, resolu
 actions), ``<name>_items`` holds one record per agenda item with its verbatim text and the
 structured resolutions/actions/votes that answers quote, and ``<name>_meta`` holds one record,
 the *generation*: a fresh random token written after every change to the other two, so every
-process reading the collection (each bot replica's lexical index) knows when to rebuild. We
+process reading the collection (each bot replica's unit table) knows when to rebuild. We
 always pass our own vectors.
 
 Collections carry the layout version they were made with (``minutes_bot_schema``); one made
@@ -80,7 +80,7 @@ _last_write = 0
 
 def local_writes() -> int:
     """How many writes this process has made to any store: readers in the same process (the
-    lexical index) see their own process's writes without asking the server."""
+    unit table) see their own process's writes without asking the server."""
     return _last_write
 
 
@@ -189,13 +189,8 @@ class MinutesStore:
         )
         _wrote()
 
-    def is_empty(self) -> bool:
-        """Whether no unit is stored: one ID read, where Chroma's ``count`` scans the
-        collection (1.4 s at 100k items, a third of a cold ``ask``)."""
-        return not self.units.get(limit=1, include=[])["ids"]
-
     def unit_pages(self, page: int = PAGE) -> Iterator[tuple[list, list, list]]:
-        """Every unit's ID, text and metadata, ``page`` at a time (the lexical index's input)."""
+        """Every unit's ID, text and metadata, ``page`` at a time (the unit table's input)."""
         for ids, docs, metas, _ in self._pages(page, vectors=False):
             yield ids, docs, metas
 
@@ -293,7 +288,7 @@ class MinutesStore:
         metadata from SQLite, which at 100k items is most of a query (32 ms → 2 ms).
 
         ``unit_ids``, when given, are the units passing ``where`` as an in-memory index of the
-        units' metadata found them (:meth:`index.lexical.LexicalIndex.unit_ids_where`): Chroma
+        units' metadata found them (:meth:`index.units.UnitTable.unit_ids_where`): Chroma
         then searches among those IDs instead of evaluating ``where`` itself, which at 100k
         items is 30-40x faster (a body and a year: 1.6-1.9 s → 50-80 ms). An ID deleted
         since that index was built makes Chroma refuse the query; ``where`` is used then.

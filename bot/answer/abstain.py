@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from index.lexical import STOPWORDS, tokenize
+from index.words import STOPWORDS, tokenize
 
 # Calibrated on ../shared/eval/dev.jsonl and our own eval/*.jsonl (see module docstring):
 # confidence = dense + COVERAGE_WEIGHT * coverage must reach MIN_CONFIDENCE.

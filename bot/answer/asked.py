@@ -18,8 +18,8 @@ from bot.answer import abstain
 from bot.answer.models import Intent
 from bot.answer.plain_words import equivalents
 from bot.answer.question import Query
-from index.lexical import tokenize
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
+from index.words import tokenize
 
 # Asking whether something was decided, by the question's own verb: "did they approve",
 # "was it adopted", "did it get signed off", "what did the board resolve". Not a participle

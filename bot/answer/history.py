@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.answer.models import ItemMatch
-from index.lexical import tokenize
+from index.words import tokenize
 
 HISTORY_ITEMS = 5  # with the default of 3 answers, history still spans a few meetings
 

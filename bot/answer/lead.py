@@ -21,10 +21,10 @@ from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
 from bot.answer.passages import CUE_PATTERNS
 from bot.answer.question import Query
 from bot.search.pipeline import ItemCandidate
-from index.lexical import tokenize
 from index.lexicon import MONTH_RE, MONTHS
 from index.models import Resolution, VoteResult
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
+from index.words import tokenize
 
 TOPIC_WEIGHT = 0.5  # a unit holding the whole topic gains this much over one holding none
 TITLE_WEIGHT = 0.25  # history: a unit about what the thread's title names (where it ended up)

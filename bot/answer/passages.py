@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from index.lexical import tokenize
 from index.lexicon import MONTH_NAME_RE, is_abbreviation, sentence_breaks
+from index.words import tokenize
 
 # Besides sentence ends (index.lexicon), a passage is cut after a clause ending in ";" or ":",
 # at a blank line, after a line ending a sentence (PDF text wraps at full stops), and before a

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from index.lexical import tokenize
+from index.words import tokenize
 
 # plain phrase (as asked) → phrases the minutes use for it
 PLAIN_WORDS: Mapping[str, tuple[str, ...]] = {

@@ -17,9 +17,9 @@ from bot.answer import abstain
 from bot.answer.asked import PROCEDURAL
 from bot.answer.lead import lead_from
 from bot.answer.models import ItemMatch, Lead, LeadKind
-from index.lexical import tokenize
 from index.models import VoteResult
 from index.schema import StoredItem
+from index.words import tokenize
 
 # "When did … pass / approve / adopt / agree / carry / endorse …": a date asked for a decision
 # the question assumes was made.

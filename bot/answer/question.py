@@ -20,9 +20,9 @@ from typing import Any
 
 from bot.answer import plain_words
 from bot.answer.models import Intent
-from index.lexical import STOPWORDS
 from index.lexicon import MONTH_RE, MONTHS
 from index.schema import Where, item_filter
+from index.words import STOPWORDS
 
 _MONTH = r"(?P<{n}>" + MONTH_RE + r")\.?"
 

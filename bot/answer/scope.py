@@ -32,9 +32,9 @@ from bot.answer.question import (
     core_names,
     initials,
 )
-from index.lexical import STOPWORDS, tokenize
 from index.lexicon import MONTHS
 from index.schema import ItemMeta
+from index.words import STOPWORDS, tokenize
 
 TOPIC_ITEMS = 3
 """A place mentioned in this many indexed items is a topic of the minutes, not foreign to them."""

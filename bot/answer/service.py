@@ -29,10 +29,12 @@ from bot.search.pipeline import ItemCandidate, Pipeline
 from bot.search.pipelines import standard
 from bot.settings import Settings
 from index.embeddings import Embedder, shared_embedder
-from index.lexical import LexicalIndex, lexical_index_for, matches_where, tokenize
+from index.filters import matches_where
 from index.models import Action
 from index.schema import ItemMeta, Key, StoredItem, decode_unit, encode_item
 from index.store import MinutesStore, open_store
+from index.units import UnitTable, unit_table_for
+from index.words import tokenize
 
 CANDIDATES = 10
 PASSAGES_PER_ITEM = 2
@@ -52,7 +54,7 @@ class Answerer:
         embedder: Embedder | None = None,
         *,
         pipeline: Pipeline | None = None,
-        lexical: LexicalIndex | None = None,
+        lexical: UnitTable | None = None,
         thresholds: abstain.Thresholds = abstain.DEFAULT,
         today: date | None = None,
         exact_dense: bool = False,
@@ -61,7 +63,7 @@ class Answerer:
         self.store = store or open_store(settings)
         self.thresholds = thresholds
         self.today = today
-        self.lexical = lexical if lexical is not None else lexical_index_for(settings)
+        self.lexical = lexical if lexical is not None else unit_table_for(settings)
         self.pipeline = pipeline or standard(
             self.store,
             embedder or shared_embedder(settings.model_path, settings.embed_batch_size),

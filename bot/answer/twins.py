@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.answer.models import SameDecision
-from index.lexical import tokenize
 from index.schema import ItemMeta
+from index.words import tokenize
 
 T = TypeVar("T")
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from bot.answer.abstain import Evidence
 from bot.answer.models import Answer, ItemMatch
 from bot.eval.dataset import EvalCase
-from index.lexical import tokenize
+from index.words import tokenize
 
 # The question kinds of the evaluation files, in the order tables list them; a kind not named
 # here (e.g. "figure") follows the named answerable ones, in the order it first appears.
@@ -235,9 +235,6 @@ class Summary:
     extraction_recall: float = 0.0
     owner_named: float = 0.0
     led: float = 0.0  # answered questions whose reply starts with a lead line
-
-    def as_dict(self) -> dict[str, float | int]:
-        return dict(self.__dict__)
 
 
 def summarise(results: Iterable[CaseResult]) -> Summary:

@@ -48,12 +48,12 @@ def run(
 ) -> RunResult:
     """Every pipeline (the product first, then the baselines), or the ones named in ``only``."""
     from index.embeddings import shared_embedder
-    from index.lexical import lexical_index_for
     from index.store import open_store
+    from index.units import unit_table_for
 
     store = open_store(settings)
     embedder = shared_embedder(settings.model_path, settings.embed_batch_size)
-    lexical = lexical_index_for(settings)
+    lexical = unit_table_for(settings)
     embedder.embed_query("warm up")  # model load is start-up cost, not answer latency
     lexical.search("warm up", 1)
     today = today or latest_meeting_date(store)

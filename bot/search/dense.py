@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from bot.search.base import UNITS_PER_ITEM, Ranked, best_per_item
 from index.embeddings import Embedder, Vector
-from index.lexical import LexicalIndex
 from index.schema import Where, decode_unit
 from index.store import MinutesStore, UnitHit
+from index.units import UnitTable
 
 DENSE = "dense"
 
@@ -31,16 +31,16 @@ class DenseSearcher:
         self,
         store: MinutesStore,
         embedder: Embedder,
-        units: LexicalIndex | None = None,
+        units: UnitTable | None = None,
         *,
         exact: bool = False,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.units = units
-        """The in-memory index of every unit's metadata (the lexical one): with it, filters and
-        rescoring go to Chroma as unit IDs, which is far faster than ``where`` at scale, or are
-        scored from the vectors it holds (embedded Chroma)."""
+        """The in-memory table of every unit's metadata (:class:`index.units.UnitTable`): with
+        it, filters and rescoring go to Chroma as unit IDs, which is far faster than ``where`` at
+        scale, or are scored from the vectors it holds (embedded Chroma)."""
         self.exact = exact
         """Score every unit exactly from those vectors even unfiltered: for a process that
         answers once (``minutes-bot ask``), a 0.1 s scan at 100k items instead of loading
@@ -68,7 +68,7 @@ class DenseSearcher:
         vector = self._vector(text)
         scored: dict[str, list[tuple[str, float]]] = {}
         if self.units is not None:
-            # vectors the in-memory index holds are read there; the rest from Chroma
+            # vectors the unit table holds are read there; the rest from Chroma
             scored = self.units.unit_similarities(vector, item_ids) or {}
             rest = [item for item in item_ids if item not in scored]
             if rest:

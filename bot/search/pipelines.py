@@ -7,12 +7,12 @@ pipeline beside the single-signal baselines.
 
 from __future__ import annotations
 
+from bot.search.bm25 import LEXICAL, BM25Searcher
 from bot.search.dense import DENSE, DenseSearcher
-from bot.search.lexical import LEXICAL, LexicalSearcher
 from bot.search.pipeline import CONVEX, Pipeline, Weighted
 from index.embeddings import Embedder
-from index.lexical import LexicalIndex
 from index.store import MinutesStore
+from index.units import UnitTable
 
 HYBRID = "hybrid"
 
@@ -29,23 +29,23 @@ LEXICAL_WEIGHT = 0.3
 
 
 def standard(
-    store: MinutesStore, embedder: Embedder, lexical: LexicalIndex, *, exact: bool = False
+    store: MinutesStore, embedder: Embedder, units: UnitTable, *, exact: bool = False
 ) -> Pipeline:
     """The product: dense and BM25, fused by their normalised scores (``exact``: see
     :attr:`bot.search.dense.DenseSearcher.exact`)."""
     return Pipeline(
         HYBRID,
         [
-            Weighted(DenseSearcher(store, embedder, lexical, exact=exact), DENSE_WEIGHT),
-            Weighted(LexicalSearcher(lexical), LEXICAL_WEIGHT),
+            Weighted(DenseSearcher(store, embedder, units, exact=exact), DENSE_WEIGHT),
+            Weighted(BM25Searcher(units), LEXICAL_WEIGHT),
         ],
         fusion=CONVEX,
     )
 
 
-def baselines(store: MinutesStore, embedder: Embedder, lexical: LexicalIndex) -> list[Pipeline]:
+def baselines(store: MinutesStore, embedder: Embedder, units: UnitTable) -> list[Pipeline]:
     """Each signal alone, for the evaluation to show what fusing them adds."""
     return [
-        Pipeline(DENSE, [Weighted(DenseSearcher(store, embedder, lexical))]),
-        Pipeline(LEXICAL, [Weighted(LexicalSearcher(lexical))]),
+        Pipeline(DENSE, [Weighted(DenseSearcher(store, embedder, units))]),
+        Pipeline(LEXICAL, [Weighted(BM25Searcher(units))]),
     ]

@@ -6,7 +6,7 @@ that later indexes a matching decision, so it lives in the shared database
 
 Matching is lexical: a new item matches a topic when every word of the topic occurs in the
 item's title, resolutions or actions. Words are read as the BM25 index reads them
-(:func:`index.lexical.words` and its stop words), lower-cased, with plurals and possessives
+(:func:`index.words.words` and its stop words), lower-cased, with plurals and possessives
 folded ("libraries" meets "library", "taxes" meets "tax") but without the BM25 stemmer's
 -ing/-ed stripping, which on real minutes made "parking" match every "park". A subscriber can
 predict a lexical match and see why a post arrived.
@@ -30,8 +30,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
 from index.database import Base, session_factory
-from index.lexical import STOPWORDS, words
 from index.schema import StoredItem
+from index.words import STOPWORDS, words
 
 MAX_TOPIC = 200  # characters kept of a topic as typed
 MAX_TERMS = 12  # a longer "topic" is a sentence, which would almost never match in full

@@ -17,9 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from index.lexical import LexicalIndex
 from index.settings import IndexSettings
 from index.store import open_store
+from index.units import UnitTable
 from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
@@ -111,7 +111,7 @@ def test_two_processes_on_one_server_answer_identically_from_chroma_alone(
 
     # A reader that stays up, like a bot replica, sees the next write through the generation.
     settings = IndexSettings()
-    reader = LexicalIndex(open_store(settings), refresh_s=0.0)
+    reader = UnitTable(open_store(settings), refresh_s=0.0)
     before = reader.generation or reader.refresh().generation
     assert not reader.search("loneliness", 5)
     assert runner.invoke(app, ["index", str(samples_dir / "northmoor")]).exit_code == 0

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 
 from index.chunking import Unit
-from index.lexical import LexicalIndex
 from index.schema import item_filter
 from index.settings import IndexSettings
 from index.store import MinutesStore, open_store
+from index.units import UnitTable
 
 BODIES = ["Westvale Cabinet", "Northmoor Board", "Eastbrook Panel"]
 DIM = 8
@@ -51,14 +51,14 @@ def vectors(n: int, rng: np.random.Generator) -> list[list[float]]:
 
 
 @pytest.fixture()
-def stored(tmp_path: Path) -> tuple[MinutesStore, LexicalIndex]:
+def stored(tmp_path: Path) -> tuple[MinutesStore, UnitTable]:
     settings = IndexSettings(data_dir=tmp_path / "data")
     store = open_store(settings)
     rng = random.Random(3)
     units = [u for item in range(120) for u in units_for(item, rng)]
     store.add_units(units, vectors(len(units), np.random.default_rng(5)))
     # Another process's view: it checks the store for changes only when told to.
-    return store, LexicalIndex(open_store(settings), refresh_s=3600)
+    return store, UnitTable(open_store(settings), refresh_s=3600)
 
 
 FILTERS = [
@@ -131,9 +131,9 @@ def test_a_filter_scored_from_the_saved_vectors_finds_what_chromas_where_finds(
     store, _ = stored
     # As a new process would: the build saved by one reader, memory-mapped by the next.
     cache = tmp_path / "lexical"
-    LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
+    UnitTable(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
     assert [p.suffix for p in sorted(cache.iterdir())] == [".pickle", ".vectors"]
-    loaded = LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
+    loaded = UnitTable(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
     assert loaded.has_vectors()
     for seed in range(3):
         vector = vectors(1, np.random.default_rng(200 + seed))[0]
@@ -158,11 +158,11 @@ def test_rescoring_from_the_saved_vectors_equals_chromas_vectors(stored) -> None
 def test_torn_saved_vectors_are_rebuilt_from_chroma(stored, tmp_path: Path) -> None:
     store, _ = stored
     cache = tmp_path / "lexical"
-    LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
+    UnitTable(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache).refresh()
     (saved,) = cache.glob("*.vectors")
     whole = saved.read_bytes()
     saved.write_bytes(whole[:-4])  # torn
-    loaded = LexicalIndex(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
+    loaded = UnitTable(open_store(IndexSettings(data_dir=tmp_path / "data")), cache_dir=cache)
     vector = vectors(1, np.random.default_rng(7))[0]
     exact = loaded.nearest(vector, 10, FILTERS[0])
     assert exact is not None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from index.chunking import build_records
-from index.lexical import matches_where
+from index.filters import matches_where
 from index.models import (
     Action,
     AgendaItem,

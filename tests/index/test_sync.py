@@ -14,13 +14,13 @@ from bot.settings import Settings
 from index.chunking import build_records
 from index.embeddings import Embedder
 from index.ledger import Ledger
-from index.lexical import lexical_index_for
 from index.sites.http import PoliteClient
 from index.sites.meeting import to_meeting
 from index.sites.models import Committee, MeetingStub
 from index.sites.moderngov import ModernGovScraper
 from index.store import open_store
 from index.sync import SyncReport, sync_site
+from index.units import unit_table_for
 from tests.index.sites.fake_moderngov import FakeModernGov, ashcombe
 from tests.index.test_incremental import snapshot
 
@@ -60,7 +60,7 @@ def state(data_dir: Path, site_url: str) -> dict[str, object]:
     meetings = Ledger.for_settings(settings).meetings(site_url)
     return {
         "chroma": snapshot(open_store(settings)),
-        "lexical": sorted(lexical_index_for(settings).refresh(force=True).ids),
+        "lexical": sorted(unit_table_for(settings).refresh(force=True).ids),
         "ledger": {mid: (m.status, m.items, m.indexed) for mid, m in meetings.items()},
     }
 

@@ -7,8 +7,8 @@ from bot.answer import abstain
 from bot.answer.abstain import Evidence, Thresholds, coverage, should_answer, unknown_names
 from bot.answer.service import RELATED_MARGIN, Judged, _deciding, _far_below
 from bot.search.pipeline import ItemCandidate
-from index.lexical import tokenize
 from index.schema import ItemMeta, StoredItem
+from index.words import tokenize
 
 
 def idf(token: str) -> float:

@@ -13,7 +13,6 @@ from bot.answer.service import Answerer, to_match
 from bot.search.base import Ranked
 from bot.search.pipeline import Pipeline, Weighted
 from bot.settings import Settings
-from index.lexical import LexicalIndex, LexicalUnit
 from index.models import Action, Resolution, Vote, VoteResult
 from index.schema import (
     ItemMeta,
@@ -26,6 +25,7 @@ from index.schema import (
     unit_id,
 )
 from index.store import IndexStats
+from index.units import UnitRow, UnitTable
 
 PARK_TEXT = (
     "Members discussed the play park refurbishment at Brook Lane. "
@@ -114,11 +114,11 @@ class ScoreBook:
 @pytest.fixture
 def parts(tmp_path: Path):
     items = {"park": stored("park", PARK_TEXT, PARK), "bins": stored("bins", BINS_TEXT, BINS)}
-    lexical = LexicalIndex.in_memory()
+    lexical = UnitTable.in_memory()
     lexical.upsert_doc(
         "d",
         [
-            LexicalUnit(unit_id(ref), item.text, encode_unit(encode_item(item.meta), ref))
+            UnitRow(unit_id(ref), item.text, encode_unit(encode_item(item.meta), ref))
             for ref, item in (
                 (UnitRef("park", UnitKind.CHUNK), items["park"]),
                 (UnitRef("bins", UnitKind.CHUNK), items["bins"]),

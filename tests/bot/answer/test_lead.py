@@ -14,7 +14,6 @@ from bot.answer.service import Answerer
 from bot.search.base import Ranked
 from bot.search.pipeline import Pipeline, Weighted
 from bot.settings import Settings
-from index.lexical import LexicalIndex, LexicalUnit
 from index.models import Action, Resolution, Vote, VoteResult
 from index.schema import (
     ItemMeta,
@@ -27,6 +26,7 @@ from index.schema import (
     unit_id,
 )
 from index.store import IndexStats
+from index.units import UnitRow, UnitTable
 
 BODY = "Eastbrook Parish Council"
 PARK_TEXT = (
@@ -127,11 +127,11 @@ def parts(tmp_path: Path):
         "bins": stored("bins", BINS_TEXT, BINS),
         "hall": stored("hall", HALL_TEXT, HALL),
     }
-    lexical = LexicalIndex.in_memory()
+    lexical = UnitTable.in_memory()
     lexical.upsert_doc(
         "d",
         [
-            LexicalUnit(
+            UnitRow(
                 unit_id(UnitRef(i, UnitKind.CHUNK)),
                 item.text,
                 encode_unit(encode_item(item.meta), UnitRef(i, UnitKind.CHUNK)),

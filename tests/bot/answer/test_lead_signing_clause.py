@@ -12,9 +12,9 @@ from bot.answer.service import Answerer
 from bot.search.base import Ranked
 from bot.search.pipeline import Pipeline, Weighted
 from bot.settings import Settings
-from index.lexical import LexicalIndex, LexicalUnit
 from index.models import Action, Resolution
 from index.schema import ItemMeta, UnitKind, UnitRef, encode_item, encode_unit, unit_id
+from index.units import UnitRow, UnitTable
 from tests.bot.answer.test_lead import Dense, FakeStore, stored, units
 
 APPOINTED = (
@@ -43,11 +43,9 @@ def meta(*resolutions: str, actions: tuple[Action, ...] = ()) -> ItemMeta:
 
 def ask(tmp_path: Path, item_meta: ItemMeta, text: str, scores: dict[str, float]):
     item = stored("plan", text, item_meta)
-    lexical = LexicalIndex.in_memory()
+    lexical = UnitTable.in_memory()
     ref = UnitRef("plan", UnitKind.CHUNK)
-    lexical.upsert_doc(
-        "d", [LexicalUnit(unit_id(ref), text, encode_unit(encode_item(item_meta), ref))]
-    )
+    lexical.upsert_doc("d", [UnitRow(unit_id(ref), text, encode_unit(encode_item(item_meta), ref))])
     bot = Answerer(
         Settings(data_dir=tmp_path / "data"),
         FakeStore({"plan": item}),

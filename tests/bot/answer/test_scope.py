@@ -8,8 +8,8 @@ from datetime import date
 from bot.answer.models import RefusalKind
 from bot.answer.question import understand
 from bot.answer.scope import Catalogue, Named, Scope, named_places
-from index.lexical import tokenize
 from index.schema import ItemMeta
+from index.words import tokenize
 
 TODAY = date(2025, 8, 1)
 

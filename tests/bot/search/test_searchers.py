@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.search.base import UNITS_PER_ITEM, Ranked
+from bot.search.bm25 import BM25Searcher
 from bot.search.dense import DenseSearcher
-from bot.search.lexical import LexicalSearcher
 from bot.search.pipeline import CONVEX
 from bot.search.pipelines import HYBRID, baselines, standard
-from index.lexical import LexicalIndex, LexicalUnit
 from index.schema import Key, UnitKind, UnitRef, encode_unit, item_filter, unit_id
 from index.store import UnitHit
+from index.units import UnitRow, UnitTable
 
 
 class FakeStore:
@@ -45,14 +45,14 @@ def test_dense_ranks_items_by_their_best_unit():
     assert store.asked == [(3 * UNITS_PER_ITEM, where)]
 
 
-def lexical_unit(item_id: str, kind: str, ordinal: int, text: str, body: str) -> LexicalUnit:
+def lexical_unit(item_id: str, kind: str, ordinal: int, text: str, body: str) -> UnitRow:
     ref = UnitRef(item_id, kind, ordinal)
     item_meta = {Key.BODY: body}  # the filter field the chunker copies from its item
-    return LexicalUnit(unit_id(ref), text, encode_unit(item_meta, ref))
+    return UnitRow(unit_id(ref), text, encode_unit(item_meta, ref))
 
 
 def test_lexical_ranks_items_by_their_best_unit_and_filters(tmp_path: Path):
-    index = LexicalIndex.in_memory()
+    index = UnitTable.in_memory()
     index.upsert_doc(
         "doc",
         [
@@ -64,7 +64,7 @@ def test_lexical_ranks_items_by_their_best_unit_and_filters(tmp_path: Path):
             lexical_unit("lib", UnitKind.CHUNK, 0, "Library park and ride hours.", "W"),
         ],
     )
-    searcher = LexicalSearcher(index)
+    searcher = BM25Searcher(index)
     got = searcher.search("play park refurbishment", 5)
     assert got[0].item_id == "park"
     assert {r.item_id for r in got} == {"park", "bus", "lib"}
@@ -73,7 +73,7 @@ def test_lexical_ranks_items_by_their_best_unit_and_filters(tmp_path: Path):
 
 
 def test_the_product_and_baselines_are_named_as_the_evaluation_reports_them():
-    store, embedder, index = FakeStore([]), FakeEmbedder(), LexicalIndex.in_memory()
+    store, embedder, index = FakeStore([]), FakeEmbedder(), UnitTable.in_memory()
     product = standard(store, embedder, index)
     assert product.name == HYBRID
     assert [(w.searcher.name, w.weight) for w in product.searchers] == [

@@ -1,23 +1,25 @@
-"""The lexical (BM25) half of hybrid retrieval, derived from the units stored in Chroma.
+"""The unit table: every unit stored in Chroma, held in memory for BM25, filters and exact
+dense search, and rebuilt when the collection's *generation* changes.
 
-Dense retrieval misses exact names, numbers and hashtags ("RFT-2024-315", "#FutureTrafford",
-"Ark Aid"); BM25 catches them. Chroma is the one source of truth for the minutes: this index is
-built in memory from the unit collection (its texts and metadata) and rebuilt when the
-collection's *generation* changes (a record every write to the store bumps, see
-:meth:`index.store.MinutesStore.generation`). A build may be saved in the data folder under
-its generation, so a new process loads it instead of re-reading Chroma; a saved build is used
-only for the generation Chroma names, so every process pointed at one Chroma server, however
-many replicas, ranks the same way, and the files can be thrown away at any time.
+Chroma is the one source of truth for the minutes. This table is derived from the unit
+collection (its texts, metadata and, with embedded Chroma, vectors) and rebuilt when the
+generation changes (a record every write to the store bumps, see
+:meth:`index.store.MinutesStore.generation`). It holds:
 
-With embedded Chroma the build also holds every unit's vector (memory-mapped from its saved
-file): a filtered dense search then scores the few thousand units passing the filter exactly
-(:meth:`LexicalIndex.nearest`), and rescoring reads vectors without asking Chroma.
+- BM25 postings over the units' tokens (:mod:`index.bm25`, :mod:`index.words`): dense retrieval
+  misses exact names, numbers and hashtags ("RFT-2024-315", "#FutureTrafford", "Ark Aid");
+  BM25 catches them;
+- each metadata key as a column (:mod:`index.filters`), so a Chroma ``where`` clause becomes a
+  mask over all units at once, for BM25 and for dense search alike;
+- with embedded Chroma, every unit's vector (memory-mapped from its saved file): a filtered
+  dense search then scores the few thousand units passing the filter exactly
+  (:meth:`UnitTable.nearest`), and rescoring reads vectors without asking Chroma.
 
-Filters are Chroma ``where`` clauses (:data:`index.schema.Where`). They are applied inside the
-index: each metadata key is a column of integer codes, a clause is evaluated once per distinct
-value (a handful of bodies, a few thousand dates) and spread to all units with one numpy take,
-and bm25s scores only through the resulting mask. :func:`matches_where` is the reference the
-columns are tested against.
+A build may be saved in the data folder under its generation, so a new process loads it instead
+of re-reading Chroma; a saved build is used only for the generation Chroma names, so every
+process pointed at one Chroma server, however many replicas, ranks the same way, and the files
+can be thrown away at any time. One table serves a process per collection
+(:func:`unit_table_for`); a change made by another process is built in a background thread.
 """
 
 from __future__ import annotations
@@ -27,38 +29,25 @@ import logging
 import math
 import os
 import pickle
-import re
 import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 import numpy as np
 
+from index import bm25
+from index.filters import Column, columns_of, where_mask
 from index.schema import Key, Where
+from index.words import tokenize
 
 if TYPE_CHECKING:
     from index.settings import IndexSettings
 
 Scalar = str | int | float | bool | None
-
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing done down during each few for from
-    further had has have having he her here hers him his how i if in into is it its itself just me
-    more most my no nor not now of off on once only or other our ours out over own same she should
-    so some such than that the their theirs them then there these they this those through to too
-    under until up very was we were what when where which while who whom whose why will with would
-    you your yours anyone anybody get got go going went us let lets s t that's what's who's
-    """.split()  # noqa: SIM905 - a word list reads better as prose
-)
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 REFRESH_S = 1.0
 """How often a reader asks Chroma whether the collection changed (one tiny ``get``); writes
@@ -70,76 +59,12 @@ MASKS_KEPT = 8
 """Filters remembered per build (a mask is one byte per unit)."""
 
 
-def stem(word: str) -> str:
-    """A deliberately small suffix stripper: plurals, -ing, -ed and a final -e.
-
-    This is enough to make "adopts / adopted / adopting / adopt" and "approve / approved" meet,
-    and it is applied identically to documents and queries, so crude stems still match each
-    other. Snowball's English stemmer (PyStemmer) was measured against it on the development
-    set and lost (recall@1 59.4% vs 64.1%, MRR 0.685 vs 0.714, abstention recall 18.2% vs
-    27.3%), so this one stays.
-    """
-    w = word
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-def words(text: str) -> list[str]:
-    """Surface words as written (case kept), apostrophes inside words kept."""
-    return _WORD.findall(text)
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stop-word-free, stemmed tokens; CamelCase runs also yield their parts.
-
-    "#FutureTrafford" yields ``futuretrafford``, ``future`` and ``trafford`` so it meets the
-    minutes' other spelling "#Future Trafford".
-    """
-    tokens: list[str] = []
-    for raw in words(text):
-        tokens.extend(_word_tokens(raw))
-    return tokens
-
-
-@lru_cache(maxsize=500_000)
-def _word_tokens(raw: str) -> tuple[str, ...]:
-    """The tokens of one surface word; cached, because a corpus repeats its words endlessly and
-    building the index at 100k items is mostly this."""
-    out: list[str] = []
-    for piece in _with_camel_parts(raw):
-        low = piece.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        if not low or low in STOPWORDS:
-            continue
-        out.append(stem(low))
-    return tuple(out)
-
-
-def _with_camel_parts(raw: str) -> list[str]:
-    parts = _CAMEL.findall(raw)
-    if len(parts) > 1 and any(c.isupper() for c in raw[1:]) and any(c.islower() for c in raw):
-        return [raw, *parts]
-    return [raw]
-
-
 @dataclass(frozen=True)
-class LexicalUnit:
-    """One retrievable unit (a chunk, a resolution, an action) as the lexical side sees it.
+class UnitRow:
+    """One retrievable unit (a chunk, a resolution, an action) as a row of the table.
 
-    Units read back through :meth:`LexicalIndex.unit` carry their metadata but no text: the
-    index keeps only token statistics, and Chroma has the text.
+    Units read back through :meth:`UnitTable.unit` carry their metadata but no text: the
+    table keeps only token statistics, and Chroma has the text.
     """
 
     unit_id: str
@@ -183,179 +108,7 @@ class VectorSource(Protocol):
         ...
 
 
-# -- filters -----------------------------------------------------------------------------------
-
-
-def matches_where(metadata: Mapping[str, Any], where: Where | None) -> bool:
-    """Evaluate a Chroma ``where`` clause against one unit's metadata, as Chroma would."""
-    if not where:
-        return True
-    for key, cond in where.items():
-        if key == "$and":
-            if not all(matches_where(metadata, sub) for sub in cond):
-                return False
-        elif key == "$or":
-            if not any(matches_where(metadata, sub) for sub in cond):
-                return False
-        elif not _matches_field(metadata.get(key), cond, key in metadata):
-            return False
-    return True
-
-
-def _matches_field(value: Any, cond: Any, present: bool) -> bool:
-    if not isinstance(cond, Mapping):
-        return present and value == cond
-    for op, operand in cond.items():
-        if op == "$eq":
-            ok = present and value == operand
-        elif op == "$ne":
-            ok = not present or value != operand
-        elif op == "$in":
-            ok = present and value in operand
-        elif op == "$nin":
-            ok = not present or value not in operand
-        elif op in ("$gt", "$gte", "$lt", "$lte"):
-            ok = present and value is not None and _compare(op, value, operand)
-        else:
-            raise ValueError(f"unsupported where operator {op!r}")
-        if not ok:
-            return False
-    return True
-
-
-def _compare(op: str, value: Any, operand: Any) -> bool:
-    try:
-        if op == "$gt":
-            return value > operand
-        if op == "$gte":
-            return value >= operand
-        if op == "$lt":
-            return value < operand
-        return value <= operand
-    except TypeError:
-        return False
-
-
-_RANGE_OPS = {
-    "$gt": np.greater,
-    "$gte": np.greater_equal,
-    "$lt": np.less,
-    "$lte": np.less_equal,
-}
-
-
-@dataclass
-class _Column:
-    """One metadata key over all units: ``codes[i]`` indexes ``values``; missing is
-    ``len(values)``, so a lookup table with one extra slot maps every unit in one take."""
-
-    values: list[Any]
-    codes: np.ndarray
-
-    def mask(self, cond: Any) -> np.ndarray:
-        lut = self._numeric_lut(cond)
-        if lut is None:
-            lut = np.fromiter(
-                (_matches_field(v, cond, True) for v in self.values),
-                dtype=bool,
-                count=len(self.values),
-            )
-        lut = np.append(lut, _matches_field(None, cond, False))
-        return lut[self.codes]
-
-    def _numeric_lut(self, cond: Any) -> np.ndarray | None:
-        """A range over a column of numbers (dates as day numbers: thousands of distinct
-        values at scale) in numpy instead of a Python loop; None for anything else."""
-        if not isinstance(cond, Mapping) or not cond or not set(cond) <= set(_RANGE_OPS):
-            return None
-        if any(isinstance(o, bool) or not isinstance(o, int | float) for o in cond.values()):
-            return None
-        numbers = self.__dict__.get("_numbers")
-        if numbers is None:
-            numeric = all(
-                isinstance(v, int | float) and not isinstance(v, bool) for v in self.values
-            )
-            numbers = np.asarray(self.values, dtype=np.float64) if numeric else False
-            self.__dict__["_numbers"] = numbers
-        if numbers is False:
-            return None
-        lut: np.ndarray = np.ones(len(self.values), dtype=bool)
-        for op, operand in cond.items():
-            lut &= _RANGE_OPS[op](numbers, operand)
-        return lut
-
-    def value(self, row: int) -> Any:
-        code = int(self.codes[row])
-        return self.values[code] if code < len(self.values) else None
-
-
-def _columns(metadatas: Sequence[Mapping[str, Any]]) -> dict[str, _Column]:
-    n = len(metadatas)
-    lookups: dict[str, dict[Any, int]] = {}
-    codes: dict[str, np.ndarray] = {}
-    for row, meta in enumerate(metadatas):
-        for key, value in meta.items():
-            lookup = lookups.get(key)
-            if lookup is None:
-                lookup = lookups[key] = {}
-                codes[key] = np.full(n, -1, dtype=np.int32)
-            # (type, value): Chroma tells 1 from True and from 1.0; a dict alone would not
-            codes[key][row] = lookup.setdefault((type(value), value), len(lookup))
-    out = {}
-    for key, lookup in lookups.items():
-        column = codes[key]
-        column[column < 0] = len(lookup)
-        out[key] = _Column([value for _type, value in lookup], column)
-    return out
-
-
-def _where_mask(where: Where, columns: Mapping[str, _Column], n: int) -> np.ndarray:
-    mask: np.ndarray = np.ones(n, dtype=bool)
-    for key, cond in where.items():
-        if key == "$and":
-            for sub in _merged_ranges(cond):
-                mask &= _where_mask(sub, columns, n)
-        elif key == "$or":
-            either: np.ndarray = np.zeros(n, dtype=bool)
-            for sub in cond:
-                either |= _where_mask(sub, columns, n)
-            mask &= either
-        else:
-            column = columns.get(key)
-            if column is None:  # no unit has the key: every unit is "missing" it
-                mask &= _matches_field(None, cond, False)
-            else:
-                mask &= column.mask(cond)
-    return mask
-
-
-def _merged_ranges(clauses: Sequence[Where]) -> list[Where]:
-    """``$and`` clauses with one key's operator conditions joined into one (a date range is
-    ``$gte`` and ``$lte`` on one key): a clause costs a pass over every unit, a bound in a
-    joined one only a pass over the key's distinct values."""
-    out: list[Where] = []
-    joined: dict[str, dict[str, Any]] = {}
-    for clause in clauses:
-        if len(clause) != 1:
-            out.append(clause)
-            continue
-        ((key, cond),) = clause.items()
-        if (
-            not key.startswith("$")
-            and isinstance(cond, Mapping)
-            and set(cond) <= set(_RANGE_OPS)
-            and not set(cond) & set(joined.get(key, {}))
-        ):
-            if key not in joined:
-                joined[key] = {}
-                out.append({key: joined[key]})
-            joined[key].update(cond)
-        else:
-            out.append(clause)
-    return out
-
-
-# -- the index ---------------------------------------------------------------------------------
+# -- the table ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -365,8 +118,8 @@ class _Built:
     generation: str | None = None
     ids: list[str] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
-    columns: dict[str, _Column] = field(default_factory=dict)
-    model: _Postings | None = None
+    columns: dict[str, Column] = field(default_factory=dict)
+    model: bm25.Postings | None = None
     vocab: dict[str, int] = field(default_factory=dict)
     df: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     vectors: np.ndarray | None = None
@@ -385,8 +138,9 @@ class _Built:
             self.rows = {uid: i for i, uid in enumerate(self.ids)}
 
 
-class LexicalIndex:
-    """BM25 over the units of a :class:`UnitSource`, rebuilt when its generation changes."""
+class UnitTable:
+    """Every unit of a :class:`UnitSource` (BM25 postings, metadata columns, vectors when the
+    source gives them), rebuilt when its generation changes."""
 
     def __init__(
         self,
@@ -409,15 +163,15 @@ class LexicalIndex:
         self._masks: tuple[_Built, dict[str, np.ndarray]] | None = None
 
     @classmethod
-    def in_memory(cls) -> LexicalIndex:
-        """An index over units given with :meth:`upsert_doc` (tests, benchmarks)."""
+    def in_memory(cls) -> UnitTable:
+        """A table over units given with :meth:`upsert_doc` (tests, benchmarks)."""
         return cls(MemoryUnits(), refresh_s=0.0)
 
     # -- writing (in-memory sources only; the store's writes go through MinutesStore) ----------
 
-    def upsert_doc(self, doc_id: str, units: Sequence[LexicalUnit]) -> None:
+    def upsert_doc(self, doc_id: str, units: Sequence[UnitRow]) -> None:
         if not isinstance(self.source, MemoryUnits):
-            raise TypeError("units are written to the store; this index only reads them")
+            raise TypeError("units are written to the store; this table only reads them")
         self.source.upsert_doc(doc_id, units)
 
     # -- reading -------------------------------------------------------------------------------
@@ -439,7 +193,7 @@ class LexicalIndex:
         mask = self._mask(built, where) if where else None
         if mask is not None and not mask.any():
             return []
-        scores = _bm25_scores(built.model, ids, mask)
+        scores = bm25.unit_scores(built.model, ids, mask)
         positive = np.flatnonzero(scores > 0)
         if positive.size == 0:
             return []
@@ -468,7 +222,7 @@ class LexicalIndex:
             cache = self._masks = (built, {})
         mask = cache[1].get(key)
         if mask is None:
-            mask = _where_mask(where, built.columns, len(built.ids))
+            mask = where_mask(where, built.columns, len(built.ids))
             if len(cache[1]) >= MASKS_KEPT:
                 cache[1].pop(next(iter(cache[1])))
             cache[1][key] = mask
@@ -571,14 +325,14 @@ class LexicalIndex:
         df = int(built.df[term]) if term is not None and term < built.df.size else 0
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def unit(self, unit_id: str) -> LexicalUnit | None:
-        """The unit's metadata (no text: see :class:`LexicalUnit`)."""
+    def unit(self, unit_id: str) -> UnitRow | None:
+        """The unit's metadata (no text: see :class:`UnitRow`)."""
         built = self._current()
         row = built.rows.get(unit_id)
         if row is None:
             return None
         meta = {key: col.value(row) for key, col in built.columns.items()}
-        return LexicalUnit(unit_id, "", {k: v for k, v in meta.items() if v is not None})
+        return UnitRow(unit_id, "", {k: v for k, v in meta.items() if v is not None})
 
     def refresh(self, *, force: bool = False) -> _Built:
         """The current build, rebuilt first if the source changed since it was made.
@@ -607,7 +361,7 @@ class LexicalIndex:
             elif not self._rebuilding:
                 self._rebuilding = True
                 threading.Thread(
-                    target=self._build_in_background, name="lexical-rebuild", daemon=True
+                    target=self._build_in_background, name="unit-table-rebuild", daemon=True
                 ).start()
             return self._built  # read under the lock: the thread swaps only after we leave
 
@@ -618,7 +372,7 @@ class LexicalIndex:
             with self._lock:
                 self._built = built
         except Exception:
-            logging.getLogger(__name__).exception("lexical index rebuild failed; will retry")
+            logging.getLogger(__name__).exception("unit table rebuild failed; will retry")
         finally:
             self._rebuilding = False
             self._checked_at = -math.inf  # ask again at the next question
@@ -645,7 +399,7 @@ class LexicalIndex:
                     # saved without vectors (or they are torn) although the source has them
                     built.norms = None
             except Exception as exc:  # a torn or foreign file: build afresh and overwrite it
-                logging.getLogger(__name__).warning("lexical cache unreadable: %s", exc)
+                logging.getLogger(__name__).warning("unit table cache unreadable: %s", exc)
         built = self._build_from_source(generation)
         if cached is not None:
             _save(cached, built)
@@ -686,15 +440,17 @@ class LexicalIndex:
                 token_ids = [vocab.setdefault(t, len(vocab)) for t in tokenize(text or "")]
                 lengths.append(len(token_ids))
                 flat.extend(token_ids)
-        built = _Built(generation, ids, {uid: i for i, uid in enumerate(ids)}, _columns(metadatas))
+        built = _Built(
+            generation, ids, {uid: i for i, uid in enumerate(ids)}, columns_of(metadatas)
+        )
         if ids:
-            built.df = _document_frequencies(lengths, flat, len(vocab))
-            built.model, built.vocab = _bm25(lengths, flat, vocab)
+            built.df = bm25.document_frequencies(lengths, flat, len(vocab))
+            built.model, built.vocab = bm25.postings(lengths, flat, vocab)
         if blocks and sum(len(b) for b in blocks) == len(ids):
             built.vectors = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
             built.norms = np.linalg.norm(built.vectors, axis=1).astype(np.float32)
         logging.getLogger(__name__).info(
-            "lexical index: %d units built in %.2f s", len(ids), time.perf_counter() - started
+            "unit table: %d units built in %.2f s", len(ids), time.perf_counter() - started
         )
         return built
 
@@ -719,12 +475,14 @@ def _save(target: Path, built: _Built) -> None:
             if old not in (target, vectors):
                 old.unlink(missing_ok=True)
     except OSError as exc:  # a cache: never worth failing a question over
-        logging.getLogger(__name__).warning("lexical cache not written: %s", exc)
+        logging.getLogger(__name__).warning("unit table cache not written: %s", exc)
 
 
 VECTORS_SUFFIX = ".vectors"
-CACHE_FORMAT = "v3"
-"""In a saved build's file name: a process of another version neither loads nor trusts it."""
+CACHE_FORMAT = "v4"
+"""In a saved build's file name: a process of another version neither loads nor trusts it
+(v4: the pickled classes moved from ``index.lexical`` to :mod:`index.units`,
+:mod:`index.filters` and :mod:`index.bm25`; an older file is ignored, rebuilt and deleted)."""
 
 
 MAP_BYTES = 16 << 20
@@ -748,51 +506,6 @@ def _load_vectors(pickled: Path, rows: int) -> np.ndarray | None:
         return None
 
 
-@dataclass
-class _Postings:
-    """What bm25s computes at indexing, kept as plain arrays: each token's units and their
-    precomputed BM25 scores (``data[indptr[t]:indptr[t + 1]]`` for the units
-    ``indices[...]``). Searching needs nothing else, so a saved build loads without importing
-    bm25s and scipy (0.3 s of a cold ``ask``)."""
-
-    data: np.ndarray
-    indices: np.ndarray
-    indptr: np.ndarray
-    num_docs: int
-    dtype: str
-    nonoccurrence: np.ndarray | None = None
-
-    @classmethod
-    def of(cls, model: Any) -> _Postings:
-        index = model.scores
-        return cls(
-            np.asarray(index["data"]),
-            np.asarray(index["indices"]),
-            np.asarray(index["indptr"]),
-            int(index["num_docs"]),
-            str(np.dtype(model.dtype)),
-            model.nonoccurrence_array,
-        )
-
-
-def _bm25_scores(model: _Postings, token_ids: list[int], mask: np.ndarray | None) -> np.ndarray:
-    """Every unit's BM25 score for these query tokens: what bm25s' ``get_scores_from_ids``
-    returns, without its ``np.add.at``. A token's postings name each unit once, so a plain
-    fancy-indexed add is the same float32 sums in the same order, several times faster
-    (a question with a word in most units: 10 → 2 ms p50, 33 → 5.5 ms p95 at 100k items)."""
-    data, indices, indptr = model.data, model.indices, model.indptr
-    dtype = np.dtype(model.dtype)
-    scores: np.ndarray = np.zeros(model.num_docs, dtype=dtype)
-    for token in token_ids:
-        start, end = indptr[token], indptr[token + 1]
-        scores[indices[start:end]] += data[start:end]
-    if model.nonoccurrence is not None:
-        scores += model.nonoccurrence[np.asarray(token_ids)].sum()
-    if mask is not None:
-        scores *= mask.astype(dtype)
-    return scores
-
-
 def _cosines(built: _Built, rows: np.ndarray, vector: Sequence[float]) -> np.ndarray:
     """Cosine similarity of ``vector`` to these rows' vectors, computed as
     :meth:`index.store.MinutesStore.unit_similarities` does (the same scores either way)."""
@@ -811,49 +524,16 @@ def _cosines(built: _Built, rows: np.ndarray, vector: Sequence[float]) -> np.nda
     return out
 
 
-def _document_frequencies(lengths: list[int], flat: list[int], size: int) -> np.ndarray:
-    """How many units hold each term, from (unit, term) pairs without a Python loop per unit."""
-    from scipy import sparse
-
-    rows: np.ndarray = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    cols = np.asarray(flat, dtype=np.int64)
-    matrix = sparse.csr_matrix(
-        (np.ones(cols.size, dtype=np.int8), (rows, cols)), shape=(len(lengths), max(size, 1))
-    )
-    matrix.sum_duplicates()
-    return np.bincount(matrix.indices, minlength=size).astype(np.int64)
-
-
-def _bm25(lengths: list[int], flat: list[int], vocab: dict[str, int]) -> tuple[_Postings, dict]:
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every rebuild at DEBUG
-    vocab = dict(vocab)
-    empty = vocab.setdefault("", len(vocab))  # bm25s scores empty documents through this token
-    corpus_ids: list[list[int]] = []
-    start = 0
-    for n in lengths:
-        corpus_ids.append(flat[start : start + n] or [empty])
-        start += n
-    model = bm25s.BM25()
-    model.index((corpus_ids, vocab), show_progress=False)
-    return _Postings.of(model), vocab
-
-
 class MemoryUnits:
     """Units held in this process, by document: a :class:`UnitSource` for tests and benchmarks."""
 
     def __init__(self) -> None:
-        self._docs: dict[str, list[LexicalUnit]] = {}
+        self._docs: dict[str, list[UnitRow]] = {}
         self._generation = 0
 
-    def upsert_doc(self, doc_id: str, units: Sequence[LexicalUnit]) -> None:
+    def upsert_doc(self, doc_id: str, units: Sequence[UnitRow]) -> None:
         self._docs[doc_id] = list(units)
         self._generation += 1
-
-    def delete_doc(self, doc_id: str) -> None:
-        if self._docs.pop(doc_id, None) is not None:
-            self._generation += 1
 
     def generation(self) -> str:
         return f"memory-{id(self)}-{self._generation}"
@@ -863,8 +543,8 @@ class MemoryUnits:
         yield [u.unit_id for u in units], [u.text for u in units], [u.metadata for u in units]
 
 
-def lexical_index_for(settings: IndexSettings) -> LexicalIndex:
-    """The index over the configured collection; one per process and collection, so the bot's
+def unit_table_for(settings: IndexSettings) -> UnitTable:
+    """The table over the configured collection; one per process and collection, so the bot's
     searchers and answerer share one build.
 
     A build is also saved in the data folder per generation (with embedded Chroma, the units'
@@ -877,21 +557,23 @@ def lexical_index_for(settings: IndexSettings) -> LexicalIndex:
     return _shared(where, settings.collection, settings)
 
 
-_instances: dict[tuple[str, str], LexicalIndex] = {}
+_instances: dict[tuple[str, str], UnitTable] = {}
 _instances_lock = threading.Lock()
 
 
-def _shared(where: str, collection: str, settings: IndexSettings) -> LexicalIndex:
+def _shared(where: str, collection: str, settings: IndexSettings) -> UnitTable:
     from index.store import cache_name, open_store
 
     with _instances_lock:
-        index = _instances.get((where, collection))
-        if index is None:
+        table = _instances.get((where, collection))
+        if table is None:
+            # the folder keeps its first name, so builds saved by an older version are replaced
+            # (at the next save, in the same folder), not left behind in another
             cache = settings.state_dir / "lexical" / cache_name(settings)
-            index = _instances[(where, collection)] = LexicalIndex(
+            table = _instances[(where, collection)] = UnitTable(
                 open_store(settings), background=True, cache_dir=cache
             )
-        return index
+        return table
 
 
 def forget_shared() -> None:
