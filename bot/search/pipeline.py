@@ -1,10 +1,15 @@
 """Run weighted searchers and fuse their item rankings into candidates for an answer.
 
 The idiom is pyserini's ``HybridSearcher(dense, sparse)``, generalised to any number of
-signals: each searcher ranks items on its own scale, and reciprocal-rank fusion combines the
-rankings, so no score needs calibrating against another. A pipeline of one searcher is that
-searcher's ranking unchanged (its own scores kept), which is what the evaluation's single-signal
-baselines are.
+signals: each searcher ranks items on its own scale, and the pipeline fuses the rankings in one
+of two ways. ``fusion=CONVEX`` (the product's, dense 0.7 and BM25 0.3, see
+:mod:`bot.search.pipelines`) min-max normalises each ranking's scores over its own items and
+sums them by weight, so how far apart two items are still counts; ``fusion=RRF`` (the default
+of this class, constant ``k``) uses ranks only. Before fusing, every searcher that can score
+given items exactly (a :class:`~bot.search.base.Rescorer`, the dense one) rescores the pool of
+items all searchers found. A pipeline of one searcher is that searcher's ranking, not fused
+(its own scores kept; rescored exactly if it can be), which is what the evaluation's
+single-signal baselines are.
 """
 
 from __future__ import annotations

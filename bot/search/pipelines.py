@@ -1,8 +1,8 @@
 """The pipelines the bot answers with and the evaluation compares it to.
 
 To add a retrieval signal, write a :class:`~bot.search.base.Searcher` in its own module and
-add one ``Weighted(...)`` line to :func:`standard`; the evaluation then reports the new
-pipeline beside the single-signal baselines.
+add one ``Weighted(...)`` line to :func:`standard` (its weight in the convex sum); the tests
+that pin the searcher list and the evaluation's labels are listed in ``docs/extending.md``.
 """
 
 from __future__ import annotations
