@@ -71,12 +71,23 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def first_content(line: Line) -> int:
-    """Offset of the first non-space character of ``line`` (its end when blank)."""
-    for index, char in enumerate(line.text):
-        if not char.isspace():
-            return line.start + index
-    return line.end
+def is_aside(line: str) -> bool:
+    """Is ``line`` one bracketed aside standing alone ("(For 5, Against 1, Abstain 0)")?
+
+    Such a line is a unit of its own: a tally or a note between sentences, never the wrapped
+    end or start of the sentence beside it, so paragraph readers do not join it to its
+    neighbours. "(a) Title" or "(the Clerk) and …" are not asides: the first bracket must
+    close at the line's last character.
+    """
+    stripped = line.strip()
+    if len(stripped) < 3 or stripped[0] != "(" or stripped[-1] != ")":
+        return False
+    depth = 0
+    for position, char in enumerate(stripped):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and position < len(stripped) - 1:
+            return False
+    return depth == 0
 
 
 def normalise_space(value: str) -> str:
