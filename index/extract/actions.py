@@ -364,7 +364,7 @@ def _vocabulary_actions(
             continue
         span = strip_span(text, start + body_start, end)
         action_text = text[span[0] : span[1]]
-        named = collapse_duplicate_title(owner)
+        named = collapse_duplicate_title("the" + owner[3:] if owner.startswith("The ") else owner)
         return [(span[0], Action(text=action_text, owner=named, due=_due(action_text)))]
     return []
 

@@ -516,7 +516,7 @@ def _opens_resolution(line: str, *, first: bool) -> bool:
 def _is_stop(text: str, line: Line, vocab: Vocabulary) -> bool:
     """Does ``line`` end the decision being read? Not when it opens a decision itself: a format
     whose lead-in looks like another's stop ("Motion carried: That …") keeps its decisions."""
-    if not vocab.stops.match(line.text):
+    if not vocab.is_stop(line.text):
         return False
     return _find_marker(text, line, vocab) is None
 

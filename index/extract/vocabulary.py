@@ -42,15 +42,16 @@ class Vocabulary:
 
     - ``lead_ins``: the words that open a decision, tried in order.
     - ``mid_line``: a lead-in that also opens a decision after "… and it was" mid-line, or None.
-    - ``stops``: lines that end a decision being read (the next section, a vote tally). A line
-      that itself opens a decision with one of ``lead_ins`` is never a stop.
+    - ``stops``: lines that end a decision being read (the next section, a vote tally), each
+      pattern matched at a line's start. A line that itself opens a decision with one of
+      ``lead_ins`` is never a stop.
     - ``action_patterns``: sentence shapes that record an action beyond the shared ones; each
       regex is matched at the start of a sentence and names its ``owner`` group, which must be
       a person or a post ("Cllr Hale", "the Clerk").
     """
 
     lead_ins: tuple[LeadIn, ...]
-    stops: re.Pattern[str]
+    stops: tuple[re.Pattern[str], ...]
     mid_line: re.Pattern[str] | None = None
     action_patterns: tuple[re.Pattern[str], ...] = field(default=())
 
@@ -72,6 +73,14 @@ class Vocabulary:
     def with_lead_ins(self, *lead_ins: LeadIn) -> Vocabulary:
         """This vocabulary with more decision lead-ins (tried after the existing ones)."""
         return replace(self, lead_ins=(*self.lead_ins, *lead_ins))
+
+    def with_stops(self, *stops: re.Pattern[str]) -> Vocabulary:
+        """This vocabulary with more lines that end a decision."""
+        return replace(self, stops=(*self.stops, *stops))
+
+    def is_stop(self, line: str) -> bool:
+        """Does ``line`` match one of the stop patterns?"""
+        return any(stop.match(line) for stop in self.stops)
 
     def with_action_patterns(self, *patterns: re.Pattern[str]) -> Vocabulary:
         """This vocabulary with more action sentence shapes."""
@@ -99,7 +108,7 @@ DEFAULT_STOPS = re.compile(
 
 DEFAULT = Vocabulary(
     lead_ins=(RESOLVED, AGREED, DECISION),
-    stops=DEFAULT_STOPS,
+    stops=(DEFAULT_STOPS,),
     # Shouted RESOLVED mid-line ("… and it was RESOLVED that …") still opens a decision.
     mid_line=re.compile(r"(?<![A-Za-z])RES+OL?VED\b"),
 )
