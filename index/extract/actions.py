@@ -20,8 +20,8 @@ from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
     Line,
     collapse_duplicate_title,
-    is_aside,
     split_lines,
+    standalone_asides,
     strip_span,
 )
 from index.extract.vocabulary import DEFAULT, Vocabulary
@@ -294,15 +294,16 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous = ""
-    for line in lines:
+    alone = standalone_asides(lines)
+    for index, line in enumerate(lines):
         if line.blank:
             current, previous = None, ""
             continue
         wraps = (
             current is not None
             and previous.rstrip()[-1:] not in ".!?:;"
-            and not is_aside(previous)
-            and not is_aside(line.text)
+            and index - 1 not in alone
+            and index not in alone
             and not _LABEL_START_RE.match(line.text)
             and not _ACTION_LINE_RE.match(line.text)
             and not _UPDATE_RE.match(line.text)

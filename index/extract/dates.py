@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.extract.text import Line, is_aside, split_lines
+from index.extract.text import Line, split_lines, standalone_asides
 from index.lexicon import MONTH_NAMES, sentence_spans
 from index.models import DatedStatement, Resolution
 
@@ -107,12 +107,13 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
     aside ("(For 5, Against 1, Abstain 0)") is a paragraph of its own."""
     runs: list[tuple[int, int]] = []
     previous = ""
-    for line in lines:
+    alone = standalone_asides(lines)
+    for index, line in enumerate(lines):
         if line.blank:
             previous = ""
             continue
         wraps = bool(previous) and previous.rstrip()[-1:] not in _SENTENCE_END
-        wraps = wraps and not is_aside(previous) and not is_aside(line.text)
+        wraps = wraps and index - 1 not in alone and index not in alone
         if wraps and not _LEAD_RE.match(line.stripped):
             runs[-1] = (runs[-1][0], line.end)
         else:

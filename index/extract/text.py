@@ -90,6 +90,20 @@ def is_aside(line: str) -> bool:
     return depth == 0
 
 
+def standalone_asides(lines: list[Line]) -> set[int]:
+    """Indices of the lines that are asides standing alone: a bracketed line (:func:`is_aside`)
+    not followed by a line going on in lower case, which would make it a mid-sentence aside
+    ("The works will start\n(weather permitting)\nby 1 May.")."""
+    alone: set[int] = set()
+    for index, line in enumerate(lines):
+        if not is_aside(line.text):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or following.blank or not following.stripped[:1].islower():
+            alone.add(index)
+    return alone
+
+
 def normalise_space(value: str) -> str:
     """Collapse runs of whitespace (NBSP too) to one space, for comparing, never for quoting."""
     return " ".join(value.split())
