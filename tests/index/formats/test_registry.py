@@ -38,6 +38,12 @@ def test_every_registered_format_has_its_own_fixture() -> None:
     assert set(OWN_FIXTURE) == {fmt.name for fmt in FORMATS}
 
 
+def test_every_registered_format_has_its_own_test_module() -> None:
+    """docs/extending.md's recipe: a format comes with tests/index/formats/test_<name>*.py."""
+    here = Path(__file__).parent
+    assert [fmt.name for fmt in FORMATS if not list(here.glob(f"test_{fmt.name}*.py"))] == []
+
+
 @pytest.mark.parametrize("position", range(len(FORMATS)), ids=[fmt.name for fmt in FORMATS])
 def test_a_format_detects_its_fixture_and_no_earlier_format_claims_it(position: int) -> None:
     fmt = FORMATS[position]
