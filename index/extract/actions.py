@@ -21,8 +21,10 @@ from index.extract.text import (
     Line,
     collapse_duplicate_title,
     split_lines,
+    standalone_asides,
     strip_span,
 )
+from index.extract.vocabulary import DEFAULT, Vocabulary
 from index.lexicon import MONTH_NAME_RE, PERSON_TITLES, sentence_spans
 from index.models import Action, Resolution
 
@@ -150,20 +152,23 @@ _CONNECTORS = {"of", "and", "for", "the", "&", "on", "in"}
 _PERSON_RE = re.compile(rf"^{PERSON_TITLES}\.?{_S}")
 
 
-def extract_actions(text: str, resolutions: Sequence[Resolution] = ()) -> list[Action]:
+def extract_actions(
+    text: str, resolutions: Sequence[Resolution] = (), vocabulary: Vocabulary = DEFAULT
+) -> list[Action]:
     """Every action in ``text``; resolutions that assign work become actions too.
 
     When no resolutions are passed in they are read from ``text`` with
     :func:`extract_resolutions`, so a caller with only the item text still gets them.
+    ``vocabulary`` adds the format's own action sentence shapes (``action_patterns``).
     """
     if not resolutions:
-        resolutions = extract_resolutions(text)
+        resolutions = extract_resolutions(text, vocabulary)
     lines = split_lines(text)
     found: list[tuple[int, Action]] = []
     found += _action_lines(text, lines)
     found += _action_tags(text, lines)
     for sentence_start, sentence_end in _sentences(text, lines):
-        found += _sentence_actions(text, sentence_start, sentence_end)
+        found += _sentence_actions(text, sentence_start, sentence_end, vocabulary)
     found += _resolution_actions(text, resolutions)
     return _dedupe(found)
 
@@ -284,17 +289,21 @@ def _sentences(text: str, lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _runs(lines: list[Line]) -> list[tuple[int, int]]:
-    """Consecutive lines that read as one paragraph (a line not ending a sentence wraps on)."""
+    """Consecutive lines that read as one paragraph (a line not ending a sentence wraps on;
+    a bracketed aside such as a vote tally stands alone)."""
     runs: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
     previous = ""
-    for line in lines:
+    alone = standalone_asides(lines)
+    for index, line in enumerate(lines):
         if line.blank:
             current, previous = None, ""
             continue
         wraps = (
             current is not None
             and previous.rstrip()[-1:] not in ".!?:;"
+            and index - 1 not in alone
+            and index not in alone
             and not _LABEL_START_RE.match(line.text)
             and not _ACTION_LINE_RE.match(line.text)
             and not _UPDATE_RE.match(line.text)
@@ -309,7 +318,9 @@ def _runs(lines: list[Line]) -> list[tuple[int, int]]:
     return runs
 
 
-def _sentence_actions(text: str, start: int, end: int) -> list[tuple[int, Action]]:
+def _sentence_actions(
+    text: str, start: int, end: int, vocabulary: Vocabulary
+) -> list[tuple[int, Action]]:
     sentence = text[start:end]
     if _ACTION_LINE_RE.match(sentence) or _UPDATE_RE.match(sentence):
         return []
@@ -330,12 +341,33 @@ def _sentence_actions(text: str, start: int, end: int) -> list[tuple[int, Action
         action_text = text[span[0] : span[1]]
         found.append((span[0], Action(text=action_text, owner=owner, due=_due(action_text))))
         break
+    if not found:
+        found += _vocabulary_actions(text, start, end, body_start, vocabulary)
     invited = _INVITED_RE.match(sentence, body_start)
     if invited is not None and not found and not sentence[body_start:].startswith("That"):
         span = strip_span(text, start + body_start, end)
         action_text = text[span[0] : span[1]]
         found.append((span[0], Action(text=action_text, owner=None, due=_due(action_text))))
     return found
+
+
+def _vocabulary_actions(
+    text: str, start: int, end: int, body_start: int, vocabulary: Vocabulary
+) -> list[tuple[int, Action]]:
+    """The sentence as an action when it opens in one of the format's action shapes."""
+    sentence = text[start:end]
+    for pattern in vocabulary.action_patterns:
+        match = pattern.match(sentence, body_start)
+        if match is None:
+            continue
+        owner = match["owner"]
+        if not _is_person_or_role(owner):
+            continue
+        span = strip_span(text, start + body_start, end)
+        action_text = text[span[0] : span[1]]
+        named = collapse_duplicate_title("the" + owner[3:] if owner.startswith("The ") else owner)
+        return [(span[0], Action(text=action_text, owner=named, due=_due(action_text)))]
+    return []
 
 
 def _after_label(sentence: str) -> int:
@@ -520,11 +552,13 @@ def _dedupe(found: list[tuple[int, Action]]) -> list[Action]:
     return [action for _, action in kept]
 
 
-def item_actions(body: str, resolutions: Sequence[Resolution] = ()) -> list[Action]:
+def item_actions(
+    body: str, resolutions: Sequence[Resolution] = (), vocabulary: Vocabulary = DEFAULT
+) -> list[Action]:
     """The actions of one item's text, keeping only those quoted verbatim from it (a guard:
     an action that is not a substring of its item could never be shown)."""
     return [
         a if a.quote is None or a.quote in body else replace(a, quote=None)
-        for a in extract_actions(body, resolutions=resolutions)
+        for a in extract_actions(body, resolutions=resolutions, vocabulary=vocabulary)
         if a.text in body
     ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.extract.text import Line, split_lines
+from index.extract.text import Line, split_lines, standalone_asides
 from index.lexicon import MONTH_NAMES, sentence_spans
 from index.models import DatedStatement, Resolution
 
@@ -103,14 +103,17 @@ def _overlap(sentence: str, resolution: str) -> bool:
 
 def _runs(lines: list[Line]) -> list[tuple[int, int]]:
     """Paragraphs as (start, end): a line that does not end a sentence wraps onto the next
-    one, unless the next starts a list entry. Blank lines end a paragraph."""
+    one, unless the next starts a list entry. Blank lines end a paragraph, and a bracketed
+    aside ("(For 5, Against 1, Abstain 0)") is a paragraph of its own."""
     runs: list[tuple[int, int]] = []
     previous = ""
-    for line in lines:
+    alone = standalone_asides(lines)
+    for index, line in enumerate(lines):
         if line.blank:
             previous = ""
             continue
         wraps = bool(previous) and previous.rstrip()[-1:] not in _SENTENCE_END
+        wraps = wraps and index - 1 not in alone and index not in alone
         if wraps and not _LEAD_RE.match(line.stripped):
             runs[-1] = (runs[-1][0], line.end)
         else:

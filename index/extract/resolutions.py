@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from index.extract.text import Line, split_lines, strip_span
+from index.extract.vocabulary import DEFAULT, Vocabulary
 from index.lexicon import sentence_end, sentence_spans
 from index.models import Resolution, ResolutionKind
 
@@ -39,32 +40,10 @@ _LABEL_RE = re.compile(
     re.VERBOSE,
 )
 
-# Where a line opens a decision: RESOLVED (and its misspellings), Resolved, AGREED, Decision.
-_MARKER_RE = re.compile(
-    r"""
-    (?P<kw>
-        RES+OL?VED | RESOLVE\b | Res+olved
-      | AGREED | Agreed
-      | DECISIONS? | Decisions?
-    )\b
-    """,
-    re.VERBOSE,
-)
-# Capitalised (not shouted) markers must be followed by punctuation or "that"/"to", so that
+# Capitalised (not shouted) lead-ins must be followed by punctuation or "that"/"to", so that
 # "Resolved issues were…" or "Decision making was discussed" are not taken for decisions.
 _SOFT_TAIL_RE = re.compile(r"[ \t\u00a0]*(?:[:–—-]|$|(?:that|That|to|To)\b)")
 _TAIL_PUNCT = " \t\u00a0:–—-"
-
-_STOP_RE = re.compile(
-    r"""^[ \t\u00a0]*(?:
-        Supporting\ documents\b | Minutes: | Agenda\ item\b | Background\ papers\b
-      | Action\b | ACTION\b | Update[ \t\u00a0]*[–—:-]
-      | \d{1,3}[a-z]{0,2}\.?[ \t\u00a0]*$
-      | \(Item\ \d | (?:Motion|Amendment)\ (?:carried|lost|passed|failed)
-      | (?:For|Against|Abstain(?:ed)?|Abstentions?)[ \t\u00a0]*\(\d+\)
-    )""",
-    re.VERBOSE,
-)
 
 _INLINE_NUMBER_RE = re.compile(r"(?:^|(?<=[\s;:,]))\((?P<n>\d{1,2}|[a-z])\)[ \t\u00a0]*")
 _TRAILING_CONNECTOR_RE = re.compile(r"(?:[;,][ \t\u00a0]*(?:and|or)?|[ \t\u00a0]+(?:and|or))\s*$")
@@ -124,60 +103,57 @@ class _Item:
     label: str | None
 
 
-def extract_resolutions(text: str) -> list[Resolution]:
-    """Every decision in ``text``; each ``Resolution.text`` is an exact substring of it."""
+def extract_resolutions(text: str, vocabulary: Vocabulary = DEFAULT) -> list[Resolution]:
+    """Every decision in ``text``; each ``Resolution.text`` is an exact substring of it.
+
+    ``vocabulary`` names the words that open a decision and the lines that end one (the
+    format's; :data:`~index.extract.vocabulary.DEFAULT` for the formats that predate it).
+    """
     lines = split_lines(text)
     found: list[tuple[int, Resolution]] = []
     index = 0
     while index < len(lines):
-        marker = _find_marker(text, lines[index])
+        marker = _find_marker(text, lines[index], vocabulary)
         if marker is None:
             index += 1
             continue
-        index, resolutions = _read_decision(text, lines, index, marker)
+        index, resolutions = _read_decision(text, lines, index, marker, vocabulary)
         found.extend(resolutions)
     if not found:
-        found = _decision_sentences(text)
+        found = _decision_sentences(text, vocabulary)
     return [resolution for _, resolution in sorted(found, key=lambda pair: pair[0])]
 
 
 # ----------------------------------------------------------------------------- markers
 
 
-def _find_marker(text: str, line: Line) -> _Marker | None:
-    """The marker opening a decision on ``line`` (after any paragraph label), if there is one."""
+def _find_marker(text: str, line: Line, vocab: Vocabulary) -> _Marker | None:
+    """The lead-in opening a decision on ``line`` (after any paragraph label), if there is one."""
     content = _content_start(line)
     para_style = None
     label = _label_at(text, line, content)
     if label is not None and label.style[0] != "bullet":
         para_style = label.style
         content = label.content
-    head = text[content : line.end]
-    match = _MARKER_RE.match(head)
-    if match is None:
-        # Shouted RESOLVED mid-line ("… and it was RESOLVED that …") still opens a decision.
-        mid = re.search(r"(?<![A-Za-z])RES+OL?VED\b", head)
+    found = vocab.lead_in(text, content, line.end)
+    if found is None:
+        head = text[content : line.end]
+        mid = vocab.mid_line.search(head) if vocab.mid_line is not None else None
         if mid is None or not re.search(r"(?:^|[.;:]\s+|\bwas\s+|\bit\s+)$", head[: mid.start()]):
             return None
         return _Marker(
             content + mid.start(), content + mid.end(), ResolutionKind.RESOLVED, para_style
         )
+    match, kind = found
     keyword = match["kw"]
-    tail = head[match.end() :]
+    tail = text[match.end() : line.end]
     if not keyword.isupper() and not _SOFT_TAIL_RE.match(tail):
         return None
     if keyword.isupper() and tail[:1].isalpha():
         return None
-    upper = keyword.upper()
-    if upper.startswith("DECISION") and re.match(r"[ \t\u00a0:–—-]*\d", tail):
+    if kind == ResolutionKind.DECISION and re.match(r"[ \t\u00a0:–—-]*\d", tail):
         return None  # "Decision - 24/00093 - …" cites a decision by its number
-    if upper.startswith("RES"):
-        kind = ResolutionKind.RESOLVED
-    elif upper.startswith("AGREED"):
-        kind = ResolutionKind.AGREED
-    else:
-        kind = ResolutionKind.DECISION
-    return _Marker(content + match.start("kw"), content + match.end(), kind, para_style)
+    return _Marker(match.start("kw"), match.end(), kind, para_style)
 
 
 def _content_start(line: Line) -> int:
@@ -242,7 +218,7 @@ def _same_style(label: tuple[str, str], current: tuple[str, str]) -> bool:
 
 
 def _read_decision(
-    text: str, lines: list[Line], index: int, marker: _Marker
+    text: str, lines: list[Line], index: int, marker: _Marker, vocab: Vocabulary
 ) -> tuple[int, list[tuple[int, Resolution]]]:
     """Read the decision opened on ``lines[index]``; return the next line index and its items."""
     kind = marker.kind
@@ -250,7 +226,7 @@ def _read_decision(
     line = lines[index]
     while tail_start < line.end and text[tail_start] in _TAIL_PUNCT:
         tail_start += 1
-    intro_start, intro_end, index = _paragraph(text, lines, index, tail_start)
+    intro_start, intro_end, index = _paragraph(text, lines, index, tail_start, vocab)
     intro = text[intro_start:intro_end]
     if intro and not intro.endswith(":"):
         inline = _split_inline(text, intro_start, intro_end, kind)
@@ -258,7 +234,7 @@ def _read_decision(
             item = _Item(intro_start, intro_end, None)
             return index, [(intro_start, _resolution(text, item, kind, marker))]
         return index, inline
-    index, items = _read_list(text, lines, index, marker.para_style)
+    index, items = _read_list(text, lines, index, marker.para_style, vocab)
     if items:
         # "RESOLVED that:" + "This Council believes that:" is no line to quote: an intro to
         # a list keeps no marker quote, its entries are what people quote.
@@ -308,7 +284,9 @@ def _follows(label: str | None, current: _Item | None) -> bool:
     return now is None or before is None or now == before + 1
 
 
-def _paragraph(text: str, lines: list[Line], index: int, start: int) -> tuple[int, int, int]:
+def _paragraph(
+    text: str, lines: list[Line], index: int, start: int, vocab: Vocabulary
+) -> tuple[int, int, int]:
     """The span from ``start`` to the end of its paragraph (wrapped lines), and the next line.
 
     A paragraph ends at a blank line, a labelled line, a stop line, or — for lines that do not
@@ -318,9 +296,9 @@ def _paragraph(text: str, lines: list[Line], index: int, start: int) -> tuple[in
     index += 1
     while index < len(lines):
         line = lines[index]
-        if line.blank or _is_stop(line) or _label_at(text, line) is not None:
+        if line.blank or _is_stop(text, line, vocab) or _label_at(text, line) is not None:
             break
-        if _find_marker(text, line) is not None:
+        if _find_marker(text, line, vocab) is not None:
             break
         if not _continues(text[start:end], line.stripped):
             break
@@ -341,7 +319,11 @@ def _continues(previous: str, next_line: str) -> bool:
 
 
 def _read_list(
-    text: str, lines: list[Line], index: int, para_style: tuple[str, str] | None
+    text: str,
+    lines: list[Line],
+    index: int,
+    para_style: tuple[str, str] | None,
+    vocab: Vocabulary,
 ) -> tuple[int, list[_Item]]:
     """Items of the list that follows a RESOLVED:/Decision marker, or unlabelled paragraphs."""
     items: list[_Item] = []
@@ -356,7 +338,7 @@ def _read_list(
             blank_before = True
             index += 1
             continue
-        if _is_stop(line) or _find_marker(text, line) is not None:
+        if _is_stop(text, line, vocab) or _find_marker(text, line, vocab) is not None:
             break
         label = _label_at(text, line)
         if label is not None:
@@ -402,7 +384,7 @@ def _read_list(
             items.append(current)
         elif _group_heading(text, lines, index, items, list_style, blank_before):
             pass  # "2025-26 Council Tax" between (e) and (f): the list goes on
-        elif (intro := _second_intro(text, lines, index, list_style)) is not None:
+        elif (intro := _second_intro(text, lines, index, list_style, vocab)) is not None:
             first, last, index = intro  # "And;", "This Council agrees to …:", a) again
             items.append(_Item(_content_start(lines[first]), lines[last].end, None))
             current = items[-1]
@@ -476,7 +458,11 @@ _INTRO_MAX_LINES = 4
 
 
 def _second_intro(
-    text: str, lines: list[Line], index: int, list_style: tuple[str, str] | None
+    text: str,
+    lines: list[Line],
+    index: int,
+    list_style: tuple[str, str] | None,
+    vocab: Vocabulary,
 ) -> tuple[int, int, int] | None:
     """(first line, last line, line of the list's first label) of a second intro at ``index``.
 
@@ -496,7 +482,7 @@ def _second_intro(
     start = position
     for _ in range(_INTRO_MAX_LINES):
         line = lines[position]
-        if line.blank or _label_at(text, line) is not None or _is_stop(line):
+        if line.blank or _label_at(text, line) is not None or _is_stop(text, line, vocab):
             return None
         if line.stripped.endswith(":"):
             break
@@ -527,8 +513,12 @@ def _opens_resolution(line: str, *, first: bool) -> bool:
     return first or bool(re.match(r"(?:That|that|To|to)\b", line))
 
 
-def _is_stop(line: Line) -> bool:
-    return bool(_STOP_RE.match(line.text))
+def _is_stop(text: str, line: Line, vocab: Vocabulary) -> bool:
+    """Does ``line`` end the decision being read? Not when it opens a decision itself: a format
+    whose lead-in looks like another's stop ("Motion carried: That …") keeps its decisions."""
+    if not vocab.is_stop(line.text):
+        return False
+    return _find_marker(text, line, vocab) is None
 
 
 def _split_inline(text: str, start: int, end: int, kind: str) -> list[tuple[int, Resolution]]:
@@ -573,7 +563,7 @@ def _resolution(text: str, item: _Item, kind: str, marker: _Marker | None = None
 # ----------------------------------------------------------------------------- sentences
 
 
-def _decision_sentences(text: str) -> list[tuple[int, Resolution]]:
+def _decision_sentences(text: str, vocab: Vocabulary) -> list[tuple[int, Resolution]]:
     """Decisions recorded as plain sentences, for minutes with no RESOLVED/Decision marker."""
     found: list[tuple[int, Resolution]] = []
     lines = split_lines(text)
@@ -584,7 +574,7 @@ def _decision_sentences(text: str) -> list[tuple[int, Resolution]]:
             kind = _sentence_kind(text, start, line.end)
             if kind is None:
                 continue
-            end = _sentence_end(text, lines, number, start)
+            end = _sentence_end(text, lines, number, start, vocab)
             span_start, span_end = strip_span(text, start, end)
             found.append((span_start, Resolution(text=text[span_start:span_end], kind=kind)))
     return found
@@ -603,7 +593,7 @@ def _sentence_kind(text: str, start: int, line_end: int) -> str | None:
     return _VERB_KIND.get(match["verb"], ResolutionKind.AGREED)
 
 
-def _sentence_end(text: str, lines: list[Line], number: int, start: int) -> int:
+def _sentence_end(text: str, lines: list[Line], number: int, start: int, vocab: Vocabulary) -> int:
     """End of the sentence at ``start``; a sentence ending in ":" takes its bullet list along."""
     index = number
     end = lines[index].end
@@ -617,7 +607,7 @@ def _sentence_end(text: str, lines: list[Line], number: int, start: int) -> int:
             following < len(lines)
             and not lines[following].blank
             and _label_at(text, lines[following]) is None
-            and not _is_stop(lines[following])
+            and not _is_stop(text, lines[following], vocab)
         ):
             search_from, index = lines[following].start, following
             end = lines[following].end

@@ -71,12 +71,37 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def first_content(line: Line) -> int:
-    """Offset of the first non-space character of ``line`` (its end when blank)."""
-    for index, char in enumerate(line.text):
-        if not char.isspace():
-            return line.start + index
-    return line.end
+def is_aside(line: str) -> bool:
+    """Is ``line`` one bracketed aside standing alone ("(For 5, Against 1, Abstain 0)")?
+
+    Such a line is a unit of its own: a tally or a note between sentences, never the wrapped
+    end or start of the sentence beside it, so paragraph readers do not join it to its
+    neighbours. "(a) Title" or "(the Clerk) and …" are not asides: the first bracket must
+    close at the line's last character.
+    """
+    stripped = line.strip()
+    if len(stripped) < 3 or stripped[0] != "(" or stripped[-1] != ")":
+        return False
+    depth = 0
+    for position, char in enumerate(stripped):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and position < len(stripped) - 1:
+            return False
+    return depth == 0
+
+
+def standalone_asides(lines: list[Line]) -> set[int]:
+    """Indices of the lines that are asides standing alone: a bracketed line (:func:`is_aside`)
+    not followed by a line going on in lower case, which would make it a mid-sentence aside
+    ("The works will start\n(weather permitting)\nby 1 May.")."""
+    alone: set[int] = set()
+    for index, line in enumerate(lines):
+        if not is_aside(line.text):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or following.blank or not following.stripped[:1].islower():
+            alone.add(index)
+    return alone
 
 
 def normalise_space(value: str) -> str:

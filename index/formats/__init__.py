@@ -10,7 +10,7 @@ page parser, which accepts any text, comes last.
 from __future__ import annotations
 
 from index.errors import NoAgendaStructureError
-from index.formats import kent_printed, london_markdown, moderngov, portland
+from index.formats import kent_printed, london_markdown, moderngov, parish, portland
 from index.formats.base import CouncilFormat
 from index.models import Meeting
 from index.sources import SourceDocument
@@ -19,6 +19,7 @@ FORMATS: tuple[CouncilFormat, ...] = (
     portland.FORMAT,  # "CITY OF PORTLAND" + "OFFICIAL MINUTES" in the header
     london_markdown.FORMAT,  # two or more "## 2.3&nbsp;Title" headings
     kent_printed.FORMAT,  # "MINUTES of a meeting" + two or more "(Item N)" lines
+    parish.FORMAT,  # a "… PARISH COUNCIL" header line + two or more "25/031  Title" headings
     moderngov.FORMAT,  # anything with text: the fallback, always last
 )
 

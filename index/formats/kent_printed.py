@@ -20,14 +20,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.extract.actions import item_actions
-from index.extract.dates import extract_dated
-from index.extract.resolutions import extract_resolutions
 from index.extract.votes.kent import KENT_VOTES
-from index.formats.base import CouncilFormat
+from index.formats.base import CouncilFormat, ItemSpan
 from index.lexicon import MONTH_NAME_RE, MONTH_NAMES, month_number
-from index.models import AgendaItem, Meeting, Resolution
-from index.sources import SourceDocument
+from index.models import Meeting
 
 _ITEM_MARK = re.compile(r"^[ \t]*\(Item (\d+[A-Za-z]?)\)[ \t]*$", re.MULTILINE)
 _MINUTE_START = re.compile(r"^[ \t]*(\d{1,4})\.[ \t]+(\S.*)$")
@@ -51,26 +47,17 @@ class KentPrinted(CouncilFormat):
             len(_ITEM_MARK.findall(text)) >= 2
         )
 
-    def parse(self, doc: SourceDocument) -> Meeting:
-        text = doc.text
+    def split(self, text: str, meeting: Meeting) -> list[ItemSpan]:
         headings = _headings(text)
-        items: list[AgendaItem] = []
-        preamble = _preamble_item(text, headings[0].start if headings else len(text))
+        spans: list[ItemSpan] = []
+        preamble = _preamble_span(text, headings[0].start if headings else len(text))
         if preamble:
-            items.append(preamble)
+            spans.append(preamble)
         for index, heading in enumerate(headings):
             end = headings[index + 1].start if index + 1 < len(headings) else len(text)
-            items.append(_item(text, heading.title, heading.number, heading.body_start, end))
-        body, title, when = _header(text)
-        return Meeting(
-            source_path=doc.path,
-            source_text=text,
-            items=items,
-            body=body,
-            date=when,
-            title=title,
-            format=self.name,
-        )
+            spans.append(_span(text, heading.title, heading.number, heading.body_start, end))
+        meeting.body, meeting.title, meeting.date = _header(text)
+        return spans
 
 
 FORMAT = KentPrinted()
@@ -176,7 +163,7 @@ def _join_title(lines: list[str]) -> str:
     return " ".join(joined.split())
 
 
-def _preamble_item(text: str, first_heading: int) -> AgendaItem | None:
+def _preamble_span(text: str, first_heading: int) -> ItemSpan | None:
     """Business taken before the first numbered minute (``Election of Chair``)."""
     markers = list(_UNRESTRICTED.finditer(text, 0, first_heading))
     if not markers:
@@ -190,24 +177,13 @@ def _preamble_item(text: str, first_heading: int) -> AgendaItem | None:
     title = text[line_start:line_end].strip()
     if len(title) > 100 or title.endswith("."):
         return None
-    return _item(text, title, None, line_end, first_heading)
+    return _span(text, title, None, line_end, first_heading)
 
 
-def _item(text: str, title: str, number: str | None, start: int, end: int) -> AgendaItem:
+def _span(text: str, title: str, number: str | None, start: int, end: int) -> ItemSpan:
     while start < end and text[start].isspace():
         start += 1
-    end = _trim_furniture(text, start, end)
-    body = text[start:end]
-    resolutions = _resolutions(body)
-    return AgendaItem(
-        title=title,
-        text=body,
-        number=number,
-        resolutions=resolutions,
-        actions=item_actions(body, resolutions),
-        votes=FORMAT.votes(body),
-        dated=extract_dated(body, resolutions),
-    )
+    return ItemSpan(title, number, start, _trim_furniture(text, start, end))
 
 
 def _trim_furniture(text: str, start: int, end: int) -> int:
@@ -223,10 +199,6 @@ def _trim_furniture(text: str, start: int, end: int) -> int:
             continue
         return stripped_end
     return end
-
-
-def _resolutions(body: str) -> list[Resolution]:
-    return [r for r in extract_resolutions(body) if r.text in body]
 
 
 def _header(text: str) -> tuple[str | None, str | None, date | None]:

@@ -13,20 +13,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from index.extract.actions import item_actions
-from index.extract.dates import extract_dated
 from index.extract.motions import extract_motions
 from index.extract.votes.london import LONDON_VOTES
-from index.formats.base import CouncilFormat
-from index.models import (
-    AgendaItem,
-    Meeting,
-    Resolution,
-    ResolutionKind,
-    Vote,
-    VoteResult,
-)
-from index.sources import SourceDocument
+from index.formats.base import CouncilFormat, ItemSpan
+from index.models import Meeting, Resolution, ResolutionKind, Vote, VoteResult
 
 _NBSP = r"(?:&nbsp;|\u00a0|[ \t])+"
 _HEADING = re.compile(
@@ -52,29 +42,42 @@ class LondonMarkdown(CouncilFormat):
         """eScribe markdown: numbered headings written with ``&nbsp;`` (or U+00A0) separators."""
         return len(_NUMBERED_HEADING.findall(text)) >= 2
 
-    def parse(self, doc: SourceDocument) -> Meeting:
-        text = doc.text
+    def split(self, text: str, meeting: Meeting) -> list[ItemSpan]:
         front = _front_matter(text)
         headings = [m for m in _HEADING.finditer(text) if m.group(3).strip() or m.group(2)]
-        items: list[AgendaItem] = []
+        spans: list[ItemSpan] = []
         for index, heading in enumerate(headings):
             end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
             number, title = _number_and_title(heading.group(2), heading.group(3))
-            item = _item(text, title, number, heading.end(), end)
-            if item.text:  # a bare section heading ("# 8. Reports") carries no minutes itself
-                items.append(item)
-        meeting_title = front.get("title")
-        return Meeting(
-            source_path=doc.path,
-            source_text=text,
-            items=items,
-            body=_body(meeting_title),
-            date=_date(front.get("date")),
-            title=meeting_title,
-            url=_original_link(text),
-            time=_time(text),
-            format=self.name,
-        )
+            if text[heading.end() : end].strip():  # a bare section heading ("# 8. Reports")
+                spans.append(ItemSpan(title, number, heading.end(), end))  # has no minutes
+        meeting.title = front.get("title")
+        meeting.body = _body(meeting.title)
+        meeting.date = _date(front.get("date"))
+        meeting.url = _original_link(text)
+        meeting.time = _time(text)
+        return spans
+
+    def resolutions(self, body: str) -> list[Resolution]:
+        """The motions of each block whose vote did not fail, each once."""
+        resolutions: list[Resolution] = []
+        seen: set[tuple[str | None, str]] = set()
+        for block in _blocks(body):
+            block_votes = self.votes(block)
+            if block_votes and all(v.result == VoteResult.LOST for v in block_votes):
+                continue  # a failed motion decided nothing
+            for resolution in extract_motions(block):
+                if resolution.kind != ResolutionKind.MOTION:
+                    continue  # capitalised words in by-law titles are not Portland dispositions
+                key = (resolution.label, resolution.text)
+                if key not in seen:
+                    seen.add(key)
+                    resolutions.append(resolution)
+        return resolutions
+
+    def votes(self, text: str) -> list[Vote]:
+        """Each motion block's votes, read block by block as the minutes rule them off."""
+        return [vote for block in _blocks(text) for vote in LONDON_VOTES.votes(block)]
 
 
 FORMAT = LondonMarkdown()
@@ -101,38 +104,6 @@ def _number_and_title(number: str | None, rest: str) -> tuple[str | None, str]:
         rest = rest[inner.end() :]
         number = f"{number} ({committee_number})" if number else f"({committee_number})"
     return number, " ".join(rest.split())
-
-
-def _item(text: str, title: str, number: str | None, start: int, end: int) -> AgendaItem:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    body = text[start:end]
-    resolutions: list[Resolution] = []
-    votes: list[Vote] = []
-    seen: set[tuple[str | None, str]] = set()
-    for block in _blocks(body):
-        block_votes = FORMAT.votes(block)
-        votes.extend(block_votes)
-        if block_votes and all(v.result == VoteResult.LOST for v in block_votes):
-            continue  # a failed motion decided nothing
-        for resolution in extract_motions(block):
-            if resolution.kind != ResolutionKind.MOTION:
-                continue  # capitalised words in by-law titles are not Portland dispositions
-            key = (resolution.label, resolution.text)
-            if key not in seen:
-                seen.add(key)
-                resolutions.append(resolution)
-    return AgendaItem(
-        title=title,
-        text=body,
-        number=number,
-        resolutions=resolutions,
-        actions=item_actions(body, resolutions),
-        votes=votes,
-        dated=extract_dated(body, resolutions),
-    )
 
 
 def _blocks(body: str) -> list[str]:

@@ -10,11 +10,9 @@ format, so it accepts any text and returns no items when it finds no structure a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from index.extract.actions import extract_actions
-from index.extract.dates import extract_dated
-from index.extract.resolutions import extract_resolutions
 from index.extract.text import (
     Line,
     MeetingHeader,
@@ -24,9 +22,8 @@ from index.extract.text import (
     split_lines,
     strip_span,
 )
-from index.formats.base import CouncilFormat
+from index.formats.base import CouncilFormat, ItemSpan
 from index.models import AgendaItem, Meeting
-from index.sources import SourceDocument
 
 _NUMBER_LINE_RE = re.compile(r"^[ \t\u00a0]*(?P<number>\d{1,3}[a-z]{0,2})\.?[ \t\u00a0]*$")
 _PDF_SUFFIX_RE = re.compile(
@@ -58,18 +55,14 @@ class ModernGov(CouncilFormat):
         """The generic fallback: any page with text; parse() decides whether it has items."""
         return bool(text.strip())
 
-    def parse(self, doc: SourceDocument) -> Meeting:
-        text = doc.text
+    def split(self, text: str, meeting: Meeting) -> list[ItemSpan]:
         lines = split_lines(text)
         header_index, header = _find_header(lines)
         starts = _item_starts(lines, _items_begin(lines, header_index))
-        meeting = Meeting(source_path=doc.path, source_text=text, format=self.name)
         if starts and (header is not None or len(starts) >= 2):
             _fill_header(meeting, lines, header_index, header)
-            meeting.items = _meeting_items(text, lines, starts)
-        else:
-            meeting.items = _item_page(text, lines, meeting)
-        return meeting
+            return _meeting_items(text, lines, starts)
+        return _item_page(text, lines, meeting)
 
 
 FORMAT = ModernGov()
@@ -143,7 +136,7 @@ def _fill_header(
             break
 
 
-def _meeting_items(text: str, lines: list[Line], starts: list[tuple[int, str]]) -> list[AgendaItem]:
+def _meeting_items(text: str, lines: list[Line], starts: list[tuple[int, str]]) -> list[ItemSpan]:
     items = []
     for position, (index, number) in enumerate(starts):
         stop = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
@@ -153,7 +146,7 @@ def _meeting_items(text: str, lines: list[Line], starts: list[tuple[int, str]]) 
         region_from = _minutes_start(lines, title_index + 1, stop)
         start = lines[region_from].start if region_from < stop else lines[title_index].end
         end = lines[stop - 1].end if stop - 1 >= region_from else start
-        items.append(minutes_item(text, _title(lines[title_index].stripped), number, start, end))
+        items.append(_minutes_span(text, _title(lines[title_index].stripped), number, start, end))
     return items
 
 
@@ -182,11 +175,17 @@ def _title(line: str) -> str:
 
 
 def minutes_item(text: str, title: str, number: str | None, start: int, end: int) -> AgendaItem:
-    """One item from ``text[start:end]``; a "view the full minutes text" tail marks truncation.
+    """One item from ``text[start:end]``, assembled as every format's items are.
 
     Resolutions, actions and votes are read from the span, so every quote is a slice of
-    ``text``. Also used by the site sync (:mod:`index.sites.meeting`) on each item's minutes.
+    ``text``. Used by the site sync (:mod:`index.sites.meeting`) on each item's minutes.
     """
+    return FORMAT.item(text, _minutes_span(text, title, number, start, end))
+
+
+def _minutes_span(text: str, title: str, number: str | None, start: int, end: int) -> ItemSpan:
+    """The item's record in ``text[start:end]``; a "view the full minutes text" tail marks
+    truncation and is cut off."""
     truncated = False
     marker = _TRUNCATED_RE.search(text, start, end)
     if marker is not None:
@@ -198,25 +197,15 @@ def minutes_item(text: str, title: str, number: str | None, start: int, end: int
         )
         end = ellipsis if ellipsis >= line_start else marker.start()
     start, end = strip_span(text, start, end)
-    body = text[start:end]
-    resolutions = extract_resolutions(body)
-    return AgendaItem(
-        title=title,
-        text=body,
-        number=number,
-        resolutions=resolutions,
-        actions=extract_actions(body, resolutions),
-        votes=FORMAT.votes(body),
-        truncated=truncated,
-        dated=extract_dated(body, resolutions),
-    )
+    return ItemSpan(title, number, start, end, truncated=truncated)
 
 
 # ----------------------------------------------------------------------------- item page
 
 
-def _item_page(text: str, lines: list[Line], meeting: Meeting) -> list[AgendaItem]:
-    """A single-item page; no items when the text shows no minutes, decisions or actions."""
+def _item_page(text: str, lines: list[Line], meeting: Meeting) -> list[ItemSpan]:
+    """A single-item page; no items when the text shows no minutes, decisions or actions
+    (without a "Minutes:" or "Agenda item" line the span is kept only if it has either)."""
     first = _next_content(lines, 0)
     if first is None:
         return []
@@ -243,16 +232,14 @@ def _item_page(text: str, lines: list[Line], meeting: Meeting) -> list[AgendaIte
     )
     start = lines[region_from].start
     end = lines[documents].start if documents is not None else len(text)
-    item = minutes_item(text, _title(lines[title_index].stripped), number, start, end)
-    if not item.text or (
-        minutes is None and agenda_item is None and not item.resolutions and not item.actions
-    ):
+    span = _minutes_span(text, _title(lines[title_index].stripped), number, start, end)
+    if span.start >= span.end:
         return []
     if meeting.body is None:
         body = _DECISION_BODY_RE.search(text)
         if body is not None:
             meeting.body = normalise_space(body["body"])
-    return [item]
+    return [replace(span, tentative=minutes is None and agenda_item is None)]
 
 
 def _meeting_link(lines: list[Line], meeting: Meeting) -> str | None:

@@ -20,14 +20,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from index.extract.actions import item_actions
-from index.extract.dates import extract_dated
 from index.extract.motions import extract_motions
 from index.extract.votes.portland import PORTLAND_VOTES
-from index.formats.base import CouncilFormat
+from index.formats.base import CouncilFormat, ItemSpan
 from index.lexicon import MONTH_NAMES, month_number
-from index.models import AgendaItem, Meeting, Resolution, ResolutionKind
-from index.sources import SourceDocument
+from index.models import Meeting, Resolution, ResolutionKind, Vote
 
 _HEAD = re.compile(r"CITY\s+OF\s+PORTLAND", re.IGNORECASE)
 _HELD = re.compile(
@@ -56,25 +53,53 @@ class Portland(CouncilFormat):
         head = text[:2000]
         return bool(_HEAD.search(head)) and "OFFICIAL MINUTES" in head.upper()
 
-    def parse(self, doc: SourceDocument) -> Meeting:
-        text = doc.text
+    def split(self, text: str, meeting: Meeting) -> list[ItemSpan]:
         list_end_match = _LIST_END.search(text)
         list_end = list_end_match.start() if list_end_match else len(text)
         entries = _entries(text, list_end)
-        items = [_list_item(text, number, start, end) for number, start, end in entries]
-        items.extend(_transcript_items(text, items, list_end))
+        spans = [self._list_span(text, number, start, end) for number, start, end in entries]
+        spans.extend(_transcript_spans(text, spans, list_end))
         when = _date(text)
         body = "Portland City Council"
-        title = f"{body} – {when.day} {MONTH_NAMES[when.month - 1]} {when.year}" if when else body
-        return Meeting(
-            source_path=doc.path,
-            source_text=text,
-            items=items,
-            body=body,
-            date=when,
-            title=title,
-            format=self.name,
+        meeting.body, meeting.date = body, when
+        meeting.title = (
+            f"{body} – {when.day} {MONTH_NAMES[when.month - 1]} {when.year}" if when else body
         )
+        return spans
+
+    def resolutions(self, body: str) -> list[Resolution]:
+        """The entry's dispositions and ordinance numbers, read after its title; an entry
+        passed by roll call alone is decided in its own words, title to ordinance number."""
+        title_start, title_end = _title_bounds(body)
+        tail = body[title_end:]
+        resolutions = extract_motions(tail)
+        tally_only = not resolutions
+        for ordinance in _ORDINANCE.finditer(tail):
+            end = title_end + ordinance.end()
+            decided = body[title_start:end] if tally_only else ordinance.group(0)
+            resolutions.append(Resolution(text=decided, kind=ResolutionKind.DISPOSITION))
+        resolutions.sort(key=lambda r: body.find(r.text))
+        return resolutions
+
+    def votes(self, text: str) -> list[Vote]:
+        """The roll calls printed after the entry's title."""
+        return super().votes(text[_title_bounds(text)[1] :])
+
+    def _list_span(self, text: str, number: str, start: int, end: int) -> ItemSpan:
+        """One list entry: from its number through the last thing it records (disposition,
+        ordinance, vote, "minutes requested"), before any section heading or footer."""
+        entry = text[start:end]
+        title_start, title_end = _title_bounds(entry)
+        tail = entry[title_end:]
+        found = [r.text for r in self.resolutions(entry)] + [v.text for v in self.votes(entry)]
+        found += [m.group(0) for m in _REQUESTED.finditer(tail)]
+        stops = [title_end]
+        for quoted in found:
+            at = entry.find(quoted, title_end)
+            at = at if at >= 0 else entry.find(quoted, title_start)
+            stops.append(at + len(quoted))
+        title = _display(entry[title_start:title_end])
+        return ItemSpan(title, number, start, start + max(stops))
 
 
 FORMAT = Portland()
@@ -118,49 +143,18 @@ def _entries(text: str, list_end: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _list_item(text: str, number: str, start: int, end: int) -> AgendaItem:
-    entry = text[start:end]
-    title_start = len(number)
+def _title_bounds(entry: str) -> tuple[int, int]:
+    """Where an entry's title starts (after its number) and ends: at its type group
+    ("(Ordinance)") or, failing one, at its roll call ("(Y-5)")."""
+    number = re.match(r"\S*", entry)
+    title_start = number.end() if number else 0
     while title_start < len(entry) and entry[title_start].isspace():
         title_start += 1
     type_group = _TYPE_GROUP.search(entry, title_start)
     vote_at = entry.find("(Y-", title_start)
     if type_group and (vote_at < 0 or type_group.start() < vote_at):
-        title_end = type_group.end()
-    else:
-        title_end = vote_at if vote_at >= 0 else len(entry)
-    title = _display(entry[title_start:title_end])
-    tail = entry[title_end:]
-    resolutions = extract_motions(tail)
-    spans = [(title_end, title_end)]
-    spans += [
-        (title_end + tail.find(r.text), title_end + tail.find(r.text) + len(r.text))
-        for r in resolutions
-    ]
-    tally_only = not resolutions
-    for ordinance in _ORDINANCE.finditer(tail):
-        end = title_end + ordinance.end()
-        # Passed by roll call alone: the entry's own words are the decision.
-        decided = entry[title_start:end] if tally_only else ordinance.group(0)
-        resolutions.append(Resolution(text=decided, kind=ResolutionKind.DISPOSITION))
-        spans.append((title_end + ordinance.start(), end))
-    votes = FORMAT.votes(tail)
-    spans += [
-        (title_end + tail.find(v.text), title_end + tail.find(v.text) + len(v.text)) for v in votes
-    ]
-    spans += [(title_end + m.start(), title_end + m.end()) for m in _REQUESTED.finditer(tail)]
-    entry_end = max(stop for _, stop in spans)
-    body = entry[:entry_end].rstrip()
-    resolutions.sort(key=lambda r: entry.find(r.text))
-    return AgendaItem(
-        title=title,
-        text=body,
-        number=number,
-        resolutions=resolutions,
-        actions=item_actions(body, resolutions),
-        votes=votes,
-        dated=extract_dated(body, resolutions),
-    )
+        return title_start, type_group.end()
+    return title_start, vote_at if vote_at >= 0 else len(entry)
 
 
 def _display(raw: str) -> str:
@@ -168,9 +162,9 @@ def _display(raw: str) -> str:
     return " ".join(_FOOTER.sub(" ", raw).split())
 
 
-def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list[AgendaItem]:
+def _transcript_spans(text: str, items: list[ItemSpan], list_end: int) -> list[ItemSpan]:
     """The closed-caption discussion of each item, from the clerk reading it to the next one."""
-    starts: list[tuple[int, AgendaItem]] = []
+    starts: list[tuple[int, ItemSpan]] = []
     for item in items:
         digits = re.sub(r"\D", "", item.number or "")
         if not digits:
@@ -179,7 +173,7 @@ def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list
         if mark:
             starts.append((list_end + mark.start(), item))
     starts.sort(key=lambda pair: pair[0])
-    out: list[AgendaItem] = []
+    out: list[ItemSpan] = []
     adjourned = re.search(r"adjourned", text[starts[-1][0] :]) if starts else None
     for index, (start, item) in enumerate(starts):
         if index + 1 < len(starts):
@@ -190,16 +184,5 @@ def _transcript_items(text: str, items: list[AgendaItem], list_end: int) -> list
             end = sentence_end + 1 if sentence_end >= 0 else end
         else:
             end = len(text)
-        body = text[start:end].rstrip()
-        out.append(
-            AgendaItem(
-                title=item.title,
-                text=body,
-                number=item.number,
-                votes=[],
-                resolutions=[],
-                actions=item_actions(body, []),
-                dated=extract_dated(body),
-            )
-        )
+        out.append(ItemSpan(item.title, item.number, start, end, decides=False))
     return out

@@ -18,6 +18,7 @@ OWN_FIXTURE: dict[str, Path] = {
     / "london"
     / "2025-03-03 4th Meeting of the Riverside Services Committee.md",
     "kent_printed": FIXTURES / "kent" / "cabinet_printed_minutes.txt",
+    "parish": FIXTURES / "parish" / "ashcombe_parish_council_2025-03-04.txt",
     "moderngov": FIXTURES / "html" / "ieListDocuments-meeting.html",
 }
 
@@ -27,6 +28,7 @@ def test_the_registry_order_is_most_specific_first_and_the_fallback_last() -> No
         "portland",
         "london_markdown",
         "kent_printed",
+        "parish",
         "moderngov",
     ]
     assert all(isinstance(fmt, CouncilFormat) for fmt in FORMATS)
@@ -34,6 +36,12 @@ def test_the_registry_order_is_most_specific_first_and_the_fallback_last() -> No
 
 def test_every_registered_format_has_its_own_fixture() -> None:
     assert set(OWN_FIXTURE) == {fmt.name for fmt in FORMATS}
+
+
+def test_every_registered_format_has_its_own_test_module() -> None:
+    """docs/extending.md's recipe: a format comes with tests/index/formats/test_<name>*.py."""
+    here = Path(__file__).parent
+    assert [fmt.name for fmt in FORMATS if not list(here.glob(f"test_{fmt.name}*.py"))] == []
 
 
 @pytest.mark.parametrize("position", range(len(FORMATS)), ids=[fmt.name for fmt in FORMATS])
