@@ -180,7 +180,7 @@ def sync(
     on_synced = None
     store = None
     if notify:  # Slack only when asked: sync itself needs no token
-        from bot.slack.notify import sync_notifier
+        from bot.slack.watches.notify import sync_notifier
         from index.indexer import open_indexer
 
         try:
@@ -276,7 +276,7 @@ def serve(data_dir: DataDir = None, chroma_url: ChromaUrl = None) -> None:
     Exits 2 with one line if a variable is missing or Slack refuses a token; waits for a
     Chroma server that is not up yet; GET /healthz says whether it can answer.
     """
-    from bot.slack.server import serve as serve_bot
+    from bot.slack.runtime.server import serve as serve_bot
 
     serve_bot(load_settings(data_dir, chroma_url))
 

@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 from bot.answer.models import Answer
 from bot.settings import Settings
-from bot.slack.feedback import FeedbackLog
-from bot.slack.health import Probe
-from bot.slack.home import site_syncs
-from bot.slack.shared_state import (
+from bot.slack.asking.feedback import FeedbackLog
+from bot.slack.render.home import site_syncs
+from bot.slack.runtime.health import Probe
+from bot.slack.runtime.shared_state import (
     DeliveryMemory,
     FallbackDeliveries,
     LocalDeliveries,
@@ -66,7 +66,9 @@ class Services:
     threads: ThreadMemory = field(default_factory=LocalThreads)
     probes: list[Probe] = field(default_factory=list)
     """Shared state besides Chroma (Redis, the database), for ``/healthz`` and answering."""
-    syncs: Callable[[], Sequence[Any]] = list  # each synced site's last sync (bot.slack.home)
+    syncs: Callable[[], Sequence[Any]] = (
+        list  # each synced site's last sync (bot.slack.render.home)
+    )
 
     @property
     def page_size(self) -> int:
