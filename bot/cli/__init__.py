@@ -17,6 +17,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from bot.cli import ask, evaluate, index, serve, sync
 from bot.cli.app import app, err_console
 from index.errors import MinutesBotError
+from index.settings import IndexSettings
 
 __all__ = ["app", "main"]
 
@@ -29,7 +30,7 @@ app.command(name="eval")(evaluate.evaluate)
 
 
 def main() -> None:
-    logging.basicConfig(level=os.environ.get("MINUTES_BOT_LOG_LEVEL", "WARNING"))
+    logging.basicConfig(level=IndexSettings().log_level.upper())
     try:
         app()
     except MinutesBotError as exc:

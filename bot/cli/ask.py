@@ -23,7 +23,7 @@ def ask(
     from index.errors import IndexUnavailableError, is_unavailable
 
     settings = load_settings(data_dir, chroma_url)
-    where = f"Chroma at {settings.chroma_url}" if settings.chroma_url else "the index"
+    where = f"Chroma at {settings.index_location}" if settings.chroma_url else "the index"
     try:
         # Answers once: the dense search scores the saved vectors rather than load Chroma's
         # HNSW index, most of a cold ask at 100k items (bot.search.dense.DenseSearcher.exact).

@@ -84,9 +84,7 @@ def warn_if_unready(health: Health, settings: Settings) -> None:
     index = health.report().checks["index"]
     if index["ok"]:
         return
-    where = f"collection {settings.collection!r} at " + (
-        settings.chroma_url or str(settings.data_dir.resolve())
-    )
+    where = f"collection {settings.collection!r} at {settings.index_location}"
     if index.get("items") == 0:
         log.warning(
             "the index is empty (%s): every answer will be 'No decision found' until"

@@ -156,7 +156,7 @@ def open_store_waiting(
             reason = " ".join(str(exc).split()) or type(exc).__name__
             log.warning(
                 "Chroma at %s is not reachable (attempt %d: %s); retrying in %.0f s",
-                settings.chroma_url,
+                settings.index_location,
                 attempt,
                 reason,
                 wait,
@@ -164,7 +164,9 @@ def open_store_waiting(
             sleep(wait)
             continue
         if attempt > 1:
-            log.warning("Chroma at %s is reachable after %d attempts", settings.chroma_url, attempt)
+            log.warning(
+                "Chroma at %s is reachable after %d attempts", settings.index_location, attempt
+            )
         return store
     raise AssertionError("unreachable: backoff() never ends")
 
