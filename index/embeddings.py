@@ -34,18 +34,20 @@ def configure_model_cache(folder: Path) -> None:
 
 
 def model_cache_dir() -> Path:
-    from_env = os.environ.get("MINUTES_BOT_MODEL_CACHE")
-    if from_env:
-        return Path(from_env)
-    if _cache_dir is not None:
-        return _cache_dir
     from index.settings import IndexSettings
 
-    return IndexSettings().data_dir / "models"
+    settings = IndexSettings()
+    if settings.model_cache is not None:
+        return settings.model_cache
+    if _cache_dir is not None:
+        return _cache_dir
+    return settings.data_dir / "models"
 
 
 def backend_name() -> str:
-    name = os.environ.get("MINUTES_BOT_EMBED_BACKEND", "onnx").strip().lower()
+    from index.settings import IndexSettings
+
+    name = IndexSettings().embed_backend.strip().lower()
     if name not in BACKENDS:
         from index.errors import ConfigError
 

@@ -116,7 +116,7 @@ class Indexer:
         self.settings = settings
         self.store = store
         self.embedder = embedder
-        self.where = settings.chroma_url or str(settings.data_dir)
+        self.where = settings.index_location
         self._encoded: dict[str, Vector] = {}
         """Vectors encoded ahead (:meth:`encode_ahead`) for the files read ahead."""
 
@@ -268,14 +268,14 @@ def _outcome(meeting: Meeting, status: str) -> FileOutcome:
 def _open_store(settings: IndexSettings) -> MinutesStore:
     """The store, or one line saying why not: a full disk or a Chroma server that is not there."""
     try:
-        with _storage_errors(settings.chroma_url or str(settings.data_dir)):
+        with _storage_errors(settings.index_location):
             return open_store(settings)
     except (ConfigError, DiskFullError):
         raise
     except Exception as exc:
         if settings.chroma_url:
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreUnavailableError(settings.chroma_url, detail) from exc
+            raise StoreUnavailableError(settings.index_location, detail) from exc
         raise
 
 

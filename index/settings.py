@@ -6,6 +6,7 @@ configures both the indexer and the bot that reads its output.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -24,6 +25,11 @@ class IndexSettings(BaseSettings):
     chunk_words: int = 180
     chunk_overlap_words: int = 40
     database_url: str | None = None
+    model_cache: Path | None = None
+    """Where the ONNX export of the model is cached; default ``<data dir>/models``."""
+    embed_backend: str = "onnx"
+    """``onnx`` (the default: CPU, no torch at run time) or ``torch``."""
+    log_level: str = "WARNING"
 
     # `minutes-bot sync`: how politely a site is read (docs/sync.md)
     sync_delay: float = 0.5
@@ -49,6 +55,15 @@ class IndexSettings(BaseSettings):
         )
 
     @property
+    def index_location(self) -> str:
+        """Where the index lives, for messages and logs: the Chroma server (without any
+        credentials in its URL) or the local data folder. Built here once so every line that
+        names the index names it the same way and none can print a password."""
+        if self.chroma_url:
+            return without_credentials(self.chroma_url)
+        return str(self.data_dir.resolve())
+
+    @property
     def chroma_dir(self) -> Path:
         return self.data_dir / "chroma"
 
@@ -56,3 +71,15 @@ class IndexSettings(BaseSettings):
     def state_dir(self) -> Path:
         """Index state beside Chroma's files: manifests, saved unit tables, feedback."""
         return self.data_dir / "state"
+
+
+def without_credentials(url: str) -> str:
+    """``scheme://host:port`` of ``url``: no ``user:password@``, no path or query (where a
+    token might ride); an unparsable URL is not echoed at all."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "(a URL that cannot be parsed)"
+    return urlunsplit((parts.scheme, host + port, "", "", ""))

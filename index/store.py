@@ -114,12 +114,17 @@ class IndexStats:
 def make_client(settings: IndexSettings) -> ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
-        url = urlparse(settings.chroma_url)
-        if not url.hostname:
-            raise ConfigError(f"MINUTES_BOT_CHROMA_URL is not a URL: {settings.chroma_url!r}")
+        try:
+            url = urlparse(settings.chroma_url)
+            port = url.port
+        except ValueError:
+            url, port = None, None
+        if url is None or not url.hostname:
+            # Never the value itself: a URL may carry a password.
+            raise ConfigError("MINUTES_BOT_CHROMA_URL is not a URL with a host and a port")
         return chromadb.HttpClient(
             host=url.hostname,
-            port=url.port or (443 if url.scheme == "https" else 8000),
+            port=port or (443 if url.scheme == "https" else 8000),
             ssl=url.scheme == "https",
             settings=chroma_settings,
         )

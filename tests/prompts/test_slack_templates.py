@@ -22,8 +22,8 @@ from bot.answer.models import (
     RefusalKind,
     SameDecision,
 )
-from bot.slack.decisions import Meeting
-from bot.slack.watches import Watch
+from bot.slack.watches.decisions import Meeting
+from bot.slack.watches.topics import Watch
 from index.models import Action, Resolution, Vote
 from index.schema import ItemMeta, StoredItem
 from index.store import IndexStats

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.slack.listeners import actions, commands, events
-from bot.slack.services import Services
+from bot.slack.runtime.services import Services
 
 
 def register_listeners(app: App, services: Services) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from chromadb.errors import InternalError
 
-from bot.index_report import ExitCode
+from bot.cli.index_report import ExitCode
 from tests.bot.cli.index_probe import run_index, stored_items, summary_row
 
 pytestmark = pytest.mark.slow

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.index_report import ExitCode
+from bot.cli.index_report import ExitCode
 from tests.bot.cli.index_probe import minutes, run_index, summary_row
 from tests.paths import REPO
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from bot.index_report import ExitCode
+from bot.cli.index_report import ExitCode
 from tests.bot.cli.index_probe import minutes, run_index, stored_items, summary_row
 
 pytestmark = pytest.mark.slow

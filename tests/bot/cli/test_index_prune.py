@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.index_report import ExitCode
+from bot.cli.index_report import ExitCode
 from tests.bot.cli.index_probe import minutes, run_index, stored_items, summary_row
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.index_report import ExitCode
+from bot.cli.index_report import ExitCode
 from tests.bot.cli.sync_probe import run_sync
 from tests.index.sites.fake_moderngov import ashcombe
 

@@ -1,4 +1,4 @@
-"""``minutes-bot sync --notify``: after each sync the Slack side (bot/slack/notify.py) posts
+"""``minutes-bot sync --notify``: after each sync the Slack side (bot/slack/watches/notify.py) posts
 what is new; without ``--notify`` sync needs no Slack at all.
 
 Driven as a process against the fake modern.gov site and the fake Slack Web API, so the digest
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import bot.slack.notify
+import bot.slack.watches.notify
 from bot.cli import app
 from index.sync import SyncReport
 from tests.bot.cli.sync_probe import run_sync
@@ -73,7 +73,7 @@ def test_a_failing_hook_is_one_warning_and_the_sync_still_succeeds(tmp_path, mon
     def broken(report: SyncReport) -> None:
         raise RuntimeError("Slack said no")
 
-    monkeypatch.setattr(bot.slack.notify, "sync_notifier", lambda settings, store: broken)
+    monkeypatch.setattr(bot.slack.watches.notify, "sync_notifier", lambda settings, store: broken)
     with bramley(dt.date.today()) as site:
         result = CliRunner().invoke(
             app,

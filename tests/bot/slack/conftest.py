@@ -201,10 +201,10 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 @pytest.fixture(scope="session")
 def bot(indexed_settings, fake_slack: FakeSlack) -> Iterator[BotHarness]:
-    from bot.slack.app import build_app
-    from bot.slack.credentials import slack_credentials
-    from bot.slack.server import http_server, service_health
-    from bot.slack.services import build_services
+    from bot.slack.runtime.app import build_app
+    from bot.slack.runtime.credentials import slack_credentials
+    from bot.slack.runtime.server import http_server, service_health
+    from bot.slack.runtime.services import build_services
 
     settings = indexed_settings.model_copy(update={"slack_api_url": fake_slack.api_url})
     services = build_services(settings)

@@ -16,9 +16,9 @@ from tests.bot.slack.fake_slack import FakeSlack
 def running_bot(services: Any, fake: FakeSlack) -> Iterator[BotHarness]:
     """``build_app`` over ``services``, served on a free port until the block ends: a new
     instance each time, as after a restart."""
-    from bot.slack.app import build_app
-    from bot.slack.credentials import slack_credentials
-    from bot.slack.server import http_server, service_health
+    from bot.slack.runtime.app import build_app
+    from bot.slack.runtime.credentials import slack_credentials
+    from bot.slack.runtime.server import http_server, service_health
 
     app = build_app(services, slack_credentials(services.settings))
     server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.answer.models import Answer, ItemMatch, Lead, LeadKind
-from bot.slack.blocks import (
+from bot.slack.render.blocks import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
     BlockKitError,
@@ -17,8 +17,8 @@ from bot.slack.blocks import (
     render_text,
     validate,
 )
-from bot.slack.dedupe import Dedupe
-from bot.slack.payloads import MAX_VALUE, Page, decode_feedback, decode_page
+from bot.slack.render.payloads import MAX_VALUE, Page, decode_feedback, decode_page
+from bot.slack.runtime.dedupe import Dedupe
 from index.models import Action, Resolution
 from index.store import IndexStats
 from prompts.mrkdwn import escape, strip_mentions, unescape

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.blocks import render_text
+from bot.slack.render.blocks import render_text
 from tests.bot.slack.blockkit import button, source_urls
 from tests.bot.slack.conftest import mention, unique
 

@@ -3,7 +3,7 @@ there (the end-to-end cases run a real ``serve`` in test_serve_command.py)."""
 
 from __future__ import annotations
 
-from bot.slack.health import Health
+from bot.slack.runtime.health import Health
 from index.store import IndexStats
 
 FULL = IndexStats(bodies=["Cabinet"], meetings=2, items=7, last_indexed="2024-05-01T10:00:00+00:00")

@@ -9,10 +9,10 @@ import pytest
 
 from bot.answer.models import Answer, ItemMatch
 from bot.settings import Settings
-from bot.slack.blocks import SlackMessage, answer_messages, home_view, render_text
-from bot.slack.dedupe import Dedupe
-from bot.slack.feedback import FeedbackLog
-from bot.slack.limits import (
+from bot.slack.asking.feedback import FeedbackLog
+from bot.slack.asking.reply import answer_and_reply
+from bot.slack.render.blocks import SlackMessage, answer_messages, home_view, render_text
+from bot.slack.render.limits import (
     ELLIPSIS,
     MAX_BUTTON_TEXT,
     MAX_HEADER,
@@ -20,9 +20,9 @@ from bot.slack.limits import (
     MAX_TEXT,
     validate,
 )
-from bot.slack.payloads import Page
-from bot.slack.reply import answer_and_reply
-from bot.slack.services import Services
+from bot.slack.render.payloads import Page
+from bot.slack.runtime.dedupe import Dedupe
+from bot.slack.runtime.services import Services
 from index.models import Action, Resolution
 from index.store import IndexStats
 from tests.bot.slack.blockkit import as_json, button, source_urls, texts, view_json

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.models import Answer, ItemMatch
-from bot.slack.blocks import MAX_BLOCKS, MAX_SECTION_TEXT, answer_messages
-from bot.slack.limits import ELLIPSIS, clip, split
-from bot.slack.packing import pack
-from bot.slack.payloads import Page
+from bot.slack.render.blocks import MAX_BLOCKS, MAX_SECTION_TEXT, answer_messages
+from bot.slack.render.limits import ELLIPSIS, clip, split
+from bot.slack.render.packing import pack
+from bot.slack.render.payloads import Page
 from index.models import Resolution
 from prompts.mrkdwn import ENTITY, escape, unescape
 from tests.bot.slack.blockkit import as_json, button, texts

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.slack.payloads import (
+from bot.slack.render.payloads import (
     MAX_OFFSET,
     MAX_VALUE,
     BadButtonValue,

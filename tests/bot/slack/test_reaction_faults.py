@@ -7,7 +7,7 @@ import logging
 
 from slack_sdk import WebClient
 
-from bot.slack.reply import working_on
+from bot.slack.asking.reply import working_on
 from tests.servers import free_port
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from bot.slack.blocks import render_text
+from bot.slack.render.blocks import render_text
 from tests.bot.slack.blockkit import button
 from tests.bot.slack.conftest import SIGNING_SECRET, BotHarness, mention, unique
 from tests.bot.slack.served import free_port, start_chroma, stop
@@ -46,10 +46,10 @@ def cluster(
     tmp_path_factory, samples_dir: Path, fake_slack, redis_server, postgres_server, embedder
 ) -> Iterator[Cluster]:
     from bot.settings import Settings
-    from bot.slack.app import build_app
-    from bot.slack.credentials import slack_credentials
-    from bot.slack.server import http_server, service_health
-    from bot.slack.services import build_services
+    from bot.slack.runtime.app import build_app
+    from bot.slack.runtime.credentials import slack_credentials
+    from bot.slack.runtime.server import http_server, service_health
+    from bot.slack.runtime.services import build_services
     from index.indexer import index_paths
 
     port, path = free_port(), tmp_path_factory.mktemp("replica-chroma")

@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.slack.payloads import MAX_OFFSET, Page, encode_page
-from bot.slack.request_check import MAX_BODY
+from bot.slack.render.payloads import MAX_OFFSET, Page, encode_page
+from bot.slack.runtime.request_check import MAX_BODY
 from prompts import render
 from tests.bot.slack.conftest import BotHarness, Reply, mention, unique
 

@@ -9,9 +9,9 @@ from itertools import islice
 import pytest
 
 from bot.settings import Settings
-from bot.slack.app import web_client
-from bot.slack.credentials import slack_credentials
-from bot.slack.services import backoff
+from bot.slack.runtime.app import web_client
+from bot.slack.runtime.credentials import slack_credentials
+from bot.slack.runtime.services import backoff
 from index.errors import ConfigError
 
 SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL")

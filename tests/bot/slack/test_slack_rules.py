@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from bot.slack.blocks import render_text
+from bot.slack.render.blocks import render_text
 from tests.bot.slack.blockkit import quoted, raw_texts, texts
 from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, dm, mention, unique
 from tests.bot.slack.fake_slack import BOT_ID, BOT_USER_ID

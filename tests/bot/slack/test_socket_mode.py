@@ -13,10 +13,10 @@ from collections.abc import Iterator
 import pytest
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from bot.slack.app import build_app
-from bot.slack.credentials import SlackCredentials
-from bot.slack.health import Health
-from bot.slack.server import http_server, serve
+from bot.slack.runtime.app import build_app
+from bot.slack.runtime.credentials import SlackCredentials
+from bot.slack.runtime.health import Health
+from bot.slack.runtime.server import http_server, serve
 from index.errors import ConfigError
 from tests.bot.slack.blockkit import quoted
 from tests.bot.slack.conftest import BOT_TOKEN, mention, unique

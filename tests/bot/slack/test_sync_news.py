@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from bot.slack.limits import MAX_BLOCKS
-from bot.slack.notify import sync_notifier
+from bot.slack.render.limits import MAX_BLOCKS
+from bot.slack.watches.notify import sync_notifier
 from index.ledger import SiteSync
 from index.store import open_store
 from prompts import render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.watches import NoTopicWords, Watches, matching, topic_terms
+from bot.slack.watches.topics import NoTopicWords, Watches, matching, topic_terms
 from index.models import Action, Resolution
 from index.schema import ItemMeta, StoredItem
 

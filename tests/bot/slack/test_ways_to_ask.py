@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.blocks import render_text
+from bot.slack.render.blocks import render_text
 from tests.bot.slack.blockkit import button, quoted, source_urls, texts
 from tests.bot.slack.conftest import dm, unique
 

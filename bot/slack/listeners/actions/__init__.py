@@ -9,7 +9,7 @@ from bot.slack.listeners.actions import (
     share_answer,
     show_more,
 )
-from bot.slack.services import Services
+from bot.slack.runtime.services import Services
 
 
 def register(app: App, services: Services) -> None:

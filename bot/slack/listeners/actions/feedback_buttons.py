@@ -8,11 +8,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.slack.blocks import render_text
-from bot.slack.feedback import DOWN, UP
+from bot.slack.asking.feedback import DOWN, UP
 from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
-from bot.slack.payloads import BadButtonValue, decode_feedback
-from bot.slack.services import Services
+from bot.slack.render.blocks import render_text
+from bot.slack.render.payloads import BadButtonValue, decode_feedback
+from bot.slack.runtime.services import Services
 from index.errors import is_unavailable
 
 ACTION_IDS = re.compile(r"^feedback_(up|down)$")

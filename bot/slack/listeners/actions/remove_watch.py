@@ -8,12 +8,12 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
+from bot.slack.asking.reply import apologise_for, to_response_url
 from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
-from bot.slack.payloads import BadButtonValue
-from bot.slack.reply import apologise_for, to_response_url
-from bot.slack.services import Services
-from bot.slack.watch_replies import REMOVE_PREFIX, removed_by_button, watch_list
-from bot.slack.watches import Watches
+from bot.slack.render.payloads import BadButtonValue
+from bot.slack.runtime.services import Services
+from bot.slack.watches.replies import REMOVE_PREFIX, removed_by_button, watch_list
+from bot.slack.watches.topics import Watches
 
 ACTION_IDS = re.compile(rf"^{REMOVE_PREFIX}\d+$")
 

@@ -7,10 +7,10 @@ from typing import Any
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
+from bot.slack.asking.reply import answer_and_reply, to_response_url, to_thread
 from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
-from bot.slack.payloads import BadButtonValue, decode_page
-from bot.slack.reply import answer_and_reply, to_response_url, to_thread
-from bot.slack.services import Services
+from bot.slack.render.payloads import BadButtonValue, decode_page
+from bot.slack.runtime.services import Services
 
 ACTION_ID = "show_more"
 

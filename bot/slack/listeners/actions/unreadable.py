@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Respond
 
-from bot.slack.payloads import BadButtonValue
+from bot.slack.render.payloads import BadButtonValue
 from prompts import render
 
 log = logging.getLogger(__name__)

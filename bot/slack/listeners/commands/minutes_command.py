@@ -1,7 +1,7 @@
 """``/minutes <question>``: an answer only the asker sees, with a "Share in channel" button.
 
 ``/minutes watch <topic>``, ``/minutes watches`` and ``/minutes unwatch <topic>`` manage the
-channel's watches instead (:mod:`bot.slack.watch_replies`).
+channel's watches instead (:mod:`bot.slack.watches.replies`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.slack.context import question_text
-from bot.slack.payloads import Page
-from bot.slack.reply import answer_and_reply, apologise_for, to_response_url
-from bot.slack.services import Services
-from bot.slack.watch_replies import answer, split_command
-from bot.slack.watches import Watches
+from bot.slack.asking.context import question_text
+from bot.slack.asking.reply import answer_and_reply, apologise_for, to_response_url
+from bot.slack.render.payloads import Page
+from bot.slack.runtime.services import Services
+from bot.slack.watches.replies import answer, split_command
+from bot.slack.watches.topics import Watches
 
 COMMAND = "/minutes"
 

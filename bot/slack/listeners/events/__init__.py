@@ -8,7 +8,7 @@ from bot.slack.listeners.events import (
     direct_message,
     other_events,
 )
-from bot.slack.services import Services
+from bot.slack.runtime.services import Services
 
 
 def register(app: App, services: Services) -> None:

@@ -8,7 +8,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.slack.listeners.views.home import publish_home
-from bot.slack.services import Services
+from bot.slack.runtime.services import Services
 
 
 def register(app: App, services: Services) -> None:

@@ -10,9 +10,9 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.slack.context import is_from_a_person
-from bot.slack.reply import answer_message
-from bot.slack.services import Services
+from bot.slack.asking.context import is_from_a_person
+from bot.slack.asking.reply import answer_message
+from bot.slack.runtime.services import Services
 
 
 def register(app: App, services: Services) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.slack.home import home_view
-from bot.slack.services import Services
+from bot.slack.render.home import home_view
+from bot.slack.runtime.services import Services
 
 
 def publish_home(client: WebClient, user_id: str, services: Services) -> None:

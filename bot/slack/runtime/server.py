@@ -3,7 +3,7 @@ otherwise HTTP on settings.host:port with Slack's ``/slack/events`` and a ``/hea
 
 Start-up fails in one line on a refused token, waits for a Chroma server that is not up yet,
 and warns once if the index is empty; ``/healthz`` then says what is wrong (see
-``bot.slack.health``).
+``bot.slack.runtime.health``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk.errors import SlackApiError
 
 from bot.settings import Settings
-from bot.slack.app import build_app, web_client
-from bot.slack.credentials import app_token_error, check_bot_token, slack_credentials
-from bot.slack.health import Health
-from bot.slack.request_check import Rejection, body_length, check_body, check_signature
-from bot.slack.services import Services, build_services
+from bot.slack.runtime.app import build_app, web_client
+from bot.slack.runtime.credentials import app_token_error, check_bot_token, slack_credentials
+from bot.slack.runtime.health import Health
+from bot.slack.runtime.request_check import Rejection, body_length, check_body, check_signature
+from bot.slack.runtime.services import Services, build_services
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +84,7 @@ def warn_if_unready(health: Health, settings: Settings) -> None:
     index = health.report().checks["index"]
     if index["ok"]:
         return
-    where = f"collection {settings.collection!r} at " + (
-        settings.chroma_url or str(settings.data_dir.resolve())
-    )
+    where = f"collection {settings.collection!r} at {settings.index_location}"
     if index.get("items") == 0:
         log.warning(
             "the index is empty (%s): every answer will be 'No decision found' until"

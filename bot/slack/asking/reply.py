@@ -15,10 +15,10 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.slack.blocks import SlackMessage, answer_messages, text_message
-from bot.slack.context import earlier_question, question_text
-from bot.slack.payloads import Page
-from bot.slack.services import Services
+from bot.slack.asking.context import earlier_question, question_text
+from bot.slack.render.blocks import SlackMessage, answer_messages, text_message
+from bot.slack.render.payloads import Page
+from bot.slack.runtime.services import Services
 from index.errors import is_unavailable
 
 log = logging.getLogger(__name__)

@@ -2,8 +2,8 @@
 
 The sync command owns the syncing; this module gives it one hook to call with each site's
 report (``on_synced(report)``): the digest of new resolutions and actions to
-``MINUTES_BOT_DIGEST_CHANNEL`` (:mod:`bot.slack.digest`) and each new decision a channel watches
-to that channel (:mod:`bot.slack.watch_posts`). The command's whole change is::
+``MINUTES_BOT_DIGEST_CHANNEL`` (:mod:`bot.slack.watches.digest`) and each new decision a channel watches
+to that channel (:mod:`bot.slack.watches.posts`). The command's whole change is::
 
     on_synced = sync_notifier(settings, store) if notify else None
 
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from slack_sdk import WebClient
 
 from bot.settings import Settings
-from bot.slack.app import web_client
-from bot.slack.credentials import GUIDE, check_bot_token
-from bot.slack.digest import Synced, post_digest
-from bot.slack.watch_posts import post_watch_alerts
-from bot.slack.watches import Watches
+from bot.slack.runtime.app import web_client
+from bot.slack.runtime.credentials import GUIDE, check_bot_token
+from bot.slack.watches.digest import Synced, post_digest
+from bot.slack.watches.posts import post_watch_alerts
+from bot.slack.watches.topics import Watches
 from index.errors import ConfigError
 from index.store import MinutesStore
 

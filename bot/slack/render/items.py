@@ -1,7 +1,7 @@
 """One agenda item as Block Kit: where and when, then each resolution, action, vote or passage;
 the lead line that answers above them, and related items below.
 
-Each quote is its own unit (see :mod:`bot.slack.packing`), so a long answer splits between
+Each quote is its own unit (see :mod:`bot.slack.render.packing`), so a long answer splits between
 quotes; a heading and the item's header travel with the quote under them, so neither is left
 alone at the bottom of a message. Every sentence comes from a ``slack/…`` template.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answer.models import ItemMatch, Lead
-from bot.slack import kit
-from bot.slack.limits import MAX_SECTION_TEXT
-from bot.slack.packing import Group, Unit
+from bot.slack.render import kit
+from bot.slack.render.limits import MAX_SECTION_TEXT
+from bot.slack.render.packing import Group, Unit
 from prompts import render
 
 # The lead's button; items number theirs from 1 (``open_source_<n>``, see the open_source
@@ -21,9 +21,12 @@ from prompts import render
 LEAD_ACTION_ID = "open_source_0"
 
 
+TEMPLATES = "slack/match"
+
+
 def text(name: str, **context: Any) -> str:
     """A ``slack/match/…`` template, rendered (so escaped) and trimmed."""
-    return render(f"slack/match/{name}.txt.j2", **context).strip()
+    return render(f"{TEMPLATES}/{name}.txt.j2", **context).strip()
 
 
 def match_group(m: ItemMatch, n: int, owner_first: bool = False) -> Group:
@@ -88,15 +91,10 @@ def near_miss_group(near_misses: list[ItemMatch]) -> Group:
 
 def _where(m: ItemMatch, action_id: str) -> Unit:
     """The item's header with a button to the source, or the source as text if not on the web."""
-    header = text("header", m=m)
-    if kit.is_web_link(m.link):
-        return [kit.section(header, kit.link_button(m.link, action_id))]
-    return [kit.section(header), kit.context(text("source", source=m.link or m.source_path))]
+    return kit.linked_heading(
+        TEMPLATES, text("header", m=m), m.link, m.link or m.source_path, action_id
+    )
 
 
 def _quotes(kind: str, lines: list[str]) -> list[Unit]:
-    """One unit per quote, the heading riding with the first."""
-    units = [kit.quote_sections(line) for line in lines]
-    if units:
-        units[0] = [kit.context(text("heading", kind=kind)), *units[0]]
-    return units
+    return kit.quote_units(TEMPLATES, kind, lines)

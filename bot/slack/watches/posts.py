@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from slack_sdk import WebClient
 
 from bot.settings import Settings
-from bot.slack import kit
-from bot.slack.decisions import item_group, new_decisions
-from bot.slack.digest import Post, Synced, deliver
-from bot.slack.limits import validate
-from bot.slack.packing import pack
-from bot.slack.watches import Watch, Watches, matching
+from bot.slack.render import kit
+from bot.slack.render.limits import validate
+from bot.slack.render.packing import pack
+from bot.slack.watches.decisions import item_group, new_decisions
+from bot.slack.watches.digest import Post, Synced, deliver
+from bot.slack.watches.topics import Watch, Watches, matching
 from index.schema import StoredItem
 from index.store import MinutesStore
 from prompts import render

@@ -3,7 +3,7 @@
 Slack retries an event it thinks we missed (``X-Slack-Retry-Num``), may deliver the same
 ``event_id`` twice, and sends both ``app_mention`` and ``message.im`` for one DM that names the
 bot. Each of these must produce one reply, so we key on the event ID *and* on the message
-(channel + ts). The memory is :mod:`bot.slack.shared_state`'s: Redis shared by every replica when
+(channel + ts). The memory is :mod:`bot.slack.runtime.shared_state`'s: Redis shared by every replica when
 configured, else bounded in this process (the oldest keys go first, which is safe because Slack
 stops retrying after about five minutes).
 """
@@ -17,12 +17,12 @@ from typing import Any
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 
-from bot.slack.shared_state import DEFAULT_CAPACITY, DeliveryMemory, LocalDeliveries
+from bot.slack.runtime.shared_state import DEFAULT_CAPACITY, DeliveryMemory, LocalDeliveries
 
 __all__ = ["DEFAULT_CAPACITY", "Dedupe", "dedupe_middleware", "message_key", "retry_num"]
 
 Dedupe = LocalDeliveries
-"""This process's memory; replicas share :class:`bot.slack.shared_state.RedisDeliveries`."""
+"""This process's memory; replicas share :class:`bot.slack.runtime.shared_state.RedisDeliveries`."""
 
 
 def retry_num(headers: dict[str, Any]) -> int:

@@ -18,10 +18,10 @@ from typing import Any, Protocol
 
 from bot.answer.models import Answer
 from bot.settings import Settings
-from bot.slack.feedback import FeedbackLog
-from bot.slack.health import Probe
-from bot.slack.home import site_syncs
-from bot.slack.shared_state import (
+from bot.slack.asking.feedback import FeedbackLog
+from bot.slack.render.home import site_syncs
+from bot.slack.runtime.health import Probe
+from bot.slack.runtime.shared_state import (
     DeliveryMemory,
     FallbackDeliveries,
     LocalDeliveries,
@@ -66,7 +66,9 @@ class Services:
     threads: ThreadMemory = field(default_factory=LocalThreads)
     probes: list[Probe] = field(default_factory=list)
     """Shared state besides Chroma (Redis, the database), for ``/healthz`` and answering."""
-    syncs: Callable[[], Sequence[Any]] = list  # each synced site's last sync (bot.slack.home)
+    syncs: Callable[[], Sequence[Any]] = (
+        list  # each synced site's last sync (bot.slack.render.home)
+    )
 
     @property
     def page_size(self) -> int:
@@ -154,7 +156,7 @@ def open_store_waiting(
             reason = " ".join(str(exc).split()) or type(exc).__name__
             log.warning(
                 "Chroma at %s is not reachable (attempt %d: %s); retrying in %.0f s",
-                settings.chroma_url,
+                settings.index_location,
                 attempt,
                 reason,
                 wait,
@@ -162,7 +164,9 @@ def open_store_waiting(
             sleep(wait)
             continue
         if attempt > 1:
-            log.warning("Chroma at %s is reachable after %d attempts", settings.chroma_url, attempt)
+            log.warning(
+                "Chroma at %s is reachable after %d attempts", settings.index_location, attempt
+            )
         return store
     raise AssertionError("unreachable: backoff() never ends")
 

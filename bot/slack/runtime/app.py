@@ -14,11 +14,11 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 
-from bot.slack.allowlist import allowlist_middleware
-from bot.slack.credentials import GUIDE, SlackCredentials
-from bot.slack.dedupe import dedupe_middleware
 from bot.slack.listeners import register_listeners
-from bot.slack.services import Services
+from bot.slack.runtime.allowlist import allowlist_middleware
+from bot.slack.runtime.credentials import GUIDE, SlackCredentials
+from bot.slack.runtime.dedupe import dedupe_middleware
+from bot.slack.runtime.services import Services
 from index.errors import ConfigError
 
 RATE_LIMIT_RETRIES = 3

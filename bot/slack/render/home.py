@@ -17,8 +17,8 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.settings import Settings
-from bot.slack import kit
-from bot.slack.limits import MAX_SECTION_TEXT, split, validate
+from bot.slack.render import kit
+from bot.slack.render.limits import MAX_SECTION_TEXT, split, validate
 from index.ledger import SiteSync, last_syncs
 from index.store import IndexStats
 from prompts import render

@@ -1,11 +1,11 @@
 """New decisions after a sync, as Block Kit: an item's heading and link, then each resolution
 and action quoted word for word (actions with owner and due date).
 
-Shared by the channel digest (:mod:`bot.slack.digest`) and watch posts
-(:mod:`bot.slack.watch_posts`). Items come from the store by ID; before anything is shown each
+Shared by the channel digest (:mod:`bot.slack.watches.digest`) and watch posts
+(:mod:`bot.slack.watches.posts`). Items come from the store by ID; before anything is shown each
 quote is checked to be a substring of the item's stored text (:mod:`bot.answer.quotes`), so a
 post never carries words the minutes did not say. Each quote is its own packing unit
-(:mod:`bot.slack.packing`): a long item continues in the next message between quotes.
+(:mod:`bot.slack.render.packing`): a long item continues in the next message between quotes.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from datetime import date
 from typing import Any
 
 from bot.answer.quotes import keep_verbatim
-from bot.slack import kit
-from bot.slack.packing import Group, Unit
+from bot.slack.render import kit
+from bot.slack.render.packing import Group, Unit
 from index.schema import ItemMeta, StoredItem
 from prompts import render
+
+TEMPLATES = "slack/digest"
 
 
 def text(name: str, **context: Any) -> str:
     """A ``slack/digest/…`` template, rendered (so escaped) and trimmed."""
-    return render(f"slack/digest/{name}.txt.j2", **context).strip()
+    return render(f"{TEMPLATES}/{name}.txt.j2", **context).strip()
 
 
 def verified(item: StoredItem) -> StoredItem:
@@ -101,18 +103,13 @@ def by_meeting(decisions: Iterable[StoredItem]) -> list[Meeting]:
 
 def _where(meta: ItemMeta, action_id: str) -> Unit:
     """The item's heading with a button to its minutes, or the source as text if not on the web."""
-    heading = text("item", item=meta)
-    if kit.is_web_link(meta.link):
-        return [kit.section(heading, kit.link_button(meta.link, action_id))]
-    return [kit.section(heading), kit.context(text("source", source=meta.link or meta.source_path))]
+    return kit.linked_heading(
+        TEMPLATES, text("item", item=meta), meta.link, meta.link or meta.source_path, action_id
+    )
 
 
 def _quotes(kind: str, lines: list[str]) -> list[Unit]:
-    """One unit per quote, the heading riding with the first."""
-    units = [kit.quote_sections(line) for line in lines]
-    if units:
-        units[0] = [kit.context(text("heading", kind=kind)), *units[0]]
-    return units
+    return kit.quote_units(TEMPLATES, kind, lines)
 
 
 def meeting_key(meta: ItemMeta) -> tuple[str, str, str]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import Block
 
-from bot.slack.limits import MAX_BLOCKS
+from bot.slack.render.limits import MAX_BLOCKS
 
 Unit = list[Block]
 Group = list[Unit]

@@ -2,8 +2,8 @@
 templates in prompts/slack/, split to fit Slack's limits without ever cutting a quote.
 
 Templates hold the words (and escape everything they print, see :mod:`prompts.mrkdwn`); this
-module and :mod:`bot.slack.items` decide which blocks hold them; :mod:`bot.slack.packing` splits
-them into messages of at most 50 blocks; :func:`bot.slack.limits.validate` checks each message
+module and :mod:`bot.slack.render.items` decide which blocks hold them; :mod:`bot.slack.render.packing` splits
+them into messages of at most 50 blocks; :func:`bot.slack.render.limits.validate` checks each message
 before Slack sees it.
 """
 
@@ -16,16 +16,16 @@ from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
 from bot.answer.models import Answer
-from bot.slack import kit
-from bot.slack.items import lead_blocks, match_group, near_miss_group, related_group
-from bot.slack.limits import (
+from bot.slack.render import kit
+from bot.slack.render.items import lead_blocks, match_group, near_miss_group, related_group
+from bot.slack.render.limits import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
     BlockKitError,
     validate,
 )
-from bot.slack.packing import Group, pack
-from bot.slack.payloads import Page, encode_feedback, encode_page
+from bot.slack.render.packing import Group, pack
+from bot.slack.render.payloads import Page, encode_feedback, encode_page
 from prompts import render
 from prompts.mrkdwn import Mrkdwn
 

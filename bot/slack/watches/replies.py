@@ -11,10 +11,10 @@ from typing import Any
 
 from slack_sdk.models.blocks import Block
 
-from bot.slack import kit
-from bot.slack.limits import validate
-from bot.slack.payloads import BadButtonValue
-from bot.slack.watches import NoTopicWords, Watch, Watches
+from bot.slack.render import kit
+from bot.slack.render.limits import validate
+from bot.slack.render.payloads import BadButtonValue
+from bot.slack.watches.topics import NoTopicWords, Watch, Watches
 from prompts import render
 
 WATCH, WATCHES, UNWATCH = "watch", "watches", "unwatch"

@@ -21,7 +21,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.slack.limits import (
+from bot.slack.render.limits import (
     MAX_BUTTON_TEXT,
     MAX_HEADER,
     MAX_SECTION_TEXT,
@@ -64,7 +64,7 @@ def divider() -> DividerBlock:
 
 
 def button(action_id: str, value: str, style: str | None = None) -> ButtonElement:
-    """A button that sends ``value`` back to us (see :mod:`bot.slack.payloads`)."""
+    """A button that sends ``value`` back to us (see :mod:`bot.slack.render.payloads`)."""
     return ButtonElement(
         text=PlainTextObject(text=label(action_id), emoji=True),
         action_id=action_id,
@@ -91,3 +91,24 @@ def is_web_link(url: str | None) -> bool:
 
 def actions(block_id: str, buttons: list[ButtonElement]) -> ActionsBlock:
     return ActionsBlock(block_id=block_id, elements=buttons)
+
+
+def linked_heading(
+    templates: str, heading: str, link: str, source: str, action_id: str
+) -> list[Block]:
+    """An item's heading with a button to its minutes; when they are not on the web, the
+    source named under it instead (``<templates>/source.txt.j2``). Answers and sync posts
+    share this shape, each with its own templates folder (``slack/match``, ``slack/digest``)."""
+    if is_web_link(link):
+        return [section(heading, link_button(link, action_id))]
+    return [section(heading), context(render(f"{templates}/source.txt.j2", source=source).strip())]
+
+
+def quote_units(templates: str, kind: str, lines: list[str]) -> list[list[Block]]:
+    """One packing unit per quote, the ``kind`` heading (``<templates>/heading.txt.j2``)
+    riding with the first so it is never left alone at the bottom of a message."""
+    units = [quote_sections(line) for line in lines]
+    if units:
+        heading = render(f"{templates}/heading.txt.j2", kind=kind).strip()
+        units[0] = [context(heading), *units[0]]
+    return units

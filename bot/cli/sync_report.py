@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from bot.index_report import ExitCode
+from bot.cli.index_report import ExitCode
 from index.sync import SyncReport
 
 

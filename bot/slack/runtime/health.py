@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from index.settings import without_credentials
 from index.store import IndexStats
 
 log = logging.getLogger(__name__)
@@ -132,6 +133,7 @@ def _chroma_description(url: str | None) -> dict[str, Any]:
     """Where Chroma is, without any credentials a URL might carry."""
     if not url:
         return {"mode": "embedded"}
+    return {"mode": "server", "url": without_credentials(url)}
     parts = urlparse(url)
     port = f":{parts.port}" if parts.port else ""
     return {"mode": "server", "url": f"{parts.scheme}://{parts.hostname}{port}"}

@@ -19,10 +19,10 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 
 from bot.settings import Settings
-from bot.slack import kit
-from bot.slack.decisions import Meeting, by_meeting, item_group, new_decisions, text
-from bot.slack.limits import MAX_SECTION_TEXT, split, validate
-from bot.slack.packing import pack
+from bot.slack.render import kit
+from bot.slack.render.limits import MAX_SECTION_TEXT, split, validate
+from bot.slack.render.packing import pack
+from bot.slack.watches.decisions import Meeting, by_meeting, item_group, new_decisions, text
 from index.schema import StoredItem
 from index.store import MinutesStore
 
