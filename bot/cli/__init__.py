@@ -16,6 +16,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from bot.cli import ask, evaluate, index, serve, sync
 from bot.cli.app import app, err_console
+from bot.register import command as register_command
 from index.errors import MinutesBotError
 from index.settings import IndexSettings
 
@@ -27,6 +28,7 @@ app.command()(sync.sync)
 app.command()(ask.ask)
 app.command()(serve.serve)
 app.command(name="eval")(evaluate.evaluate)
+app.command(name="actions")(register_command.actions)
 
 
 def main() -> None:

@@ -1,0 +1,91 @@
+"""``minutes-bot actions``: the action register from a terminal, as text, CSV or JSON.
+
+Registered in :mod:`bot.cli` with one line, so the command lives with the register it reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def actions(
+    question: Annotated[
+        str | None,
+        typer.Argument(
+            help='A question, e.g. "what\'s overdue for the Director of Public Health?"'
+        ),
+    ] = None,
+    owner: Annotated[str | None, typer.Option(help="Whose actions (any spelling).")] = None,
+    body: Annotated[str | None, typer.Option(help="Which board or committee.")] = None,
+    status: Annotated[
+        str, typer.Option(help="open (not done), done or all.", case_sensitive=False)
+    ] = "open",
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only actions past due.")] = False,
+    done_since: Annotated[
+        str | None, typer.Option(help="Only actions reported done on or after YYYY-MM-DD.")
+    ] = None,
+    last: Annotated[
+        bool, typer.Option("--last", help="With --body: only its latest meeting's actions.")
+    ] = False,
+    today: Annotated[
+        str | None, typer.Option(help="The date overdue is judged at, YYYY-MM-DD (default today).")
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--format", help="table, csv or json.", case_sensitive=False)
+    ] = "table",
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir", help="Index folder (default $MINUTES_BOT_DATA_DIR or ./.minutes-bot)."
+        ),
+    ] = None,
+    chroma_url: Annotated[
+        str | None,
+        typer.Option("--chroma-url", help="Chroma server URL (default $MINUTES_BOT_CHROMA_URL)."),
+    ] = None,
+) -> None:
+    """Who owes what: actions across meetings, open first, with due dates and latest updates."""
+    from bot.cli.options import load_settings
+    from bot.register.questions import RegisterQuestion, ask_register, read_question
+    from bot.register.register import load_register
+    from bot.register.render import FORMATS, reply_csv, reply_json, reply_text
+    from index.store import open_store
+
+    if status.lower() not in {"open", "done", "all"}:
+        raise typer.BadParameter("open, done or all", param_hint="--status")
+    if output.lower() not in FORMATS:
+        raise typer.BadParameter(", ".join(FORMATS), param_hint="--format")
+    on = _date(today, "--today") or dt.date.today()
+    since = _date(done_since, "--done-since")
+    register = load_register(open_store(load_settings(data_dir, chroma_url)))
+    asked = read_question(question, register, on) if question else RegisterQuestion(today=on)
+    query = RegisterQuestion(
+        owner=owner or asked.owner,
+        body=body or asked.body,
+        show=status.lower() if status.lower() != "open" else asked.show,
+        overdue=overdue or asked.overdue,
+        done_since=since or asked.done_since,
+        last_meeting=last or asked.last_meeting,
+        today=on,
+    )
+    reply = ask_register(register, query)
+    writer = {"table": reply_text, "csv": reply_csv, "json": reply_json}[output.lower()]
+    sys.stdout.write(writer(reply))
+    if output.lower() == "json":
+        sys.stdout.write("\n")
+    if reply.unknown_owner or reply.unknown_body:
+        raise typer.Exit(1)
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date", param_hint=option) from None
