@@ -18,7 +18,13 @@ from dataclasses import dataclass, field, replace
 from bot.register.due import next_meeting_after, resolve_due
 from bot.register.models import Entry, Status
 from bot.register.owners import Owners
-from bot.register.status import reports_back, status_of_update, subject_words
+from bot.register.status import (
+    Report,
+    delivered_sentences,
+    reports_back,
+    status_of_update,
+    subject_words,
+)
 from index.models import Action
 from index.schema import StoredItem
 from index.store import MinutesStore
@@ -75,8 +81,10 @@ def build_register(items: Iterable[StoredItem]) -> Register:
     by_body: dict[str | None, list[StoredItem]] = {}
     for item in ordered:
         by_body.setdefault(item.meta.body, []).append(item)
+    delivered = {item.id: delivered_sentences(item.text) for item in ordered}
     finished = [
-        _resolved(_reported(entry, by_body.get(entry.body, []), owners), dates) for entry in entries
+        _resolved(_reported(entry, by_body.get(entry.body, []), delivered), dates)
+        for entry in entries
     ]
     return Register(finished, owners, dates)
 
@@ -113,8 +121,10 @@ def _same_action(entries: list[Entry], seen: Entry) -> int | None:
             continue
         if entry.item_id == seen.item_id and entry.what != seen.what:
             continue
-        ratio = difflib.SequenceMatcher(None, entry.what.lower(), seen.what.lower()).ratio()
-        if ratio >= SAME_ACTION:
+        matcher = difflib.SequenceMatcher(None, entry.what.lower(), seen.what.lower())
+        if matcher.real_quick_ratio() < SAME_ACTION or matcher.quick_ratio() < SAME_ACTION:
+            continue  # the upper bounds are cheap; long motions make ratio() slow
+        if matcher.ratio() >= SAME_ACTION:
             return index
     return None
 
@@ -136,7 +146,9 @@ def _carried(first: Entry, later: Entry) -> Entry:
     )
 
 
-def _reported(entry: Entry, body_items: list[StoredItem], owners: Owners) -> Entry:
+def _reported(
+    entry: Entry, body_items: list[StoredItem], delivered: dict[str, list[Report]]
+) -> Entry:
     """``entry`` marked done by the first later item of its body that reports it delivered."""
     if entry.status == Status.DONE or entry.meeting_date is None or entry.body is None:
         return entry
@@ -146,7 +158,7 @@ def _reported(entry: Entry, body_items: list[StoredItem], owners: Owners) -> Ent
     for item in body_items:
         if item.meta.date is None or item.meta.date <= entry.meeting_date:
             continue
-        report = reports_back(item.text, entry.what, owner_words)
+        report = reports_back(delivered[item.id], entry.what, owner_words)
         if report is not None:
             return replace(
                 entry,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.register.models import Status
 from index.lexicon import sentence_spans
@@ -39,6 +40,8 @@ _STOP = {
     "as", "from", "into", "all", "it", "has", "had", "have", "been", "will", "would", "should",
     "next", "meeting", "months", "month", "weeks", "once", "update", "provide", "board",
     "agreed", "asked", "requested", "two", "three", "four", "six", "nine", "twelve", "members",
+    "assured", "promised", "undertook", "being", "before", "after", "began", "begins", "which",
+    "when", "there", "also", "could", "may", "can", "must", "shall", "them", "they", "made",
 }  # fmt: skip
 
 
@@ -49,43 +52,62 @@ def status_of_update(update: str | None) -> str:
     return Status.DONE if _DONE_UPDATE_RE.match(update) else Status.OPEN
 
 
-def subject_words(text: str) -> set[str]:
-    """The words that say what an action is about, for matching it to later reports."""
+@lru_cache(maxsize=8192)
+def subject_words(text: str) -> frozenset[str]:
+    """The words that say what an action is about, for matching it to later reports (cached:
+    each action is matched against every later item of its body)."""
     words = {w.lower().strip("'’") for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text)}
-    return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
+    return frozenset(_stem(w) for w in words if w not in _STOP and len(w) > 2)
 
 
 @dataclass(frozen=True)
 class Report:
-    """A sentence of a later item saying an action was delivered: verbatim from ``text``."""
+    """A sentence saying something was delivered: verbatim, ``text[start:]`` of its item."""
 
     sentence: str
     start: int
+    subject: frozenset[str]
+    words: frozenset[str]
+
+
+def delivered_sentences(text: str) -> list[Report]:
+    """The sentences of an item that use a past-tense delivery verb: read once per item, then
+    matched against every earlier action of its body (:func:`reports_back`)."""
+    found = []
+    for line_start, line_end in _lines(text):
+        if _LOG_LINE_RE.match(text[line_start:line_end]) or not _DELIVERED_RE.search(
+            text, line_start, line_end
+        ):
+            continue
+        for start, end in sentence_spans(text, line_start, line_end):
+            sentence = text[start:end]
+            if _DELIVERED_RE.search(sentence):
+                words = frozenset(w.lower() for w in re.findall(r"\w+", sentence))
+                found.append(Report(sentence, start, subject_words(sentence), words))
+    return found
 
 
 def reports_back(
-    text: str, action_text: str, owner_words: Iterable[str] = (), *, minimum: int = 2
+    sentences: Iterable[Report],
+    action_text: str,
+    owner_words: Iterable[str] = (),
+    *,
+    minimum: int = 2,
 ) -> Report | None:
-    """The first sentence of ``text`` reporting ``action_text`` delivered, if any.
+    """The first of ``sentences`` reporting ``action_text`` delivered, if any.
 
-    It must use a delivery verb in the past tense and share ``minimum`` subject words with the
-    action, and either name the owner or share most of the action's subject words.
+    It must share ``minimum`` subject words with the action (the owner's words aside), and
+    either name the owner or share at least half of the action's subject words.
     """
     owner = {w.lower() for w in owner_words if len(w) > 2}
     wanted = subject_words(action_text) - {_stem(w) for w in owner}
     if len(wanted) < minimum:
         return None
-    for line_start, line_end in _lines(text):
-        if _LOG_LINE_RE.match(text[line_start:line_end]):
-            continue
-        for start, end in sentence_spans(text, line_start, line_end):
-            sentence = text[start:end]
-            if not _DELIVERED_RE.search(sentence):
-                continue
-            shared = wanted & subject_words(sentence)
-            names_owner = bool(owner) and owner <= {w.lower() for w in re.findall(r"\w+", sentence)}
-            if len(shared) >= minimum and (names_owner or len(shared) * 2 >= len(wanted)):
-                return Report(sentence, start)
+    for report in sentences:
+        shared = wanted & report.subject
+        names_owner = bool(owner) and owner <= report.words
+        if len(shared) >= minimum and (names_owner or len(shared) * 2 >= len(wanted)):
+            return report
     return None
 
 

@@ -29,6 +29,7 @@ from index.schema import ItemMeta, StoredItem
 from index.store import IndexStats
 from prompts import environment, render, slack_environment
 from prompts.mrkdwn import Mrkdwn, unescape
+from tests.bot.register.slack_cases import action_cases
 
 HOSTILE = "<!channel> & <@U123> say a < b"
 ESCAPED = "&lt;!channel&gt; &amp; &lt;@U123&gt; say a &lt; b"
@@ -236,6 +237,7 @@ CASES: dict[str, list[dict]] = {
     "slack/match/source.txt.j2": [{"source": hostile_item().source_path}],
     "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
 }
+CASES.update(action_cases(HOSTILE))  # prompts/slack/actions/ (the action register)
 # Templates whose own words legitimately hold Slack syntax: the mention of who shared.
 OWN_SYNTAX = {
     "slack/asked.txt.j2": ["<@U999>"],
