@@ -46,11 +46,13 @@ def action_cases(hostile: str) -> dict[str, list[dict[str, Any]]]:
     headed = [found, RegisterReply(asked, today, meeting=today, body=hostile)]
     headed += [RegisterReply(q, today) for q in questions]
     return {
-        "slack/actions/heading.txt.j2": [{"reply": r} for r in headed],
+        "slack/actions/heading.txt.j2": [{"reply": r} for r in headed]
+        + [{"reply": found, "first": 11, "last": 20, "total": 25}],
         "slack/actions/owner.txt.j2": [{"owner": f"Owner {hostile}"}, {"owner": None}],
         "slack/actions/entry.txt.j2": [{"e": e, "today": today} for e in (entry, bare)],
         "slack/actions/source.txt.j2": [{"e": e} for e in (entry, bare)],
         "slack/actions/unknown.txt.j2": [{"reply": unknown_owner}, {"reply": unknown_body}],
         "slack/actions/more.txt.j2": [{"hidden": 3}],
+        "slack/actions/button.txt.j2": [{}],
         "slack/actions/fallback.txt.j2": [{"reply": found}, {"reply": unknown_owner}],
     }

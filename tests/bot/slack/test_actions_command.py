@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.slack.limits import validate
-from tests.bot.slack.blockkit import quoted, texts
+from tests.bot.slack.blockkit import button, quoted, texts
 from tests.bot.slack.conftest import unique
 from tests.paths import REPO
 
@@ -67,3 +67,57 @@ def test_an_unknown_owner_is_told_the_closest_known_owners(bot):
     (text,) = texts(private["blocks"])
     assert "I have no actions for “Cllr Okafro”" in text
     assert "Cllr Okafor" in text
+
+
+def test_a_long_list_is_paged_with_show_more(bot):
+    channel, user = unique("C"), unique("U")
+    first = ask(bot, "actions")
+    heading = texts(first["blocks"])[0]
+    assert "*Outstanding actions*" in heading and ", 1 to 10 shown here" in heading
+    more = button(first["blocks"], "register_more")
+    assert more is not None and more["text"]["text"] == "Show more"
+    after = unique("resp")
+    bot.click(more, channel=channel, user=user, message_ts="", response=after, ephemeral=True)
+    second = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == after)[0].args
+    assert second["response_type"] == "ephemeral"
+    validate(second["blocks"])
+    assert ", 11 to " in texts(second["blocks"])[0]
+    assert button(second["blocks"], "register_more") is None  # the last page
+    found = int(heading.split(": ")[1].split(" found")[0])
+    shown = [e for page in (first, second) for e in entries(page["blocks"])]
+    assert len(shown) == len(set(shown)) == found  # every action once, none twice
+    assert not bot.fake.in_channel("chat.postMessage", channel)
+
+
+def test_a_tampered_show_more_button_gets_a_short_note(bot):
+    channel, user, after = unique("C"), unique("U"), unique("resp")
+    forged = {"action_id": "register_more", "type": "button", "value": '{"a": 3}'}
+    bot.click(forged, channel=channel, user=user, message_ts="", response=after, ephemeral=True)
+    note = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == after)[0].args
+    assert "couldn't read that button" in note["text"]
+
+
+def test_overdue_and_done_since_questions(bot):
+    overdue = ask(bot, "actions what is overdue for the Chair of Northmoor Youth Council?")
+    shown = texts(overdue["blocks"])
+    assert "*Overdue actions* for *Chair of Northmoor Youth Council*" in shown[0]
+    assert quoted(
+        "The Chair of Northmoor Youth Council offered to run two workshops with young people "
+        "in March.",
+        overdue["blocks"],
+    )
+    assert any("due 31 March 2024 · *overdue*" in t for t in shown)
+    done = ask(bot, "actions done since 2024-09-01")
+    shown = texts(done["blocks"])
+    assert "*Actions done since 1 September 2024*" in shown[0]
+    assert any(
+        "Latest update (10 September 2024): “The equality impact assessment had been shared "
+        "with Board Members in July.”" in t
+        for t in shown
+    )
+    assert not any("Aisha" in t for t in shown)  # cleared in March: before the date asked
+
+
+def entries(blocks) -> list[str]:
+    """The quoted action of each entry a reply lists (the line after its status line)."""
+    return [t.split("\n")[1] for t in texts(blocks) if t.startswith(("open", "done", "no update"))]

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.register.slack_reply import actions_asked, reply_with_actions
+from bot.register.slack_reply import actions_asked, register_listeners, reply_with_actions
 from bot.slack.asking.context import question_text
 from bot.slack.asking.reply import answer_and_reply, apologise_for, to_response_url
 from bot.slack.render.payloads import Page
@@ -50,6 +50,7 @@ def register(app: App, services: Services) -> None:
             apologise_for(exc, to_response_url(respond))
 
     app.command(COMMAND)(ack=_ack, lazy=[answer_command])
+    register_listeners(app, services)  # the register reply's "Show more" (bot.register)
 
 
 def _ack(ack: Ack) -> None:
