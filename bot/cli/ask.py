@@ -20,6 +20,7 @@ def ask(
     """Answer a question with quoted resolutions, action owners and source links."""
     from bot.answer.render import answer_json, answer_text
     from bot.answer.service import Answerer
+    from bot.register.command import register_answer
     from index.errors import IndexUnavailableError, is_unavailable
 
     settings = load_settings(data_dir, chroma_url)
@@ -35,6 +36,9 @@ def ask(
                 err=True,
             )
             raise typer.Exit(2)
+        if (listed := register_answer(answerer.store, question, as_json)) is not None:
+            typer.echo(listed, nl=False)  # "what's overdue for the DPH?": bot.register
+            return
         answer = answerer.ask(question, limit=limit)
     except Exception as exc:
         if not is_unavailable(exc):

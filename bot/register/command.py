@@ -12,6 +12,8 @@ from typing import Annotated
 
 import typer
 
+from index.store import MinutesStore
+
 
 def actions(
     question: Annotated[
@@ -80,6 +82,25 @@ def actions(
         sys.stdout.write("\n")
     if reply.unknown_owner or reply.unknown_body:
         raise typer.Exit(1)
+
+
+def register_answer(store: MinutesStore, question: str, as_json: bool = False) -> str | None:
+    """``minutes-bot ask``'s reply to a question about a set of actions ("what's overdue for the
+    DPH?"), from the register; None leaves the question to the search. The register is built
+    only when the question's words call for it (:func:`bot.register.routing.may_ask_register`)."""
+    from bot.register.questions import ask_register
+    from bot.register.register import load_register
+    from bot.register.render import reply_json, reply_text
+    from bot.register.routing import may_ask_register, register_question
+
+    if not may_ask_register(question):
+        return None
+    register = load_register(store)
+    asked = register_question(question, register, dt.date.today())
+    if asked is None:
+        return None
+    reply = ask_register(register, asked)
+    return reply_json(reply) + "\n" if as_json else reply_text(reply)
 
 
 def _date(value: str | None, option: str) -> dt.date | None:

@@ -15,6 +15,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.register.slack_ask import answered_from_register
 from bot.slack.asking.context import earlier_question, question_text
 from bot.slack.render.blocks import SlackMessage, answer_messages, text_message
 from bot.slack.render.payloads import Page
@@ -48,6 +49,8 @@ def answer_and_reply(
     started = time.monotonic()
     try:
         services.require("redis")  # without it a retry on another replica answers twice
+        if not page.offset and answered_from_register(services, page.question, deliver):
+            return  # "what's overdue for the DPH?": a list of actions, from bot.register
         size = services.page_size
         answer = services.answerer.ask(
             page.question, context=page.context, limit=size + 1, offset=page.offset

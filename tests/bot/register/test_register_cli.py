@@ -198,3 +198,40 @@ def test_a_corrected_minute_changes_the_status_after_reindexing(tmp_path: Path):
     assert as_json(data_dir, "--owner", "Councillor Bradshaw")["actions"] == []
     (after,) = as_json(data_dir, "--owner", "Cllr Bradshaw", "--status", "done")["actions"]
     assert after["update"] == "cleared as letter sent to the county council on 1st March."
+
+
+def test_ask_answers_a_question_about_a_set_of_actions_from_the_register(register_index: Path):
+    result = runner.invoke(
+        app,
+        ["ask", "--data-dir", str(register_index), "what's overdue for the DPH?"],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith("Overdue actions for Director of Public Health")
+    assert "“That the Director of Public Health is to report back on the healthy weight" in (
+        result.stdout
+    )
+    assert "(overdue)" in result.stdout
+    as_json_reply = runner.invoke(
+        app,
+        ["ask", "--json", "--data-dir", str(register_index), "what actions does Tomasz have?"],
+        catch_exceptions=False,
+    )
+    reply = json.loads(as_json_reply.stdout)
+    assert reply["owner"] == "Tomasz" and reply["actions"]
+
+
+def test_ask_leaves_a_question_about_one_decision_to_the_search(register_index: Path):
+    result = runner.invoke(
+        app,
+        [
+            "ask",
+            "--json",
+            "--data-dir",
+            str(register_index),
+            "who is to write to the county council?",
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stdout
+    assert "actions" not in json.loads(result.stdout)  # the search's answer, not the register's

@@ -11,7 +11,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.register.slack_reply import actions_asked, register_listeners, reply_with_actions
+from bot.register.slack_reply import actions_asked, register_listeners, reply_to_command
 from bot.slack.asking.context import question_text
 from bot.slack.asking.reply import answer_and_reply, apologise_for, to_response_url
 from bot.slack.render.payloads import Page
@@ -30,7 +30,7 @@ def register(app: App, services: Services) -> None:
     def answer_command(command: dict[str, Any], respond: Respond) -> None:
         text = question_text(command.get("text"))
         if actions_asked(text):  # /minutes actions …: the action register (bot.register)
-            return reply_with_actions(services, text, respond)
+            return reply_to_command(services, text, respond)
         verb, topic = split_command(text)
         if verb is None:
             answer_and_reply(services, Page(text), to_response_url(respond), ephemeral=True)
