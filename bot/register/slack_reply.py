@@ -16,16 +16,20 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot.register.current import current_register
+from bot.register.follows import MAX_FOLLOWS, Follows, TooManyFollows
+from bot.register.owners import owner_key
 from bot.register.questions import RegisterQuestion, ask_register, find_body, read_question
 from bot.register.register import Register
 from bot.register.routing import register_question
 from bot.register.slack_blocks import MORE_ACTION, decode_more, message
+from bot.slack.blocks import SlackMessage, text_message
 from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
 from bot.slack.payloads import BadButtonValue
 from bot.slack.reply import Deliver, apologise_for, to_response_url, to_thread
 from bot.slack.services import Services
 
 VERB = "actions"
+FOLLOW_VERBS = ("follow", "unfollow")
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +61,65 @@ def register_listeners(app: App, services: Services) -> None:
     app.action(MORE_ACTION)(ack=_ack, lazy=[show_more])
 
 
-def reply_to_command(services: Services, text: str, respond: Any) -> None:
-    """``/minutes actions …``: the reply only the asker sees."""
-    reply_with_actions(services, text.strip()[len(VERB) :].strip(), to_response_url(respond))
+def reply_to_command(
+    services: Services, text: str, respond: Any, command: dict[str, Any] | None = None
+) -> None:
+    """``/minutes actions …``: the reply only the asker sees. ``actions follow <owner>`` and
+    ``actions unfollow <owner>`` choose whose actions the asker's Home tab shows."""
+    asked = text.strip()[len(VERB) :].strip()
+    verb, _, owner = asked.partition(" ")
+    user = (command or {}).get("user_id")
+    deliver = to_response_url(respond)
+    if verb.lower() in FOLLOW_VERBS and owner.strip() and user:
+        try:
+            follow(services, verb.lower(), owner.strip(), user, deliver, command or {})
+        except Exception as exc:
+            log.exception("could not %s an owner", verb.lower())
+            apologise_for(exc, deliver)
+        return
+    reply_with_actions(services, asked, deliver)
+
+
+def follow(
+    services: Services,
+    verb: str,
+    owner: str,
+    user: str,
+    deliver: Deliver,
+    command: dict[str, Any],
+) -> None:
+    """Follow an owner the register knows (an unknown one gets the closest known names), or
+    stop following one however it was spelt when followed."""
+    register = current_register(services)
+    follows = Follows(services.settings.database)
+    group = register.owners.find(owner)
+    if verb == "unfollow":
+        mine = follows.of(user)
+        gone = [
+            f
+            for f in mine
+            if owner_key(f) == owner_key(owner) or (group and register.owners.find(f) == group)
+        ]
+        for name in gone:
+            follows.remove(user, name)
+        following = [f for f in mine if f not in gone]
+        shown = register.owners.name(group) if group and gone else owner
+        deliver(_text("unfollowed", removed=bool(gone), owner=shown, following=following))
+        return
+    if group is None:
+        reply = ask_register(register, RegisterQuestion(owner=owner))
+        deliver(message(reply, owner))
+        return
+    try:
+        new = follows.add(user, owner, team_id=command.get("team_id"))
+    except TooManyFollows:
+        deliver(_text("too_many", limit=MAX_FOLLOWS))
+        return
+    deliver(_text("followed", new=new, owner=register.owners.name(group)))
+
+
+def _text(name: str, **context: Any) -> SlackMessage:
+    return text_message(f"slack/actions/{name}.txt.j2", **context)
 
 
 def reply_with_actions(

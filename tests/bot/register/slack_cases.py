@@ -54,5 +54,22 @@ def action_cases(hostile: str) -> dict[str, list[dict[str, Any]]]:
         "slack/actions/unknown.txt.j2": [{"reply": unknown_owner}, {"reply": unknown_body}],
         "slack/actions/more.txt.j2": [{"hidden": 3}],
         "slack/actions/button.txt.j2": [{}],
+        "slack/actions/home_title.txt.j2": [{}],
+        "slack/actions/home_none.txt.j2": [{}],
+        "slack/actions/home_owner.txt.j2": [
+            {"asked": hostile, "owner": f"Owner {hostile}", "outstanding": 4, "overdue": 2},
+            {"asked": hostile, "owner": None, "outstanding": 0, "overdue": 0},
+        ],
+        "slack/actions/home_more.txt.j2": [{"hidden": 2, "owner": f"Owner {hostile}"}],
+        "slack/actions/home_cut.txt.j2": [{"owner": hostile}],
+        "slack/actions/followed.txt.j2": [
+            {"new": True, "owner": f"Owner {hostile}"},
+            {"new": False, "owner": f"Owner {hostile}"},
+        ],
+        "slack/actions/unfollowed.txt.j2": [
+            {"removed": True, "owner": f"Owner {hostile}", "following": []},
+            {"removed": False, "owner": hostile, "following": [f"Owner {hostile}"]},
+        ],
+        "slack/actions/too_many.txt.j2": [{"limit": 20}],
         "slack/actions/fallback.txt.j2": [{"reply": found}, {"reply": unknown_owner}],
     }

@@ -30,7 +30,7 @@ def register(app: App, services: Services) -> None:
     def answer_command(command: dict[str, Any], respond: Respond) -> None:
         text = question_text(command.get("text"))
         if actions_asked(text):  # /minutes actions …: the action register (bot.register)
-            return reply_to_command(services, text, respond)
+            return reply_to_command(services, text, respond, command)
         verb, topic = split_command(text)
         if verb is None:
             answer_and_reply(services, Page(text), to_response_url(respond), ephemeral=True)
