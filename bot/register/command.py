@@ -7,12 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from index.store import MinutesStore
+from prompts import render
+
+if TYPE_CHECKING:  # the command's module is imported for --help: nothing heavy at import
+    from bot.register.questions import RegisterQuestion
+    from bot.register.register import Register
+    from bot.settings import Settings
+    from index.store import MinutesStore
 
 
 def actions(
@@ -40,6 +47,23 @@ def actions(
     output: Annotated[
         str, typer.Option("--format", help="table, csv or json.", case_sensitive=False)
     ] = "table",
+    notify: Annotated[
+        bool,
+        typer.Option(
+            "--notify",
+            help="Post the overdue actions (with any --owner/--body) to "
+            "$MINUTES_BOT_DIGEST_CHANNEL instead of printing them.",
+        ),
+    ] = False,
+    every: Annotated[
+        str | None,
+        typer.Option(
+            "--every", help="With --notify: post again at this interval (7d) until stopped."
+        ),
+    ] = None,
+    runs: Annotated[
+        int | None, typer.Option("--runs", min=1, help="With --every: stop after this many.")
+    ] = None,
     data_dir: Annotated[
         Path | None,
         typer.Option(
@@ -62,26 +86,81 @@ def actions(
         raise typer.BadParameter("open, done or all", param_hint="--status")
     if output.lower() not in FORMATS:
         raise typer.BadParameter(", ".join(FORMATS), param_hint="--format")
-    on = _date(today, "--today") or dt.date.today()
     since = _date(done_since, "--done-since")
-    register = load_register(open_store(load_settings(data_dir, chroma_url)))
-    asked = read_question(question, register, on) if question else RegisterQuestion(today=on)
-    query = RegisterQuestion(
-        owner=owner or asked.owner,
-        body=body or asked.body,
-        show=status.lower() if status.lower() != "open" else asked.show,
-        overdue=overdue or asked.overdue,
-        done_since=since or asked.done_since,
-        last_meeting=last or asked.last_meeting,
-        today=on,
-    )
-    reply = ask_register(register, query)
+    settings = load_settings(data_dir, chroma_url)
+    store = open_store(settings)
+
+    def query(register: Register, on: dt.date) -> RegisterQuestion:
+        asked = read_question(question, register, on) if question else RegisterQuestion(today=on)
+        return RegisterQuestion(
+            owner=owner or asked.owner,
+            body=body or asked.body,
+            show=status.lower() if status.lower() != "open" else asked.show,
+            overdue=overdue or asked.overdue,
+            done_since=since or asked.done_since,
+            last_meeting=last or asked.last_meeting,
+            today=on,
+        )
+
+    if notify or every or runs:
+        notify_overdue(settings, store, query, _date(today, "--today"), every, runs, notify)
+        return
+    on = _date(today, "--today") or dt.date.today()
+    register = load_register(store)
+    reply = ask_register(register, query(register, on))
     writer = {"table": reply_text, "csv": reply_csv, "json": reply_json}[output.lower()]
     sys.stdout.write(writer(reply))
     if output.lower() == "json":
         sys.stdout.write("\n")
     if reply.unknown_owner or reply.unknown_body:
         raise typer.Exit(1)
+
+
+def notify_overdue(
+    settings: Settings,
+    store: MinutesStore,
+    query: Callable[[Register, dt.date], RegisterQuestion],
+    today: dt.date | None,
+    every: str | None,
+    runs: int | None,
+    notify: bool,
+) -> None:
+    """``--notify [--every 7d [--runs N]]``: post the overdue actions, once or on a schedule
+    (the loop, its stops and SIGTERM handling are ``sync --every``'s, :mod:`bot.schedule`)."""
+    from bot.register.notify import overdue_notifier
+    from bot.register.register import load_register
+    from bot.schedule import StopLoop, parse_every, run_every, sigterm_interrupts
+
+    if not notify:
+        raise typer.BadParameter("only with --notify", param_hint="--every" if every else "--runs")
+    try:
+        interval = parse_every(every) if every else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    if runs is not None and interval is None:
+        raise typer.BadParameter("only with --every", param_hint="--runs")
+    post = overdue_notifier(settings)  # checks the channel and token before anything else
+
+    def once() -> int:
+        register = load_register(store)  # afresh each run: a sync may have closed actions
+        on = today or dt.date.today()
+        sent = post(register, query(register, on))
+        typer.echo(render("terminal/actions/notified.txt.j2", posts=len(sent), today=on).strip())
+        return 0
+
+    def waiting(until: object) -> None:
+        typer.echo(render("terminal/actions/next_post.txt.j2", until=until).strip())
+
+    with sigterm_interrupts():
+        try:
+            code = (
+                once()
+                if interval is None
+                else run_every(once, interval, runs=runs, on_wait=waiting)
+            )
+        except StopLoop:
+            code = 0
+    raise typer.Exit(code)
 
 
 def register_answer(store: MinutesStore, question: str, as_json: bool = False) -> str | None:

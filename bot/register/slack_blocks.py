@@ -33,9 +33,12 @@ def message(reply: RegisterReply, asked: str = "", offset: int = 0) -> SlackMess
     return SlackMessage(text=text, blocks=validate(blocks(reply, asked, offset)))
 
 
-def blocks(reply: RegisterReply, asked: str = "", offset: int = 0) -> list[Block]:
+def blocks(
+    reply: RegisterReply, asked: str = "", offset: int = 0, *, more: bool = True
+) -> list[Block]:
     """The heading, then actions ``offset`` … ``offset + PAGE`` under their owners' names (an
-    owner whose list goes on from the page before is named again), then ``Show more``."""
+    owner whose list goes on from the page before is named again), then ``Show more`` (unless
+    ``more`` is False: the caller posts the other pages itself)."""
     if reply.unknown_owner or reply.unknown_body:
         return [kit.section(render("slack/actions/unknown.txt.j2", reply=reply).strip())]
     listed = [(group.owner, entry) for group in reply.groups for entry in group.entries]
@@ -58,7 +61,7 @@ def blocks(reply: RegisterReply, asked: str = "", offset: int = 0) -> list[Block
         out += kit.quote_sections(text.strip())
         out.append(kit.context(render("slack/actions/source.txt.j2", e=entry).strip()))
     following = offset + len(page)
-    if following < len(listed):
+    if more and following < len(listed):
         hidden = len(listed) - following
         out = out[: MAX_BLOCKS - 2]
         out.append(kit.context(render("slack/actions/more.txt.j2", hidden=hidden).strip()))

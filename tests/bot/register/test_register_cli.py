@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from tests.bot.register.conftest import index
 from tests.paths import REPO
 
 pytestmark = pytest.mark.slow
@@ -24,14 +25,6 @@ pytestmark = pytest.mark.slow
 FIXTURES = REPO / "tests" / "fixtures" / "register"
 TODAY = "2024-10-01"
 runner = CliRunner()
-
-
-def index(data_dir: Path, folder: Path) -> None:
-    result = runner.invoke(
-        app, ["index", "--no-progress", "--data-dir", str(data_dir), str(folder)],
-        catch_exceptions=False,
-    )  # fmt: skip
-    assert result.exit_code == 0, result.stdout
 
 
 def actions(data_dir: Path, *args: str, code: int = 0) -> str:
@@ -50,13 +43,6 @@ def as_json(data_dir: Path, *args: str, code: int = 0) -> dict:
 
 def sources() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in FIXTURES.rglob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def register_index(tmp_path_factory) -> Path:
-    data_dir = tmp_path_factory.mktemp("register-index")
-    index(data_dir, FIXTURES)
-    return data_dir
 
 
 def test_an_action_raised_at_one_meeting_is_reported_done_at_the_next(register_index: Path):
