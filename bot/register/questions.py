@@ -172,10 +172,17 @@ _SUBJECT_RES = (
     re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:last|latest|previous)\s+)?(?P<who>.+?)\s*\??$", re.I),
     re.compile(r"\b(?:did|has|have)\s+(?:the\s+)?(?P<who>.+?)\s+(?:ask|asked|agree)", re.I),
     re.compile(r"\b(?:does|do|has|have)\s+(?P<who>.+?)\s+(?:got\s+)?(?:have|still|outstanding|open|done|completed)\b", re.I),
-    re.compile(r"\b(?:for|by|of|owed\s+by|owes?)\s+(?P<who>.+?)\s*\??$", re.I),
+    re.compile(r"\b(?:for|by|of|owed\s+by)\s+(?P<who>.+?)\s*\??$", re.I),
     re.compile(r"^(?:what\s+(?:does|do)\s+)?(?P<who>.+?)\s+(?:owes?|owe)\b", re.I),
 )  # fmt: skip
 _LEADING_RE = re.compile(r"^(?:the\s+)?(?:(?:last|latest|most\s+recent|previous)\s+)?", re.I)
+_TRAILING_RE = re.compile(
+    r"\s+(?:(?:have|has|had|are|is|were|was)\s+(?:been\s+|got\s+|still\s+)?|been\s+|still\s+)"
+    r"(?:done|completed|cleared|closed|finished|delivered|outstanding|open|overdue|left)\b.*$",
+    re.I,
+)
+"""The verb after a subject ("… executive have been done", "… Bradley are still open"): not
+part of the name."""
 
 
 def read_question(text: str, register: Register, today: dt.date | None = None) -> RegisterQuestion:
@@ -195,6 +202,7 @@ def read_question(text: str, register: Register, today: dt.date | None = None) -
         if match is None:
             continue
         subject = _LEADING_RE.sub("", match["who"].strip(" ?.,")).strip()
+        subject = _TRAILING_RE.sub("", subject).strip()
         if not subject:
             continue
         if find_body(register, subject) is not None:

@@ -33,6 +33,8 @@ READ_BATCH = 500
 """Items read from the store per request."""
 SAME_ACTION = 0.85
 """How alike two actions' words must be (difflib ratio) to be one action repeated in a log."""
+SAME_MOTION = 0.97
+"""How alike two actions of one item must be to be one: the same motion recorded again."""
 
 
 @dataclass
@@ -119,12 +121,13 @@ def _same_action(entries: list[Entry], seen: Entry) -> int | None:
         entry = entries[index]
         if entry.body != seen.body or entry.owner_key != seen.owner_key:
             continue
-        if entry.item_id == seen.item_id and entry.what != seen.what:
-            continue
+        # In one item, only a repeat of the same words is the same action: a motion moved,
+        # amended and "as amended reads" (London) differs by a semicolon, two actions by more.
+        alike = SAME_MOTION if entry.item_id == seen.item_id else SAME_ACTION
         matcher = difflib.SequenceMatcher(None, entry.what.lower(), seen.what.lower())
-        if matcher.real_quick_ratio() < SAME_ACTION or matcher.quick_ratio() < SAME_ACTION:
+        if matcher.real_quick_ratio() < alike or matcher.quick_ratio() < alike:
             continue  # the upper bounds are cheap; long motions make ratio() slow
-        if matcher.ratio() >= SAME_ACTION:
+        if matcher.ratio() >= alike:
             return index
     return None
 
