@@ -5,7 +5,8 @@ The search answers "who is to contact LCC regarding …?" well: one action, its 
 update. It cannot answer for a list across meetings: "what actions does Cllr Bradley have
 outstanding?", "what is still outstanding from the PSR executive?", "what's overdue for the
 DPH?", "what did the last HWB ask officers to do?". Those ask about a *set* of actions, and say
-so with a few words (outstanding, overdue, owe, asked … to do, actions from/for, done since);
+so with a few words (outstanding, overdue, "what does X owe", asked … to do, actions from/for,
+done since: a bare "owes" is as often money, "what Aspire Food Group owes the city");
 :func:`may_ask_register` looks for them without building the register, so every other
 question costs nothing. Such a question goes to the register only when it then names an owner
 or body (or asks what is overdue or done since a date): "what are the outstanding issues with
@@ -21,7 +22,7 @@ from bot.register.questions import RegisterQuestion, find_body, read_question
 from bot.register.register import Register
 
 _CUE_RE = re.compile(
-    r"\b(?:outstanding|overdue|owe[sd]?|owed\s+by|"
+    r"\b(?:outstanding|overdue|owed\s+by|what\s+(?:does|do|did)\s+[^?]{1,60}?\s+owe|"
     r"actions?\s+(?:does|do|did|has|have|for|from|of|owed|still|open|raised|agreed\s+at|"
     r"set\s+by|are|is)|"
     r"ask(?:ed)?\s+(?:the\s+)?[\w ]{1,40}?\s+to\s+do|"
