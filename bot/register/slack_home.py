@@ -20,14 +20,15 @@ from bot.register.follows import Follows
 from bot.register.models import Entry
 from bot.register.register import Register
 from bot.slack import kit
-from bot.slack.limits import validate
+from bot.slack.limits import MAX_BLOCKS, validate
 from prompts import render
 
 if TYPE_CHECKING:
     from bot.slack.services import Services
 
-MAX_VIEW_BLOCKS = 100
-"""Slack's limit for a Home tab view."""
+MAX_VIEW_BLOCKS = MAX_BLOCKS
+"""Blocks the whole tab may hold: Slack takes 100 in a Home view, but the tab is checked with
+the message rules (:func:`bot.slack.limits.validate`), which allow 50."""
 SHOWN_PER_OWNER = 3
 """Outstanding actions quoted under each followed owner; the rest are counted."""
 
