@@ -49,6 +49,9 @@ class Entry:
     done_on: dt.date | None = None
     seen_at: tuple[str, ...] = field(default_factory=tuple)
     """Links of every item that records this action (first the one that raised it)."""
+    bodies: tuple[str, ...] = field(default_factory=tuple)
+    """Every body whose minutes record it: a committee's recommendation adopted by the council
+    is the council's action too."""
 
     @property
     def outstanding(self) -> bool:

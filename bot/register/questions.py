@@ -75,7 +75,7 @@ def ask_register(register: Register, question: RegisterQuestion) -> RegisterRepl
             reply.closest = closest_bodies(register, question.body)
             return reply
         reply.body = body
-        entries = [e for e in entries if e.body == body]
+        entries = [e for e in entries if e.body == body or body in e.bodies]
         if question.last_meeting and register.meetings.get(body):
             reply.meeting = register.meetings[body][-1]
             entries = [e for e in entries if e.meeting_date == reply.meeting]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -112,19 +113,36 @@ def _raised(item: StoredItem, action: Action, owners: Owners) -> Entry:
         update_date=meta.date if action.update else None,
         done_on=meta.date if status == Status.DONE else None,
         seen_at=(meta.link,),
+        bodies=(meta.body,) if meta.body else (),
     )
 
 
 def _same_action(entries: list[Entry], seen: Entry) -> int | None:
-    """The earlier entry ``seen`` repeats: same body and owner, nearly the same words."""
+    """The earlier entry ``seen`` repeats, if any. Always the same owner group, and:
+
+    - in one item, the same words (a motion moved, amended and recorded again "as amended"
+      differs by a semicolon; two actions of one item differ by more);
+    - at a later meeting of the same body, nearly the same words carried forward in an action
+      log with an update, or under an item on the same subject;
+    - at another body, the same words under an item on the same subject: a committee's
+      recommendation adopted by the council.
+
+    Boilerplate ("BE AUTHORIZED to undertake all the administrative acts …") recurs word for
+    word under unrelated items; the subject test keeps those apart.
+    """
     for index in range(len(entries) - 1, -1, -1):
         entry = entries[index]
-        if entry.body != seen.body or entry.owner_key != seen.owner_key:
+        if entry.owner_key != seen.owner_key:
             continue
-        # In one item, only a repeat of the same words is the same action: a motion moved,
-        # amended and "as amended reads" (London) differs by a semicolon, two actions by more.
-        alike = SAME_MOTION if entry.item_id == seen.item_id else SAME_ACTION
-        matcher = difflib.SequenceMatcher(None, entry.what.lower(), seen.what.lower())
+        if entry.item_id == seen.item_id:
+            alike = SAME_MOTION
+        elif entry.body == seen.body and (seen.update or _same_subject(entry, seen)):
+            alike = SAME_ACTION
+        elif entry.body != seen.body and _same_subject(entry, seen):
+            alike = SAME_MOTION
+        else:
+            continue
+        matcher = difflib.SequenceMatcher(None, _words_of(entry.what), _words_of(seen.what))
         if matcher.real_quick_ratio() < alike or matcher.quick_ratio() < alike:
             continue  # the upper bounds are cheap; long motions make ratio() slow
         if matcher.ratio() >= alike:
@@ -132,13 +150,34 @@ def _same_action(entries: list[Entry], seen: Entry) -> int | None:
     return None
 
 
+def _words_of(action: str) -> str:
+    """An action's words to compare: lower case, without the list's joining tail ("…; and")."""
+    return _LIST_TAIL_RE.sub("", action.lower())
+
+
+_LIST_TAIL_RE = re.compile(r"[\s;,.:]*(?:\b(?:and|or)\b[\s;,.:]*)?$")
+
+
+def _same_subject(first: Entry, later: Entry) -> bool:
+    """Whether two items' titles name one subject: equal, or one inside the other once
+    bracketed notes ("(Relates to Bill No. 12)", "(ADDED)") are set aside."""
+    a, b = _title_key(first.item_title), _title_key(later.item_title)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.sub(r"\([^()]*\)", " ", title).lower().split())
+
+
 def _carried(first: Entry, later: Entry) -> Entry:
     """The action as first raised, standing as its latest update says."""
     links = first.seen_at + tuple(link for link in later.seen_at if link not in first.seen_at)
+    bodies = first.bodies + tuple(b for b in later.bodies if b not in first.bodies)
     if later.update is None:
-        return replace(first, seen_at=links)
+        return replace(first, seen_at=links, bodies=bodies)
     return replace(
         first,
+        bodies=bodies,
         status=later.status,
         update=later.update,
         update_link=later.update_link,
