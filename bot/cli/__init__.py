@@ -1,7 +1,8 @@
-"""``minutes-bot index | sync | ask | serve | eval``: everything the bot does, from a terminal.
+"""``minutes-bot index | sync | ask | serve | eval | actions``: everything the bot does, from a
+terminal.
 
 One module a command (:mod:`.index`, :mod:`.sync`, :mod:`.ask`, :mod:`.serve`,
-:mod:`.evaluate`), all registered here on the one Typer app (:mod:`.app`); what the index and
+:mod:`.evaluate`, :mod:`.actions`), all registered here on the one Typer app (:mod:`.app`); what the index and
 sync commands print and exit with is in :mod:`.index_report` and :mod:`.sync_report`.
 """
 
@@ -14,9 +15,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from bot.cli import ask, evaluate, index, serve, sync
+from bot.cli import actions, ask, evaluate, index, serve, sync
 from bot.cli.app import app, err_console
-from bot.register import command as register_command
 from index.errors import MinutesBotError
 from index.settings import IndexSettings
 
@@ -28,7 +28,7 @@ app.command()(sync.sync)
 app.command()(ask.ask)
 app.command()(serve.serve)
 app.command(name="eval")(evaluate.evaluate)
-app.command(name="actions")(register_command.actions)
+app.command()(actions.actions)
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ def ask(
     """Answer a question with quoted resolutions, action owners and source links."""
     from bot.answer.render import answer_json, answer_text
     from bot.answer.service import Answerer
-    from bot.register.command import register_answer
+    from bot.cli.actions import register_answer
     from index.errors import IndexUnavailableError, is_unavailable
 
     settings = load_settings(data_dir, chroma_url)

@@ -88,7 +88,7 @@ def _norm(text: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bot.cli import load_settings
+    from bot.cli.options import load_settings
     from bot.register.register import load_register
     from index.store import open_store
 

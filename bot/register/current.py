@@ -15,7 +15,7 @@ from bot.register.register import Register, load_register
 from index.store import MinutesStore, open_store
 
 if TYPE_CHECKING:
-    from bot.slack.services import Services
+    from bot.slack.runtime.services import Services
 
 
 @dataclass

@@ -17,10 +17,10 @@ from bot.register.questions import RegisterQuestion, RegisterReply, ask_register
 from bot.register.register import Register
 from bot.register.slack_blocks import PAGE, blocks
 from bot.settings import Settings
-from bot.slack.app import web_client
-from bot.slack.credentials import GUIDE, check_bot_token
-from bot.slack.digest import Post, deliver
-from bot.slack.limits import validate
+from bot.slack.render.limits import validate
+from bot.slack.runtime.app import web_client
+from bot.slack.runtime.credentials import GUIDE, check_bot_token
+from bot.slack.watches.digest import Post, deliver
 from index.errors import ConfigError
 from prompts import render
 

@@ -2,7 +2,7 @@
 ("what's overdue for the DPH?") asked by mention, DM or ``/minutes`` is answered from the
 register (:mod:`.routing`) instead of the search.
 
-Imports nothing of the Slack reply path, which calls it (``bot.slack.reply``).
+Imports nothing of the Slack reply path, which calls it (``bot.slack.asking.reply``).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from bot.register.current import current_register
 from bot.register.questions import ask_register
 from bot.register.routing import may_ask_register, register_question
 from bot.register.slack_blocks import message
-from bot.slack.blocks import SlackMessage
+from bot.slack.render.blocks import SlackMessage
 
 if TYPE_CHECKING:
-    from bot.slack.services import Services
+    from bot.slack.runtime.services import Services
 
 
 def answered_from_register(

@@ -12,10 +12,10 @@ import json
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, PlainTextObject
 
 from bot.register.questions import RegisterReply
-from bot.slack import kit
-from bot.slack.blocks import SlackMessage
-from bot.slack.limits import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_VALUE, clip, validate
-from bot.slack.payloads import BadButtonValue
+from bot.slack.render import kit
+from bot.slack.render.blocks import SlackMessage
+from bot.slack.render.limits import MAX_BLOCKS, MAX_BUTTON_TEXT, MAX_VALUE, clip, validate
+from bot.slack.render.payloads import BadButtonValue
 from prompts import render
 
 PAGE = 10

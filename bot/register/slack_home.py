@@ -19,16 +19,16 @@ from bot.register.current import current_register
 from bot.register.follows import Follows
 from bot.register.models import Entry
 from bot.register.register import Register
-from bot.slack import kit
-from bot.slack.limits import MAX_BLOCKS, validate
+from bot.slack.render import kit
+from bot.slack.render.limits import MAX_BLOCKS, validate
 from prompts import render
 
 if TYPE_CHECKING:
-    from bot.slack.services import Services
+    from bot.slack.runtime.services import Services
 
 MAX_VIEW_BLOCKS = MAX_BLOCKS
 """Blocks the whole tab may hold: Slack takes 100 in a Home view, but the tab is checked with
-the message rules (:func:`bot.slack.limits.validate`), which allow 50."""
+the message rules (:func:`bot.slack.render.limits.validate`), which allow 50."""
 SHOWN_PER_OWNER = 3
 """Outstanding actions quoted under each followed owner; the rest are counted."""
 

@@ -22,11 +22,11 @@ from bot.register.questions import RegisterQuestion, ask_register, find_body, re
 from bot.register.register import Register
 from bot.register.routing import register_question
 from bot.register.slack_blocks import MORE_ACTION, decode_more, message
-from bot.slack.blocks import SlackMessage, text_message
+from bot.slack.asking.reply import Deliver, apologise_for, to_response_url, to_thread
 from bot.slack.listeners.actions.unreadable import log_unreadable, tell_unreadable
-from bot.slack.payloads import BadButtonValue
-from bot.slack.reply import Deliver, apologise_for, to_response_url, to_thread
-from bot.slack.services import Services
+from bot.slack.render.blocks import SlackMessage, text_message
+from bot.slack.render.payloads import BadButtonValue
+from bot.slack.runtime.services import Services
 
 VERB = "actions"
 FOLLOW_VERBS = ("follow", "unfollow")

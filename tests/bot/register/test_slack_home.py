@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import load_settings
+from bot.cli.options import load_settings
 from bot.register.register import load_register
 from bot.register.slack_home import actions_blocks
-from bot.slack.limits import validate
+from bot.slack.render.limits import validate
 from index.store import open_store
 from tests.bot.slack.blockkit import texts
 

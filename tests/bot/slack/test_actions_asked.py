@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.register.slack_blocks import more_button
-from bot.slack.limits import validate
+from bot.slack.render.limits import validate
 from tests.bot.slack.blockkit import button, quoted, source_urls, texts
 from tests.bot.slack.conftest import dm, mention, unique
 

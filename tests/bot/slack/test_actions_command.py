@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.limits import validate
+from bot.slack.render.limits import validate
 from tests.bot.slack.blockkit import button, quoted, texts
 from tests.bot.slack.conftest import unique
 from tests.paths import REPO

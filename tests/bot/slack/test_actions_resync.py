@@ -32,10 +32,10 @@ def minutes(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def register_bot(tmp_path_factory, minutes: Path, fake_slack: FakeSlack) -> Iterator[BotHarness]:
     from bot.settings import Settings
-    from bot.slack.app import build_app
-    from bot.slack.credentials import slack_credentials
-    from bot.slack.server import http_server, service_health
-    from bot.slack.services import build_services
+    from bot.slack.runtime.app import build_app
+    from bot.slack.runtime.credentials import slack_credentials
+    from bot.slack.runtime.server import http_server, service_health
+    from bot.slack.runtime.services import build_services
 
     data_dir = tmp_path_factory.mktemp("register-bot-index")
     index(data_dir, minutes)

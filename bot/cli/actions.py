@@ -1,6 +1,6 @@
-"""``minutes-bot actions``: the action register from a terminal, as text, CSV or JSON.
-
-Registered in :mod:`bot.cli` with one line, so the command lives with the register it reads.
+"""``minutes-bot actions``: the action register (:mod:`bot.register`) from a terminal, as
+text, CSV or JSON, or posted weekly to Slack (``--notify``); and ``minutes-bot ask``'s hand-off
+to the register for questions about a set of actions (:func:`register_answer`).
 """
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bot.cli.options import ChromaUrl, DataDir
 from prompts import render
 
 if TYPE_CHECKING:  # the command's module is imported for --help: nothing heavy at import
@@ -64,16 +64,8 @@ def actions(
     runs: Annotated[
         int | None, typer.Option("--runs", min=1, help="With --every: stop after this many.")
     ] = None,
-    data_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--data-dir", help="Index folder (default $MINUTES_BOT_DATA_DIR or ./.minutes-bot)."
-        ),
-    ] = None,
-    chroma_url: Annotated[
-        str | None,
-        typer.Option("--chroma-url", help="Chroma server URL (default $MINUTES_BOT_CHROMA_URL)."),
-    ] = None,
+    data_dir: DataDir = None,
+    chroma_url: ChromaUrl = None,
 ) -> None:
     """Who owes what: actions across meetings, open first, with due dates and latest updates."""
     from bot.cli.options import load_settings
@@ -126,10 +118,10 @@ def notify_overdue(
     notify: bool,
 ) -> None:
     """``--notify [--every 7d [--runs N]]``: post the overdue actions, once or on a schedule
-    (the loop, its stops and SIGTERM handling are ``sync --every``'s, :mod:`bot.schedule`)."""
+    (the loop, its stops and SIGTERM handling are ``sync --every``'s, :mod:`bot.cli.schedule`)."""
+    from bot.cli.schedule import StopLoop, parse_every, run_every, sigterm_interrupts
     from bot.register.notify import overdue_notifier
     from bot.register.register import load_register
-    from bot.schedule import StopLoop, parse_every, run_every, sigterm_interrupts
 
     if not notify:
         raise typer.BadParameter("only with --notify", param_hint="--every" if every else "--runs")
