@@ -91,7 +91,7 @@ def _entry_json(entry: Entry, owner: str | None, reply: RegisterReply) -> dict[s
         "done_on": entry.done_on.isoformat() if entry.done_on else None,
         "body": entry.body,
         "meeting_date": entry.meeting_date.isoformat() if entry.meeting_date else None,
-        "item_title": entry.item_title,
+        "item": entry.item_title,
         "link": entry.link,
-        "source_path": entry.source_path,
+        "file": entry.source_path,
     }

@@ -41,7 +41,7 @@ def motions_index(tmp_path_factory) -> Path:
 
 def test_each_action_is_listed_once_however_often_it_is_printed(motions_index: Path):
     listed = actions(motions_index, "--status", "all")
-    assert sorted((a["owner"], a["item_title"]) for a in listed) == [
+    assert sorted((a["owner"], a["item"]) for a in listed) == [
         ("Chair", "2026 Ferry Budget Update"),
         ("Civic Administration", "2026 Ferry Budget Update"),
         ("Civic Administration", "2026 Ferry Budget Update"),
@@ -62,4 +62,4 @@ def test_an_adopted_recommendation_is_the_councils_action_too(motions_index: Pat
     assert len(committee) == 4
     assert all(a["body"] == COMMITTEE for a in committee)
     own = [a for a in council if a["body"] == COUNCIL]
-    assert [a["item_title"] for a in own] == ["Harbour Wall Repairs Contract"]
+    assert [a["item"] for a in own] == ["Harbour Wall Repairs Contract"]
