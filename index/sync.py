@@ -11,6 +11,10 @@ What makes it incremental and faithful:
 - **Only what changed is indexed**: stored IDs come from content, so an unchanged meeting writes
   nothing and loads no model; corrected minutes replace the old text; an item gone from a
   meeting, and a meeting gone from a committee's listing in the window walked, leave the index.
+- **A site glitch never empties the index**: removals wait until the walk is over; a listing
+  that drops every meeting of a committee (or the committee itself), or removals that would
+  take more than half of the site's items at once, are held back as a site fault
+  (:attr:`SyncReport.withheld`) unless ``allow_removals=True`` (``--allow-removals``).
 - **Draft minutes are marked** (``minutes_status``) and re-checked every run until approved.
 - **Crash-safe**: a meeting's ledger row is written after its index write, so an interrupted
   sync re-run redoes exactly the meetings it had not finished and ends with the index a clean
@@ -50,6 +54,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_WINDOW_DAYS = 365
 """Without ``--since``, a sync walks the last year of meetings."""
+MAX_REMOVED_SHARE = 0.5
+"""Removing more than this share of a site's indexed items in one run is taken for a site fault
+(an empty listing, a glitching web service), never for the council deleting half its minutes."""
 
 
 @dataclass
@@ -82,6 +89,9 @@ class SyncReport:
     """Lines about one meeting that did not fail it (minutes status unknown)."""
     aborted: str | None = None
     """Why the site could not be synced at all (committees unreadable, robots.txt, busy)."""
+    withheld: list[str] = field(default_factory=list)
+    """Removals held back as a site fault (a committee's whole listing gone, or too large a
+    share of the site at once), one line each: nothing of them left the index."""
 
     @property
     def meetings_read(self) -> int:
@@ -102,6 +112,7 @@ class SyncReport:
             "meetings_changed": self.meetings_changed,
             "meetings_unchanged": self.meetings_unchanged,
             "meetings_removed": self.meetings_removed,
+            "removals_withheld": len(self.withheld),
             "meetings_settled": self.meetings_settled,
             "meetings_without_minutes": self.meetings_without_minutes,
             "meetings_failed": len(self.failed),
@@ -130,12 +141,14 @@ def sync_site(
     store: MinutesStore | None = None,
     embedder: Embedder | None = None,
     on_meeting: MeetingCallback | None = None,
+    allow_removals: bool = False,
 ) -> SyncReport:
     """Sync one modern.gov site into the index; see the module docstring for the rules.
 
     ``committees`` names or IDs limit the walk (and what can be removed) to those committees;
     meetings held from ``since`` (default: a year before ``today``) to ``until`` (default:
-    today) are walked. A site that cannot be read at all comes back with ``aborted`` set;
+    today) are walked. Removals that look like a site fault are held back (``withheld``)
+    unless ``allow_removals``. A site that cannot be read at all comes back with ``aborted`` set;
     :class:`~index.errors.IndexWriteError` (disk full, Chroma down) is raised.
     :class:`~index.sites.errors.NoSuchCommitteeError` is raised for an unknown ``committees``.
     """
@@ -161,6 +174,7 @@ def sync_site(
         try:
             run = _Run(scraper, ledger, settings, report, since, until, today, full, on_meeting)
             run.indexer_args = (store, embedder)
+            run.allow_removals = allow_removals
             run.walk(committees, progress)
         finally:
             report.requests = client.stats.requests
@@ -200,6 +214,11 @@ class _Run:
         self.site = scraper.site_url
         self.seen: dict[str, SeenMeeting] = {}
         self.listed = 0
+        self.allow_removals = False
+        self.removals: list[_Removal] = []
+        """Whole meetings leaving the index, applied once the walk is over (see ``_settle``)."""
+        self.faulty: dict[str, str] = {}
+        """Committee ID → why its listing is taken for a site fault (every meeting dropped)."""
 
     @property
     def indexer(self) -> Indexer:
@@ -237,6 +256,7 @@ class _Run:
                     self._committee(committee, bar, task)
                 if not names:
                     self._remove_gone_committees(listed)
+                self._settle()
                 bar.update(task, description=f"Synced {self.site}")
             finished = True
         finally:
@@ -271,13 +291,17 @@ class _Run:
             self.ledger.renew(self.site, self.holder, _now())
             bar.advance(task)
         listed = {stub.id for stub in stubs}
-        for prior in list(self.seen.values()):
-            if (
-                prior.committee == committee.id
-                and prior.meeting not in listed
-                and self._in_window(prior)
-            ):
-                self._remove(prior)
+        before = [
+            p for p in self.seen.values() if p.committee == committee.id and self._in_window(p)
+        ]
+        gone = [p for p in before if p.meeting not in listed]
+        indexed = [p for p in before if p.indexed]
+        if len(indexed) >= 2 and all(p.meeting not in listed for p in indexed):
+            self.faulty[committee.id] = (
+                f"committee {committee.title} ({committee.id}): the site lists none of the "
+                f"{len(indexed)} meetings indexed from it"
+            )
+        self.removals.extend(_Removal(p, committee.id, None) for p in gone)
 
     def _meeting(self, stub: MeetingStub) -> None:
         report = self.report
@@ -315,12 +339,9 @@ class _Run:
             self.indexer.remove_document(prior.source_path, self.summary)
         if meeting is None or not meeting.items:
             if prior is not None and prior.indexed:  # minutes withdrawn upstream
-                report.removed_item_ids.extend(
-                    self.indexer.remove_document(prior.source_path, self.summary)
-                )
-                report.meetings_removed += 1
-            else:
-                report.meetings_without_minutes += 1
+                self.removals.append(_Removal(prior, stub.committee.id, record))
+                return
+            report.meetings_without_minutes += 1
             self.ledger.record(record)
             self.seen[stub.id] = record
             return
@@ -356,26 +377,80 @@ class _Run:
         _, missing = self.indexer.store.missing_ids([], list(prior.items.values()))
         return not missing
 
-    def _remove(self, prior: SeenMeeting) -> None:
-        """A meeting no longer listed upstream leaves the index and the ledger."""
+    def _remove(self, removal: _Removal) -> None:
+        """A meeting no longer listed upstream (or whose minutes were withdrawn) leaves the
+        index; the ledger forgets it, or keeps it as seen without minutes."""
+        prior = removal.prior
         if prior.indexed:
             self.report.removed_item_ids.extend(
                 self.indexer.remove_document(prior.source_path, self.summary)
             )
             self.report.meetings_removed += 1
-        self.ledger.forget(self.site, prior.meeting, prior.urls)
-        self.seen.pop(prior.meeting, None)
+        if removal.record is not None:
+            self.ledger.record(removal.record)
+            self.seen[prior.meeting] = removal.record
+        else:
+            self.ledger.forget(self.site, prior.meeting, prior.urls)
+            self.seen.pop(prior.meeting, None)
 
     def _remove_gone_committees(self, listed: Sequence[Committee]) -> None:
-        """Meetings (in the window) of committees the site no longer lists, or lists deleted."""
+        """Meetings (in the window) of committees the site no longer lists, or lists deleted.
+        A committee that vanished from the list with its indexed meetings is a site fault
+        (``GetCommittees`` answering none is a glitch, not a council abolishing its boards);
+        one the site marks deleted says so itself."""
         alive = {c.id for c in listed if not c.deleted}
+        deleted = {c.id for c in listed if c.deleted}
+        vanished: dict[str, list[SeenMeeting]] = {}
         for prior in list(self.seen.values()):
             if prior.committee not in alive and self._in_window(prior):
-                self._remove(prior)
+                self.removals.append(_Removal(prior, prior.committee, None))
+                if prior.committee not in deleted and prior.indexed:
+                    vanished.setdefault(prior.committee, []).append(prior)
+        for committee, gone in vanished.items():
+            title = gone[0].committee_title or committee
+            self.faulty[committee] = (
+                f"committee {title} ({committee}): the site no longer lists it, nor the "
+                f"{len(gone)} meeting{'s' if len(gone) != 1 else ''} indexed from it"
+            )
+
+    def _settle(self) -> None:
+        """Apply the walk's removals, unless they look like a site fault: every meeting of a
+        committee dropped at once, or more than ``MAX_REMOVED_SHARE`` of the site's items.
+        Held-back removals touch neither the index nor the ledger, so the next run decides
+        again; ``allow_removals`` (the operator confirming) applies them all."""
+        removals, self.removals = self.removals, []
+        if not removals:
+            return
+        if not self.allow_removals:
+            indexed = sum(len(p.items) for p in self.seen.values() if p.indexed)
+            leaving = sum(len(r.prior.items) for r in removals if r.prior.indexed)
+            hint = "nothing removed; if they really left the site, re-run with --allow-removals"
+            if len(removals) > 1 and leaving > indexed * MAX_REMOVED_SHARE:
+                meetings = sum(1 for r in removals if r.prior.indexed)
+                self.report.withheld.append(
+                    f"the site's listings drop {meetings} meetings, {leaving} of the {indexed} "
+                    f"items indexed from it, at once: {hint}"
+                )
+                self.report.withheld.extend(f"{why}: {hint}" for why in self.faulty.values())
+                return
+            self.report.withheld.extend(f"{why}: {hint}" for why in self.faulty.values())
+            removals = [r for r in removals if r.committee not in self.faulty]
+        for removal in removals:
+            self._remove(removal)
 
     def _in_window(self, prior: SeenMeeting) -> bool:
         """Only meetings in the walked window can be known gone: the rest were not listed."""
         return prior.held_on is not None and self.since <= prior.held_on <= self.until
+
+
+@dataclass
+class _Removal:
+    """A whole meeting leaving the index: gone from its committee's listing (``record`` None:
+    the ledger forgets it) or its minutes withdrawn (``record``: seen without minutes)."""
+
+    prior: SeenMeeting
+    committee: str
+    record: SeenMeeting | None
 
 
 def choose_committees(listed: Sequence[Committee], names: Sequence[str]) -> list[Committee]:

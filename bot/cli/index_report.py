@@ -30,6 +30,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     MISSING_PATH = 3
     INDEX_WRITE = 4
+    REMOVALS_WITHHELD = 5
 
 
 def exit_code(summary: IndexSummary) -> ExitCode:

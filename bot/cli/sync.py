@@ -45,6 +45,13 @@ def sync(
             "$MINUTES_BOT_DIGEST_CHANNEL and watched topics to their channels.",
         ),
     ] = False,
+    allow_removals: Annotated[
+        bool,
+        typer.Option(
+            "--allow-removals",
+            help="Remove meetings even when a committee's whole listing or half the site left.",
+        ),
+    ] = False,
     delay: Annotated[
         float | None,
         typer.Option(
@@ -65,7 +72,8 @@ def sync(
     public pages where the service is off), one request at a time; a second run fetches and
     indexes only what is new or changed, removes what left the site and marks draft minutes.
     Exit codes: 0 synced (failed meetings are listed), 1 nothing could be synced, 2 usage or
-    configuration error, 4 the index could not be written. See docs/sync.md.
+    configuration error, 4 the index could not be written, 5 removals held back as a site
+    fault (confirm with --allow-removals). See docs/sync.md.
     """
     from datetime import date
 
@@ -112,6 +120,7 @@ def sync(
                 full=full,
                 progress=show_progress,
                 store=store,
+                allow_removals=allow_removals,
             )
         except IndexWriteError as exc:
             typer.echo(f"error: {exc}", err=True)

@@ -6,7 +6,8 @@
   service or the pages, robots.txt refuses us, another sync holds the site), or every
   meeting that had to be fetched failed;
 - 2: usage or configuration error (a bad URL, date or ``--committee``);
-- 4: the index could not be written (disk full, Chroma unreachable); a re-run carries on.
+- 4: the index could not be written (disk full, Chroma unreachable); a re-run carries on;
+- 5: removals held back as a site fault (a committee's listing emptied, half the site at once).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from index.sync import SyncReport
 def sync_exit_code(report: SyncReport) -> ExitCode:
     if report.aborted:
         return ExitCode.NOTHING_INDEXED
+    if report.withheld:
+        return ExitCode.REMOVALS_WITHHELD
     if report.failed and report.meetings_read == 0:
         return ExitCode.NOTHING_INDEXED
     return ExitCode.OK
@@ -53,6 +56,8 @@ def print_sync_summary(report: SyncReport, console: Console) -> None:
         typer.echo(f"warning: {line}")
     for url, reason in report.failed:
         typer.echo(f"failed {url}: {reason}")
+    for line in report.withheld:
+        typer.echo(f"error: site fault: {line}", err=True)
     if report.aborted:
         typer.echo(f"error: nothing could be synced: {report.aborted}", err=True)
     elif report.failed and report.meetings_read == 0:
