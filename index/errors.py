@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 
 
 class MinutesBotError(Exception):
@@ -143,13 +144,22 @@ _DISK_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _DISK_FULL_MESSAGES = ("database or disk is full", "no space left on device", "disk quota exceeded")
 
 
-def is_disk_full(exc: BaseException) -> bool:
+LOW_SPACE = 64 * 1024 * 1024
+"""Bytes free under which a storage error Chroma words otherwise is taken for a full disk."""
+
+
+def is_disk_full(exc: BaseException, where: str | os.PathLike[str] | None = None) -> bool:
     """Does ``exc``, or anything it was raised from, say the disk is full?
 
     Python's own writes raise ``OSError(ENOSPC)``; Chroma's Rust bindings wrap SQLite's
     ``SQLITE_FULL`` in an ``InternalError`` whose message is all that is left of it
-    ("(code: 13) database or disk is full"), so the message is checked too.
+    ("(code: 13) database or disk is full"), so the message is checked too. Its compactor
+    loses even that ("Error in compaction: Failed to apply logs to the metadata segment"), so
+    a Chroma error while the disk holding ``where`` (a local data folder) has less than
+    :data:`LOW_SPACE` free counts as a full disk too.
     """
+    if where is not None and _chroma_error(exc) and _low_on_space(where):
+        return True
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
@@ -161,3 +171,23 @@ def is_disk_full(exc: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def _chroma_error(exc: BaseException) -> bool:
+    return any(cls.__module__.split(".")[0] == "chromadb" for cls in type(exc).__mro__)
+
+
+def _low_on_space(where: str | os.PathLike[str]) -> bool:
+    """Is the file system holding the folder ``where`` (or its nearest existing parent) nearly
+    full? False for anything that is not a local folder (a Chroma server's URL)."""
+    path = os.fspath(where)
+    if "://" in path:
+        return False
+    path = os.path.abspath(path)
+    while not os.path.isdir(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    try:
+        stats = os.statvfs(path)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < LOW_SPACE

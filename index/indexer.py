@@ -250,7 +250,7 @@ def _storage_errors(where: str) -> Iterator[None]:
     try:
         yield
     except Exception as exc:
-        if is_disk_full(exc):
+        if is_disk_full(exc, where):
             raise DiskFullError(where) from exc
         raise
 

@@ -9,6 +9,9 @@ or ``MINUTES_BOT_DATABASE_URL``), so a cron sync, a second replica and the bot's
   whether it is in the index and which stored item each of its agenda items became. A row is
   written only *after* the meeting's index write, so an interrupted sync leaves the previous
   row and the re-run redoes the meeting;
+- ``sync_unannounced``: agenda items indexed by a ``--notify`` sync and not yet posted to
+  Slack, written in the same transaction as their meeting's row and deleted once posted, so
+  a sync killed between its index write and its digest has the next run post them, once;
 - ``sync_http_cache``: each page's validators (ETag, Last-Modified), content hash and body
   (compressed), for conditional requests; a 304 answers with the body kept here.
 """
@@ -25,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Boolean, Integer, LargeBinary, String, Text, delete, select
-from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from index.database import Base, session_factory
 from index.settings import IndexSettings
@@ -62,6 +65,17 @@ class MeetingRow(Base):
     items_json: Mapped[str] = mapped_column(Text, default="{}")
     urls_json: Mapped[str] = mapped_column(Text, default="[]")
     synced_at: Mapped[str] = mapped_column(String(40), default="")
+
+
+class UnannouncedRow(Base):
+    """An agenda item indexed but not yet announced; its stored ID is looked up in its
+    meeting's row when announcing, so a correction before the post announces the new text."""
+
+    __tablename__ = "sync_unannounced"
+
+    site: Mapped[str] = mapped_column(String(500), primary_key=True)
+    meeting: Mapped[str] = mapped_column(String(100), primary_key=True)
+    source_item: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
 class CacheRow(Base):
@@ -164,8 +178,14 @@ class Ledger:
             rows = session.scalars(select(MeetingRow).where(MeetingRow.site == site)).all()
             return {row.meeting: _seen(row) for row in rows}
 
-    def record(self, seen: SeenMeeting) -> None:
+    def record(self, seen: SeenMeeting, announce: Iterable[str] = ()) -> None:
+        """Write the meeting's row; ``announce``: its agenda item IDs (the site's) that are to
+        be announced, kept until :meth:`announced` (in the same transaction as the row)."""
         with self.Session.begin() as session:
+            for source_item in announce:
+                session.merge(
+                    UnannouncedRow(site=seen.site, meeting=seen.meeting, source_item=source_item)
+                )
             row = session.get(MeetingRow, (seen.site, seen.meeting))
             if row is None:
                 row = MeetingRow(site=seen.site, meeting=seen.meeting)
@@ -186,9 +206,49 @@ class Ledger:
             session.execute(
                 delete(MeetingRow).where(MeetingRow.site == site, MeetingRow.meeting == meeting)
             )
+            session.execute(
+                delete(UnannouncedRow).where(
+                    UnannouncedRow.site == site, UnannouncedRow.meeting == meeting
+                )
+            )
             keys = [_cache_key(url) for url in urls]
             if keys:
                 session.execute(delete(CacheRow).where(CacheRow.key.in_(keys)))
+
+    # -- announcing ----------------------------------------------------------------------------
+
+    def unannounced(self, site: str) -> list[str]:
+        """Stored IDs of the site's items indexed and not yet announced, oldest meeting first."""
+        with self.Session() as session:
+            return [iid for _row, iid in self._unannounced(session, site) if iid]
+
+    def announced(self, site: str, item_ids: Iterable[str]) -> None:
+        """``item_ids`` were posted: forget them (and items no longer in the index)."""
+        done = set(item_ids)
+        with self.Session.begin() as session:
+            for row, iid in self._unannounced(session, site):
+                if iid is None or iid in done:
+                    session.delete(row)
+
+    @staticmethod
+    def _unannounced(session: Session, site: str) -> list[tuple[UnannouncedRow, str | None]]:
+        rows = session.scalars(select(UnannouncedRow).where(UnannouncedRow.site == site)).all()
+        meetings = {
+            m.meeting: m
+            for m in session.scalars(
+                select(MeetingRow).where(
+                    MeetingRow.site == site, MeetingRow.meeting.in_({r.meeting for r in rows})
+                )
+            ).all()
+        }
+        found: list[tuple[UnannouncedRow, str | None]] = []
+        for row in rows:
+            meeting = meetings.get(row.meeting)
+            items = json.loads(meeting.items_json or "{}") if meeting and meeting.indexed else {}
+            found.append((row, items.get(row.source_item)))
+        held = {m: (meetings[m].held_on or "") if m in meetings else "" for m in meetings}
+        found.sort(key=lambda pair: (held.get(pair[0].meeting, ""), pair[0].meeting))
+        return found
 
     # -- the HTTP cache (a ResponseCache for index.sites.http.PoliteClient) ---------------------
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.progress import Progress, TaskID
 from sqlalchemy.exc import SQLAlchemyError
@@ -89,6 +89,9 @@ class SyncReport:
     """Lines about one meeting that did not fail it (minutes status unknown)."""
     aborted: str | None = None
     """Why the site could not be synced at all (committees unreadable, robots.txt, busy)."""
+    unannounced_item_ids: list[str] = field(default_factory=list)
+    """With ``announce=True``: every item indexed from the site and not yet announced, this
+    run's new items and any an earlier, interrupted run left (see :meth:`to_announce`)."""
     withheld: list[str] = field(default_factory=list)
     """Removals held back as a site fault (a committee's whole listing gone, or too large a
     share of the site at once), one line each: nothing of them left the index."""
@@ -103,6 +106,11 @@ class SyncReport:
             + self.meetings_without_minutes
             + self.meetings_settled
         )
+
+    def to_announce(self) -> SyncReport:
+        """This report with ``new_item_ids`` = what is to be announced: the Slack hook's view.
+        Call :func:`mark_announced` once it has posted them."""
+        return replace(self, new_item_ids=list(self.unannounced_item_ids))
 
     @property
     def counts(self) -> dict[str, int]:
@@ -142,13 +150,16 @@ def sync_site(
     embedder: Embedder | None = None,
     on_meeting: MeetingCallback | None = None,
     allow_removals: bool = False,
+    announce: bool = False,
 ) -> SyncReport:
     """Sync one modern.gov site into the index; see the module docstring for the rules.
 
     ``committees`` names or IDs limit the walk (and what can be removed) to those committees;
     meetings held from ``since`` (default: a year before ``today``) to ``until`` (default:
     today) are walked. Removals that look like a site fault are held back (``withheld``)
-    unless ``allow_removals``. A site that cannot be read at all comes back with ``aborted`` set;
+    unless ``allow_removals``. With ``announce`` (``--notify``), new items are kept in the
+    ledger until :func:`mark_announced` and listed in ``unannounced_item_ids``. A site that
+    cannot be read at all comes back with ``aborted`` set;
     :class:`~index.errors.IndexWriteError` (disk full, Chroma down) is raised.
     :class:`~index.sites.errors.NoSuchCommitteeError` is raised for an unknown ``committees``.
     """
@@ -175,7 +186,10 @@ def sync_site(
             run = _Run(scraper, ledger, settings, report, since, until, today, full, on_meeting)
             run.indexer_args = (store, embedder)
             run.allow_removals = allow_removals
+            run.announce = announce
             run.walk(committees, progress)
+            if announce and not report.aborted:
+                report.unannounced_item_ids = ledger.unannounced(report.site)
         finally:
             report.requests = client.stats.requests
             report.not_modified = client.stats.not_modified
@@ -215,6 +229,7 @@ class _Run:
         self.seen: dict[str, SeenMeeting] = {}
         self.listed = 0
         self.allow_removals = False
+        self.announce = False
         self.removals: list[_Removal] = []
         """Whole meetings leaving the index, applied once the walk is over (see ``_settle``)."""
         self.faulty: dict[str, str] = {}
@@ -364,7 +379,8 @@ class _Run:
             report.meetings_changed += 1
         else:
             report.meetings_unchanged += 1
-        self.ledger.record(record)
+        fresh = [sid for sid in record.items if sid not in before] if self.announce else []
+        self.ledger.record(record, announce=fresh)
         self.seen[stub.id] = record
 
     def _settled(self, prior: SeenMeeting | None) -> bool:
@@ -441,6 +457,12 @@ class _Run:
     def _in_window(self, prior: SeenMeeting) -> bool:
         """Only meetings in the walked window can be known gone: the rest were not listed."""
         return prior.held_on is not None and self.since <= prior.held_on <= self.until
+
+
+def mark_announced(settings: IndexSettings, report: SyncReport) -> None:
+    """The hook posted ``report.unannounced_item_ids``: the next run will not post them again."""
+    with database_errors(settings.database):
+        Ledger.for_settings(settings).announced(report.site, report.unannounced_item_ids)
 
 
 @dataclass

@@ -81,7 +81,7 @@ def sync(
     from bot.cli.schedule import StopLoop, parse_every, run_every, sigterm_interrupts
     from bot.cli.sync_report import print_sync_summary, sync_exit_code
     from index.errors import IndexWriteError
-    from index.sync import sync_site
+    from index.sync import mark_announced, sync_site
 
     try:
         start = date.fromisoformat(since) if since else None
@@ -121,6 +121,7 @@ def sync(
                 progress=show_progress,
                 store=store,
                 allow_removals=allow_removals,
+                announce=on_synced is not None,
             )
         except IndexWriteError as exc:
             typer.echo(f"error: {exc}", err=True)
@@ -128,7 +129,8 @@ def sync(
         print_sync_summary(report, console)
         if on_synced is not None:
             try:
-                on_synced(report)
+                on_synced(report.to_announce())  # this run's news and any a killed run left
+                mark_announced(settings, report)
             except Exception as exc:  # the index is right already; say so and carry on
                 logging.getLogger(__name__).exception("after-sync hook failed")
                 typer.echo(f"warning: after-sync hook failed: {exc}", err=True)
