@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
 from index.errors import ConfigError, DatabaseWriteError
+from index.settings import with_quoted_credentials, without_credentials
 
 
 class Base(DeclarativeBase):
@@ -47,11 +48,8 @@ def session_factory(url: str) -> sessionmaker:
 
 
 def describe(url: str) -> str:
-    """The URL without its password, for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "the configured database"
+    """The URL without user or password (one holding ``/`` or ``@`` too), for messages."""
+    return without_credentials(url, path=True)
 
 
 def reason(exc: BaseException) -> str:
@@ -73,16 +71,26 @@ def database_errors(url: str) -> Iterator[None]:
 
 def _create(url: str) -> Engine:
     try:
-        parsed = make_url(url)
-    except Exception as exc:  # sqlalchemy raises ArgumentError for a malformed URL
-        raise ConfigError(f"MINUTES_BOT_DATABASE_URL is not a database URL: {exc}") from exc
+        parsed = make_url(with_quoted_credentials(url))
+        parsed.get_backend_name()
+    except Exception:  # ArgumentError, ValueError: their text holds the URL, so not shown
+        raise ConfigError(
+            "MINUTES_BOT_DATABASE_URL is not a database URL"
+            " (dialect+driver://user:password@host:port/name)"
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(parsed, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except Exception:  # an unknown dialect or driver, a port that is not a number
+        raise ConfigError(
+            "MINUTES_BOT_DATABASE_URL names a database this install cannot open"
+            " (use sqlite:///… or postgresql+psycopg://…)"
+        ) from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

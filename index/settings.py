@@ -6,7 +6,7 @@ configures both the indexer and the bot that reads its output.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -73,13 +73,43 @@ class IndexSettings(BaseSettings):
         return self.data_dir / "state"
 
 
-def without_credentials(url: str) -> str:
-    """``scheme://host:port`` of ``url``: no ``user:password@``, no path or query (where a
-    token might ride); an unparsable URL is not echoed at all."""
+def without_credentials(url: str, *, path: bool = False) -> str:
+    """``scheme://host:port`` of ``url`` (with ``path``, its path too: a database's name): no
+    ``user:password@``, no query (where a token might ride); an unparsable URL is not echoed
+    at all. The credentials end at the URL's *last* ``@`` (:func:`split_credentials`), so a
+    password holding ``/`` or ``@`` is never shown as a host, port or path."""
+    scheme, _user, _password, rest = split_credentials(url)
     try:
-        parts = urlsplit(url)
+        parts = urlsplit(f"{scheme}://{rest}")
         host = parts.hostname or ""
         port = f":{parts.port}" if parts.port else ""
     except ValueError:
         return "(a URL that cannot be parsed)"
-    return urlunsplit((parts.scheme, host + port, "", "", ""))
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}{port}{parts.path if path else ''}"
+
+
+def split_credentials(url: str) -> tuple[str, str | None, str | None, str]:
+    """``(scheme, user, password, rest)`` of ``scheme://user:password@rest``, user and password
+    percent-decoded. Everything up to the last ``@`` is the credentials: operators paste
+    passwords holding ``/``, ``:`` or ``@`` unencoded, which :func:`urllib.parse.urlsplit` (and
+    so redis-py) reads as a host and a port, and which a message would then print."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return scheme if sep else "", None, None, rest if sep else url
+    userinfo, _, rest = rest.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    return scheme, unquote(user), unquote(password) if colon else None, rest
+
+
+def with_quoted_credentials(url: str) -> str:
+    """``url`` with its user and password percent-encoded, so a client's own parser (redis-py,
+    SQLAlchemy) reads a password holding ``/`` or ``@`` as the password it is."""
+    scheme, user, password, rest = split_credentials(url)
+    if user is None:
+        return url
+    userinfo = quote(user, safe="") + (
+        ":" + quote(password, safe="") if password is not None else ""
+    )
+    return f"{scheme}://{userinfo}@{rest}"

@@ -45,7 +45,7 @@ from index.schema import (
     doc_filter,
     encode_item,
 )
-from index.settings import IndexSettings
+from index.settings import IndexSettings, split_credentials
 
 logger = logging.getLogger(__name__)
 
@@ -114,14 +114,22 @@ class IndexStats:
 def make_client(settings: IndexSettings) -> ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
+        # The credentials end at the last "@": a password holding "/" is not a host and port.
+        scheme, user, password, rest = split_credentials(settings.chroma_url)
         try:
-            url = urlparse(settings.chroma_url)
+            url = urlparse(f"{scheme}://{rest}")
             port = url.port
         except ValueError:
             url, port = None, None
         if url is None or not url.hostname:
             # Never the value itself: a URL may carry a password.
             raise ConfigError("MINUTES_BOT_CHROMA_URL is not a URL with a host and a port")
+        if user is not None:  # a server behind basic auth (``chroma run`` with basic_authn)
+            chroma_settings = ChromaSettings(
+                anonymized_telemetry=False,
+                chroma_client_auth_provider="chromadb.auth.basic_authn.BasicAuthClientProvider",
+                chroma_client_auth_credentials=f"{user}:{password or ''}",
+            )
         return chromadb.HttpClient(
             host=url.hostname,
             port=port or (443 if url.scheme == "https" else 8000),

@@ -15,9 +15,9 @@ import threading
 import time
 from collections import OrderedDict
 from typing import Any, Protocol
-from urllib.parse import urlparse
 
 from index.errors import ConfigError
+from index.settings import with_quoted_credentials, without_credentials
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +144,13 @@ def redis_client(url: str) -> Any:
     import redis
 
     try:
-        return redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)
-    except ValueError as exc:
-        raise ConfigError(f"MINUTES_BOT_REDIS_URL is not a Redis URL: {exc}") from exc
+        return redis.Redis.from_url(
+            with_quoted_credentials(url), socket_connect_timeout=2, socket_timeout=2
+        )
+    except ValueError:  # its text may quote the URL (a password taken for a port): not shown
+        raise ConfigError(
+            "MINUTES_BOT_REDIS_URL is not a Redis URL (redis://[user:password@]host:port/db)"
+        ) from None
 
 
 def check_redis(client: Any, url: str) -> None:
@@ -160,10 +164,8 @@ def check_redis(client: Any, url: str) -> None:
 
 
 def describe_url(url: str) -> str:
-    """``scheme://host:port/path`` without user or password."""
-    parts = urlparse(url)
-    port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
+    """``scheme://host:port/path`` without user or password, whatever the password holds."""
+    return without_credentials(url, path=True)
 
 
 def one_line(exc: BaseException) -> str:
