@@ -32,6 +32,10 @@ class ServerError(FetchError):
     """The site answered 5xx (or 429) on every try."""
 
 
+class TooLargeError(FetchError):
+    """The response (decompressed) is larger than the client reads; not retried."""
+
+
 class BlockedError(FetchError):
     """HTTP 403: the site (or a CDN in front of it) refuses us. We record it; we never evade."""
 

@@ -35,10 +35,13 @@ from index.sites.errors import (
     BlockedError,
     DisallowedError,
     FetchError,
+    MalformedResponseError,
     NotFoundError,
     RedirectedError,
     ServerError,
+    SiteError,
     TimedOutError,
+    TooLargeError,
 )
 
 log = logging.getLogger(__name__)
@@ -47,6 +50,26 @@ AGENT_NAME = "minutes-bot"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_CRAWL_DELAY = 60.0
 """A robots.txt Crawl-delay above this is capped (and said so in the log), not obeyed."""
+MAX_BODY_BYTES = 64 * 1024 * 1024
+"""A response whose body (decompressed) would exceed this fails its page: minutes PDFs are a
+few MB, and a small gzip that expands to a gigabyte must not take the machine's memory."""
+
+
+@dataclass
+class _Answer:
+    """A response read to its end within the time and size limits."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+
+class _Overtime(Exception):
+    """The body was still arriving when the request's total time ran out."""
 
 
 def user_agent(contact: str) -> str:
@@ -121,6 +144,7 @@ class PoliteClient:
         cache: ResponseCache | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        max_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         self.user_agent = user_agent(contact)
         self.delay = max(0.0, delay)
@@ -128,6 +152,7 @@ class PoliteClient:
         self.retries = max(0, retries)
         self.backoff = max(0.0, backoff)
         self.max_retry_after = max_retry_after
+        self.max_bytes = max_bytes
         self.cache = cache
         self.stats = ClientStats()
         self._sleep = sleep
@@ -201,8 +226,10 @@ class PoliteClient:
 
     # -- politeness --------------------------------------------------------------------------
 
-    def _send(self, url: str, headers: dict[str, str], *, follow: bool = False) -> httpx.Response:
-        """One response that is not 5xx/429, after up to ``retries`` further tries."""
+    def _send(self, url: str, headers: dict[str, str], *, follow: bool = False) -> _Answer:
+        """One response that is not 5xx/429, after up to ``retries`` further tries. Each try
+        is bounded in total time (``timeout``: a page trickling bytes is a timeout too) and
+        in body size (``max_bytes``, decompressed)."""
         host = urlsplit(url).netloc.lower()
         tries = self.retries + 1
         failure = ""
@@ -213,11 +240,17 @@ class PoliteClient:
                 self._wait_turn(host)
                 try:
                     self.stats.requests += 1
-                    response = self._http.get(url, headers=headers, follow_redirects=follow)
-                except httpx.TimeoutException:
+                    response = self._read(url, headers, follow)
+                except (httpx.TimeoutException, _Overtime):
                     failure, kind = f"timed out after {self.timeout:g} s", TimedOutError
                 except httpx.TransportError as exc:
                     failure, kind = f"could not connect ({_first_line(exc)})", FetchError
+                except httpx.TooManyRedirects:
+                    raise FetchError(url, "redirected too many times") from None
+                except httpx.DecodingError:
+                    raise MalformedResponseError(
+                        url, "the compressed response is corrupt (cannot be decompressed)"
+                    ) from None
                 else:
                     if response.status_code not in RETRY_STATUSES:
                         return response
@@ -234,6 +267,34 @@ class PoliteClient:
                 log.info("%s: %s; retrying in %.1f s", url, failure, pause)
                 self._sleep(pause)
         raise kind(url, f"{failure} ({tries} tries)" if tries > 1 else failure)
+
+    def _read(self, url: str, headers: dict[str, str], follow: bool) -> _Answer:
+        """GET ``url`` and read its body within ``timeout`` seconds in all and ``max_bytes``."""
+        deadline = time.monotonic() + self.timeout
+        request = self._http.build_request("GET", url, headers=headers)
+        response = self._http.send(request, stream=True, follow_redirects=follow)
+        try:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise self._too_large(url)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():  # decompressed as it arrives
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise self._too_large(url)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise _Overtime
+            if time.monotonic() > deadline:
+                raise _Overtime
+        finally:
+            response.close()
+        return _Answer(response.status_code, response.headers, b"".join(chunks))
+
+    def _too_large(self, url: str) -> TooLargeError:
+        limit = self.max_bytes / (1024 * 1024)
+        return TooLargeError(url, f"the response is larger than {limit:g} MB, so it is not read")
 
     def _host_lock(self, host: str) -> threading.Lock:
         with self._lock:
@@ -265,7 +326,7 @@ class PoliteClient:
         robots_url = f"{origin}/robots.txt"
         try:
             response = self._send(robots_url, {}, follow=True)
-        except FetchError as exc:
+        except SiteError as exc:  # unreachable, a redirect loop, a corrupt or huge body
             return f"{robots_url} could not be read ({exc.reason}), so nothing is fetched"
         if response.status_code >= 400:
             return None

@@ -15,7 +15,10 @@ It serves what a real site serves, in the real structure (shared/notes/moderngov
 Behaviours a test switches on, by request key (``"getmeeting:5003"``, ``"mgai.aspx:70102"``):
 ``fail_once`` (503 with Retry-After: 1, once), ``slow`` (answer after N seconds),
 ``redirect`` (302 to mgError.aspx), ``malformed`` (XML cut in half), ``hang`` (block until
-released, to kill a sync mid-run). Every request is logged with its headers and times, and the
+released, to kill a sync mid-run), ``hostile`` (by key or page: ``"trickle"`` sends the body a
+byte every half second, ``"gzip-bomb"`` a small gzip that expands to 256 MiB, ``"corrupt-gzip"``
+a body that claims gzip and is not) and ``robots_loop`` (robots.txt redirects to itself, for
+ever). Every request is logged with its headers and times, and the
 most requests ever in flight at once is kept (a polite client never has more than one).
 
 The councils (Ashcombe Borough Council, Bramley Town Council) and their minutes are fictional;
@@ -30,6 +33,7 @@ import select
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
@@ -136,6 +140,8 @@ class FakeModernGov:
         self.redirect: set[str] = set()
         self.malformed: set[str] = set()
         self.hang: dict[str, tuple[threading.Event, threading.Event]] = {}
+        self.hostile: dict[str, str] = {}
+        self.robots_loop = False
         self.log: list[Logged] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -195,6 +201,8 @@ class FakeModernGov:
         slow or hanging answer then stops, so it no longer counts as in flight)."""
         key, page = request.key, request.page
         if request.path == "/robots.txt":
+            if self.robots_loop:
+                return 302, {"Location": "/robots.txt"}, b""
             return 200, {"Content-Type": "text/plain"}, self.robots.encode()
         if not request.path.lower().startswith(f"/{self.prefix}/"):
             return 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>"
@@ -304,6 +312,10 @@ class _Handler(BaseHTTPRequestHandler):
             request.status = status
             if status == HUNG_UP:
                 return
+            hostile = site.hostile.get(request.key) or site.hostile.get(request.page)
+            if hostile and status == 200:
+                self._hostile(hostile, headers, body)
+                return
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
@@ -318,6 +330,27 @@ class _Handler(BaseHTTPRequestHandler):
             with site._lock:
                 site.in_flight -= 1
 
+    def _hostile(self, kind: str, headers: dict[str, str], body: bytes) -> None:
+        if kind == "gzip-bomb":
+            headers, body = {**headers, "Content-Encoding": "gzip"}, gzip_bomb()
+        elif kind == "corrupt-gzip":
+            headers = {**headers, "Content-Encoding": "gzip"}
+            body = b"\x1f\x8b\x08\x00" + b"this is not gzip at all " * 40
+        self.send_response(200)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if kind != "trickle":
+            self.wfile.write(body)
+            return
+        for byte in body:  # until the client gives up
+            if self._gone():
+                return
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(0.5)
+
     def _gone(self) -> bool:
         """Has the client closed the connection (given up waiting)?"""
         try:
@@ -328,6 +361,19 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+_bomb: list[bytes] = []
+
+
+def gzip_bomb(size: int = 256 * 1024**2) -> bytes:
+    """A gzip body of about 250 KB that expands to ``size`` bytes of zeros (made once)."""
+    if not _bomb:
+        packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: a gzip header and trailer
+        block = bytes(1024 * 1024)
+        parts = [packer.compress(block) for _ in range(size // len(block))]
+        _bomb.append(b"".join(parts) + packer.flush())
+    return _bomb[0]
 
 
 # -- the web service's XML ----------------------------------------------------------------------
