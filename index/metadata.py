@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
+
+from index.links import has_credentials, safe_link
 
 SIDECAR_SUFFIX = ".meta.json"
 MANIFEST_NAME = "manifest.json"
@@ -67,16 +68,18 @@ def _url(value: object) -> str | None:
     text = _text(value)
     if text is None:
         return None
-    parsed = urlparse(text)
-    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+    link = safe_link(text)  # http(s), a host, no user:password@, quoted (index.links)
+    if link is None and has_credentials(text):  # never repeated: it holds a password
+        raise PydanticCustomError("url", "a URL with a user or password is not accepted")
+    if link is None:
         raise PydanticCustomError(
             "url", "{value} is not an http(s) URL", {"value": repr(text[:80])}
         )
-    if len(text) > MAX_URL_CHARS:
+    if len(link) > MAX_URL_CHARS:
         raise PydanticCustomError(
             "url", "longer than {limit} characters", {"limit": f"{MAX_URL_CHARS:,}"}
         )
-    return text
+    return link
 
 
 def _date(value: object) -> dt.date | None:

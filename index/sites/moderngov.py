@@ -19,10 +19,11 @@ site, built the same way in both modes; an item's source link is ``mgAi.aspx?ID=
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from index.decoding import decode_bytes
 from index.errors import BinarySourceError
+from index.links import path_value
 from index.sites import moderngov_pages as pages
 from index.sites import moderngov_xml as xml
 from index.sites.base import SiteScraper
@@ -59,14 +60,16 @@ class ModernGovScraper(SiteScraper):
     # -- URLs ---------------------------------------------------------------------------------
 
     def service_url(self, operation: str, **params: str) -> str:
-        query = "&".join(f"{key}={value}" for key, value in params.items())
+        query = "&".join(f"{key}={quote(str(value), safe='/')}" for key, value in params.items())
         return f"{self.site_url}{SERVICE}/{operation}" + (f"?{query}" if query else "")
 
     def documents_url(self, stub: MeetingStub) -> str:
-        return f"{self.site_url}ieListDocuments.aspx?CId={stub.committee.id}&MId={stub.id}"
+        committee, meeting = path_value(str(stub.committee.id)), path_value(str(stub.id))
+        return f"{self.site_url}ieListDocuments.aspx?CId={committee}&MId={meeting}"
 
     def item_url(self, item_id: str) -> str:
-        return f"{self.site_url}mgAi.aspx?ID={item_id}"
+        """The item's own page, its ID quoted (a site's ID may hold ``|``, spaces, ``<…>``)."""
+        return f"{self.site_url}mgAi.aspx?ID={path_value(item_id)}"
 
     # -- the walk -----------------------------------------------------------------------------
 
@@ -113,7 +116,7 @@ class ModernGovScraper(SiteScraper):
             # The URL ends at today's date, so it changes daily: not worth caching.
             stubs = xml.meeting_stubs(self.client.get(url, use_cache=False).content, url, committee)
         else:
-            url = f"{self.site_url}ieListMeetings.aspx?CId={committee.id}&Year=0"
+            url = f"{self.site_url}ieListMeetings.aspx?CId={path_value(str(committee.id))}&Year=0"
             stubs = pages.meeting_stubs(self._text(self.client.get(url)), committee)
         return [
             stub
@@ -133,7 +136,7 @@ class ModernGovScraper(SiteScraper):
     def _meeting_from_service(self, stub: MeetingStub) -> SiteMeeting:
         url = self.service_url("GetMeeting", lMeetingId=stub.id)
         parsed = xml.MeetingXml(self.client.get(url).content, url)
-        items = parsed.items(self.item_url("{id}"))
+        items = parsed.items(f"{self.site_url}mgAi.aspx?ID={{id}}")
         meeting = SiteMeeting(
             stub=stub,
             documents_url=self.documents_url(stub),

@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Tag
 
 from index.extract.text import parse_date_phrase, parse_meeting_header
+from index.links import safe_link
 from index.models import MinutesStatus
 from index.sites.errors import MalformedResponseError
 from index.sites.models import Committee, MeetingStub
@@ -44,10 +45,11 @@ def soup_of(text: str) -> BeautifulSoup:
     return BeautifulSoup(text, "lxml")
 
 
-def clean_href(href: str, base: str) -> str:
-    """An absolute, percent-encoded URL from an href as modern.gov prints it."""
+def clean_href(href: str, base: str) -> str | None:
+    """An absolute, percent-encoded URL from an href as modern.gov prints it; None for what
+    must never be stored or shown as a link (``javascript:``, ``file:``, ``user:password@``)."""
     stripped = _CONTROL.sub("", href).strip()
-    return urljoin(base, quote(stripped, safe="/:?&=#%+;,@!$'()*~.-_"))
+    return safe_link(urljoin(base, quote(stripped, safe="/:?&=#%+;,@!$'()*~.-_")))
 
 
 def committees(text: str, url: str) -> list[Committee]:
@@ -129,8 +131,8 @@ def documents_page(text: str, url: str) -> DocumentsPage:
             page.body, page.date, page.time = header.body, header.date, header.time
     page.venue = _labelled(soup, "Venue")
     pdf = _printed_minutes(soup)
-    if pdf is not None:
-        page.printed_minutes_url = clean_href(str(pdf["href"]), url)
+    if pdf is not None and (link := clean_href(str(pdf["href"]), url)) is not None:
+        page.printed_minutes_url = link
         page.printed_minutes_title = _words(pdf.get_text(" ")) or None
     table = soup.find("table", class_="mgItemTable")
     if page.published and table is None:

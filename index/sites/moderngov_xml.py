@@ -16,6 +16,7 @@ import re
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from index.links import path_value
 from index.sites.errors import MalformedResponseError
 from index.sites.models import Committee, MeetingStub, SiteItem
 
@@ -134,7 +135,7 @@ class MeetingXml:
 
     def items(self, item_url: str) -> list[SiteItem]:
         """Items whose minutes are published, public and not empty; ``item_url`` is formatted
-        with the item's ID (``…/mgAi.aspx?ID={id}``). Section headings (no title) are left out."""
+        with the item's ID, quoted (``…/mgAi.aspx?ID={id}``). Section headings (no title) are left out."""
         agenda = _child(self.root, "agendaitems")
         found = []
         for element in _children(agenda, "agendaitem") if agenda is not None else ():
@@ -155,7 +156,7 @@ class MeetingXml:
                     id=item_id,
                     title=name,
                     number=_item_number(element),
-                    url=item_url.format(id=item_id),
+                    url=item_url.format(id=path_value(item_id)),
                     minutes_html=minutes,
                     decision_html=decision,
                 )

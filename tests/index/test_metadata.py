@@ -71,6 +71,13 @@ def test_a_good_sidecar_is_used_whole(tmp_path: Path) -> None:
             "'democracy.fenwick.example/x' is not an http(s) URL",
         ),
         ("url", "https://x.example/" + "a" * 3000, "longer than 3,000 characters"),
+        # issue 21: credentials are refused without repeating them; other schemes refused
+        (
+            "url",
+            "https://bob:s3cret@x.example/a b|<!channel>",
+            "a URL with a user or password is not accepted",
+        ),
+        ("url", "file:///etc/passwd", "'file:///etc/passwd' is not an http(s) URL"),
     ],
 )
 def test_a_bad_field_is_named_and_dropped_and_the_others_kept(
@@ -85,6 +92,15 @@ def test_a_bad_field_is_named_and_dropped_and_the_others_kept(
     assert doc.warnings == (f"{sidecar}: metadata: {field}: {reason}",)
     expected = SourceMeta(URL, "Fenwick Cabinet", dt.date(2024, 2, 6), "T")
     assert doc.meta == SourceMeta(**{**expected.__dict__, field: None})
+
+
+def test_a_sidecar_url_is_quoted_so_it_cannot_break_out_of_a_slack_link(tmp_path: Path) -> None:
+    path = _minutes(tmp_path)
+    _sidecar(path, {"url": "https://x.example/minutes 1.pdf?a=|<!channel>", "body": "Cabinet"})
+
+    doc = read_source(path)
+
+    assert doc.meta.url == "https://x.example/minutes%201.pdf?a=%7C%3C!channel%3E"
 
 
 def test_an_unknown_field_is_reported_not_silently_ignored(tmp_path: Path) -> None:

@@ -17,9 +17,9 @@ Behaviours a test switches on, by request key (``"getmeeting:5003"``, ``"mgai.as
 ``redirect`` (302 to mgError.aspx), ``malformed`` (XML cut in half), ``hang`` (block until
 released, to kill a sync mid-run), ``hostile`` (by key or page: ``"trickle"`` sends the body a
 byte every half second, ``"gzip-bomb"`` a small gzip that expands to 256 MiB, ``"corrupt-gzip"``
-a body that claims gzip and is not) and ``robots_loop`` (robots.txt redirects to itself, for
-ever). Every request is logged with its headers and times, and the
-most requests ever in flight at once is kept (a polite client never has more than one).
+a body that claims gzip and is not), ``robots_loop`` (robots.txt redirects to itself, for
+ever), ``shown_ids`` and ``printed_href`` (hostile IDs and links). Every request is logged with
+its headers and times, and the most requests ever in flight at once is kept (a polite client never has more than one).
 
 The councils (Ashcombe Borough Council, Bramley Town Council) and their minutes are fictional;
 the minutes are Word-style HTML fragments in ``fixtures/minutes/``.
@@ -142,6 +142,10 @@ class FakeModernGov:
         self.hang: dict[str, tuple[threading.Event, threading.Event]] = {}
         self.hostile: dict[str, str] = {}
         self.robots_loop = False
+        self.shown_ids: dict[int, str] = {}
+        """An item's ID as the web service prints it, when a test makes it hostile."""
+        self.printed_href: dict[int, str] = {}
+        """A meeting's printed-minutes href on its documents page, when a test replaces it."""
         self.log: list[Logged] = []
         self.in_flight = 0
         self.max_in_flight = 0
@@ -449,7 +453,7 @@ def meeting_xml(site: FakeModernGov, meeting: Meeting) -> str:
         items.append(
             f"""
     <agendaitem>
-      <agendaitemid>{item.id}</agendaitemid>
+      <agendaitemid>{xml_escape(site.shown_ids.get(item.id, str(item.id)))}</agendaitemid>
       <agendaitemtitle>{_title(item.title)}</agendaitemtitle>
       <agendatext>{xml_escape('<div class="WordSection1"><p class="MsoNormal">To consider the report.</p></div>')}</agendatext>
       <actualmeetingdate>{_ddmmyyyy(meeting.date)}</actualmeetingdate>
@@ -596,7 +600,12 @@ def documents_html(site: FakeModernGov, meeting: Meeting) -> str:
         f'<li><a href="documents/g{meeting.id}/Public reports pack {meeting.date:%d-%b-%Y} '
         f'{escape(committee.title)}.pdf?T=10">Public reports pack PDF 2 MB</a></li>'
     )
-    if meeting.minutes != "none":
+    if meeting.id in site.printed_href:
+        links += (
+            f'<li><a href="{escape(site.printed_href[meeting.id])}" '
+            'title="Link to printed minutes pdf file">Printed minutes PDF 120 KB</a></li>'
+        )
+    elif meeting.minutes != "none":
         links += (
             f'<li><a href="documents/g{meeting.id}/Printed minutes {meeting.date:%A %d-%b-%Y} '
             f'19.00 {escape(committee.title)}.pdf?T=1" title="Link to printed minutes pdf file">'
