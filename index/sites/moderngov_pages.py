@@ -226,4 +226,6 @@ def _labelled(soup: BeautifulSoup, label: str) -> str | None:
 
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    """Spaces collapsed and control characters gone (an ESC in a title must not reach a
+    terminal through an error line)."""
+    return " ".join(_CONTROL.sub(" ", text).split())

@@ -22,12 +22,28 @@ from index.sites.models import Committee, MeetingStub, SiteItem
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=False)
 _DATE_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
+_RAW_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_REF = re.compile(
+    rb"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127)|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+)
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Controls but tab and newlines: invalid in XML 1.0, and an ESC would reach the terminal."""
+
+
+def strip_controls(content: bytes) -> bytes:
+    """``content`` without control characters, raw or as character references: a site's
+    title holding an ESC must not fail its whole meeting ("invalid Char value 27") on every
+    run, as files are cleaned of them too. Left alone for UTF-16/32 (not what modern.gov
+    sends), where NUL bytes belong to the text."""
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00<" in content[:8]:
+        return content
+    return _CONTROL_REF.sub(b"", _RAW_CONTROL.sub(b"", content))
 
 
 def parse(content: bytes, url: str, root: str) -> etree._Element:
     """The document's root, which must be ``<root>``; else a one-line MalformedResponseError."""
     try:
-        element = etree.fromstring(content, _PARSER)
+        element = etree.fromstring(strip_controls(content), _PARSER)
     except etree.XMLSyntaxError as exc:
         raise MalformedResponseError(url, f"malformed XML ({_first_line(str(exc))})") from exc
     if element is None:
@@ -41,7 +57,8 @@ def parse(content: bytes, url: str, root: str) -> etree._Element:
 def value(element: etree._Element, name: str) -> str:
     """A child's text, stripped; "" when absent or whitespace-only."""
     child = _child(element, name)
-    return "".join(child.itertext()).strip() if child is not None else ""
+    text = "".join(child.itertext()) if child is not None else ""
+    return _TEXT_CONTROL.sub("", text).strip()
 
 
 def flag(element: etree._Element, name: str, default: bool = False) -> bool:
@@ -51,7 +68,7 @@ def flag(element: etree._Element, name: str, default: bool = False) -> bool:
 
 def title(element: etree._Element, name: str) -> str:
     """A title decoded twice (XML by the parser, then HTML) with its spaces collapsed."""
-    return " ".join(html.unescape(value(element, name)).split())
+    return " ".join(_TEXT_CONTROL.sub("", html.unescape(value(element, name))).split())
 
 
 def parse_date(text: str) -> dt.date | None:
