@@ -20,7 +20,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
-from index.errors import ConfigError, DatabaseWriteError
+from index.errors import (
+    ConfigError,
+    DatabaseWriteError,
+    DiskFullError,
+    is_disk_full,
+    low_on_space,
+)
 from index.settings import with_quoted_credentials, without_credentials
 
 
@@ -66,7 +72,23 @@ def database_errors(url: str) -> Iterator[None]:
     try:
         yield
     except SQLAlchemyError as exc:
+        if _disk_full(url, exc):
+            raise DiskFullError(describe(url)) from exc
         raise DatabaseWriteError(describe(url), reason(exc)) from exc
+
+
+def _disk_full(url: str, exc: SQLAlchemyError) -> bool:
+    """SQLite says "database or disk is full", or only "disk I/O error" when its journal could
+    not grow: the latter counts as a full disk when the file's disk is nearly full."""
+    if is_disk_full(exc):
+        return True
+    try:
+        parsed = make_url(with_quoted_credentials(url))
+    except Exception:
+        return False
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return False
+    return "disk i/o error" in str(exc).lower() and low_on_space(Path(parsed.database).parent)
 
 
 def _create(url: str) -> Engine:

@@ -158,7 +158,7 @@ def is_disk_full(exc: BaseException, where: str | os.PathLike[str] | None = None
     a Chroma error while the disk holding ``where`` (a local data folder) has less than
     :data:`LOW_SPACE` free counts as a full disk too.
     """
-    if where is not None and _chroma_error(exc) and _low_on_space(where):
+    if where is not None and _chroma_error(exc) and low_on_space(where):
         return True
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -177,7 +177,7 @@ def _chroma_error(exc: BaseException) -> bool:
     return any(cls.__module__.split(".")[0] == "chromadb" for cls in type(exc).__mro__)
 
 
-def _low_on_space(where: str | os.PathLike[str]) -> bool:
+def low_on_space(where: str | os.PathLike[str]) -> bool:
     """Is the file system holding the folder ``where`` (or its nearest existing parent) nearly
     full? False for anything that is not a local folder (a Chroma server's URL)."""
     path = os.fspath(where)

@@ -80,7 +80,7 @@ def sync(
     from bot.cli.index_report import ExitCode
     from bot.cli.schedule import StopLoop, parse_every, run_every, sigterm_interrupts
     from bot.cli.sync_report import print_sync_summary, sync_exit_code
-    from index.errors import IndexWriteError
+    from index.errors import DiskFullError, IndexWriteError
     from index.sync import mark_announced, sync_site
 
     try:
@@ -123,6 +123,13 @@ def sync(
                 allow_removals=allow_removals,
                 announce=on_synced is not None,
             )
+        except DiskFullError as exc:
+            typer.echo(
+                f"error: disk full while writing the index in {exc.where}: free some space and "
+                "run sync again (meetings already synced are kept)",
+                err=True,
+            )
+            return ExitCode.INDEX_WRITE
         except IndexWriteError as exc:
             typer.echo(f"error: {exc}", err=True)
             return ExitCode.INDEX_WRITE
