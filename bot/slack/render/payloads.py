@@ -81,6 +81,8 @@ def _load(value: object) -> dict[str, Any]:
         data = json.loads(value)
     except json.JSONDecodeError as exc:
         raise BadButtonValue(f"value is not JSON ({exc.msg})") from None
+    except RecursionError:  # nested a thousand deep: the decoder runs out of stack
+        raise BadButtonValue("value is nested too deeply") from None
     if not isinstance(data, dict):
         raise BadButtonValue(f"value is a JSON {type(data).__name__}, not an object")
     return data

@@ -2,7 +2,8 @@
 
 One signing secret serves every workspace an app is installed in, so a valid signature does
 not say *which* workspace is asking. A request naming a team (or Grid org) outside the list is
-acked with 200, so Slack does not retry it, and otherwise ignored, with one info line.
+acked with 200, so Slack does not retry it, and otherwise ignored, with one info line; so is
+a request naming no team at all (``team_id`` absent, empty or null).
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from slack_bolt.response import BoltResponse
 
 def request_teams(body: dict[str, Any], context: Any) -> set[str]:
     """Every workspace the request names: the installation Bolt resolved and the body's own."""
-    teams = {getattr(context, "team_id", None), body.get("team_id")}
     team = body.get("team")
-    teams.add(team.get("id") if isinstance(team, dict) else team)
-    return {t for t in teams if isinstance(t, str) and t}
+    named = [getattr(context, "team_id", None), body.get("team_id")]
+    named.append(team.get("id") if isinstance(team, dict) else team)
+    return {t for t in named if isinstance(t, str) and t}
 
 
 def allowlist_middleware(allowed: Iterable[str], logger: logging.Logger | None = None):
@@ -31,12 +32,13 @@ def allowlist_middleware(allowed: Iterable[str], logger: logging.Logger | None =
     def middleware(body: dict[str, Any], request: BoltRequest, next: Callable[[], Any]) -> Any:
         enterprise = getattr(request.context, "enterprise_id", None)
         teams = request_teams(body, request.context)
-        if not allowed or (enterprise and enterprise in allowed) or teams <= allowed:
+        # A request naming no team at all is not from an allowed one: ignored too.
+        if not allowed or (enterprise and enterprise in allowed) or (teams and teams <= allowed):
             return next()
         log.info(
             "ignored %s from team %s (not in MINUTES_BOT_ALLOWED_TEAMS)",
             _kind(body),
-            ",".join(sorted(teams - allowed)),
+            ",".join(sorted(teams - allowed)) or "(none named)",
         )
         return BoltResponse(status=200, body="")
 

@@ -101,4 +101,77 @@ def _json_object(text: str, what: str) -> Rejection | None:
         return Rejection("400 Bad Request", f"{what} is not JSON we can read")
     if not isinstance(data, dict):
         return Rejection("400 Bad Request", f"{what} is a JSON {type(data).__name__}")
+    wrong = wrongly_typed(data)
+    return Rejection("400 Bad Request", f"{what}: {wrong}") if wrong else None
+
+
+_ID = (str, type(None))
+_OBJECT_OR_ID = (dict, str, type(None))
+_TOP: dict[str, tuple[type, ...]] = {
+    "type": (str,),
+    "team_id": _ID,
+    "enterprise_id": _ID,
+    "api_app_id": _ID,
+    "event_id": _ID,
+    "team": _OBJECT_OR_ID,
+    "enterprise": _OBJECT_OR_ID,
+    "user": _OBJECT_OR_ID,
+    "channel": _OBJECT_OR_ID,
+    "event": (dict,),
+    "view": (dict,),
+    "actions": (list,),
+    "authorizations": (list,),
+    "container": (dict, type(None)),
+    "message": (dict, type(None)),
+    "response_url": _ID,
+    "trigger_id": _ID,
+}
+_EVENT: dict[str, tuple[type, ...]] = {
+    "type": (str,),
+    "text": (str,),
+    "user": _OBJECT_OR_ID,
+    "channel": _OBJECT_OR_ID,
+    "ts": _ID,
+    "thread_ts": _ID,
+    "event_ts": _ID,
+    "team": _ID,
+    "subtype": _ID,
+    "bot_id": _ID,
+    "reaction": _ID,
+    "item": (dict, type(None)),
+}
+
+
+def wrongly_typed(data: dict[str, Any]) -> str | None:
+    """The first field of a Slack payload whose JSON type Slack never sends (``"event":
+    "str"``, ``"text": null``, ``team_id`` an object, a view without a ``type``): Bolt and the
+    listeners index into these unchecked, so such a body would be a 500 with a traceback."""
+    wrong = _fields(data, _TOP, "")
+    if wrong:
+        return wrong
+    event = data.get("event")
+    if isinstance(event, dict):
+        wrong = _fields(event, _EVENT, "event.")
+        if wrong:
+            return wrong
+    view = data.get("view")
+    if isinstance(view, dict) and not isinstance(view.get("type"), str):
+        return "view.type is missing or not text"
+    for name in ("actions", "authorizations"):
+        entries = data.get(name)
+        if isinstance(entries, list) and not all(isinstance(e, dict) for e in entries):
+            return f"{name} holds something other than objects"
     return None
+
+
+def _fields(data: dict[str, Any], expected: dict[str, tuple[type, ...]], prefix: str) -> str | None:
+    for key, types in expected.items():
+        if key in data and not isinstance(data[key], types):
+            return f"{prefix}{key} is a JSON {_kind(data[key])}"
+    return None
+
+
+def _kind(value: object) -> str:
+    return {dict: "object", list: "list", str: "string", type(None): "null", bool: "boolean"}.get(
+        type(value), "number"
+    )
