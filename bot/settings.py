@@ -18,6 +18,7 @@ posts the new resolutions and actions of each sync; unset, only channel watches 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import NoDecode
@@ -44,10 +45,28 @@ class Settings(IndexSettings):
         default=None, validation_alias=AliasChoices("SLACK_API_URL", "MINUTES_BOT_SLACK_API_URL")
     )
     host: str = "127.0.0.1"
-    port: int = Field(default=3000, validation_alias=AliasChoices("PORT", "MINUTES_BOT_PORT"))
+    port: int = Field(
+        default=3000, ge=0, le=65535, validation_alias=AliasChoices("PORT", "MINUTES_BOT_PORT")
+    )
     allowed_teams: Annotated[frozenset[str], NoDecode] = frozenset()
     redis_url: str | None = None
     digest_channel: str | None = None
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """A test or proxy endpoint for Slack's Web API; checked here so a typo is one line at
+        start-up, not a traceback at the first post."""
+        if value is None:
+            return None
+        try:
+            parts = urlsplit(value)
+            parts.port  # noqa: B018 (raises for a port that is not a number)
+        except ValueError:
+            raise ValueError("not a URL") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("not an http(s) URL with a host")
+        return value
 
     @field_validator("allowed_teams", mode="before")
     @classmethod

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import AliasChoices, ValidationError
 
 from bot.settings import Settings
 
@@ -42,8 +43,27 @@ def load_settings(
         overrides["sync_delay"] = sync_delay
     if sync_timeout is not None:
         overrides["sync_timeout"] = sync_timeout
-    settings = Settings(**overrides)
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:  # one line naming the variable, never its value
+        typer.echo(f"error: {_bad_setting(exc)}", err=True)
+        raise typer.Exit(2) from None
     from index.embeddings import configure_model_cache
 
     configure_model_cache(settings.data_dir / "models")
     return settings
+
+
+def _bad_setting(exc: ValidationError) -> str:
+    """``PORT is not valid (Input should be a valid integer)``: pydantic's ``msg`` words the
+    rule, not the input (which may be a secret), so it is safe to show."""
+    error = exc.errors()[0]
+    field = str(error["loc"][0]) if error["loc"] else ""
+    info = Settings.model_fields.get(field)
+    alias = info.validation_alias if info is not None else None
+    if isinstance(alias, AliasChoices):
+        name = str(alias.choices[0])
+    else:
+        name = f"{Settings.model_config.get('env_prefix', '')}{field}".upper()
+    more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return f"{name} is not valid ({error['msg']}){more}"
