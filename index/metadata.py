@@ -180,3 +180,5 @@ def _read_json(path: Path) -> tuple[Any, str]:
         return None, f"not UTF-8 text (byte offset {exc.start})"
     except ValueError as exc:
         return None, f"not valid JSON ({exc})"
+    except RecursionError:  # "[[[[…" thousands deep: the decoder runs out of stack
+        return None, "not valid JSON (nested too deeply to read)"
