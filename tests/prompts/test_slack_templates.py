@@ -154,7 +154,7 @@ FINISHED = dt.datetime(2024, 6, 1, 10, 5, tzinfo=dt.UTC)
 # Each template, with what it is rendered with in the bot, every text field hostile.
 CASES: dict[str, list[dict]] = {
     "slack/apology.txt.j2": [{}],
-    "slack/unavailable.txt.j2": [{}],
+    "slack/unavailable.txt.j2": [{}, {"service": "Redis"}],
     "slack/bad_button.txt.j2": [{}],
     "slack/asked.txt.j2": [
         {"shared_by": "U999", "question": FOUND.question},

@@ -72,7 +72,10 @@ def answer_and_reply(
     except Exception as exc:
         if is_unavailable(exc):
             log.warning("could not answer: %s", " ".join(str(exc).split())[:300])
-            apologise(apology or deliver, "slack/unavailable.txt.j2")
+            # Name the service when it is not the index (Redis, the database): "the index is
+            # unavailable" while Chroma is fine sends the operator the wrong way.
+            service = getattr(exc, "service", None)
+            apologise(apology or deliver, "slack/unavailable.txt.j2", service=service)
         else:
             log.exception("could not answer a question (offset %d)", page.offset)
             apologise(apology or deliver)
@@ -131,9 +134,9 @@ def apologise_for(exc: BaseException, deliver: Deliver) -> None:
     apologise(deliver, "slack/unavailable.txt.j2" if unavailable else "slack/apology.txt.j2")
 
 
-def apologise(deliver: Deliver, template: str = "slack/apology.txt.j2") -> None:
+def apologise(deliver: Deliver, template: str = "slack/apology.txt.j2", **context: Any) -> None:
     try:
-        deliver(text_message(template))
+        deliver(text_message(template, **context))
     except Exception:
         log.exception("could not deliver the apology either")
 

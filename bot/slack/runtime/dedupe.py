@@ -53,12 +53,20 @@ def dedupe_middleware(dedupe: DeliveryMemory, logger: logging.Logger | None = No
             return next()
         event = body.get("event") or {}
         event_id = body.get("event_id")
-        if not dedupe.first_time(f"event:{event_id}" if event_id else None, message_key(event)):
+        retry = retry_num(request.headers)
+        fresh = dedupe.first_time(f"event:{event_id}" if event_id else None, message_key(event))
+        if fresh and retry and getattr(dedupe, "degraded", False):
+            # Redis is down, so replicas cannot agree: the first delivery reached a replica
+            # (Slack retries only what it sent), which answers or apologises; a retry here
+            # would be a second reply.
+            log.info("dropped retry %d of %s while Redis is down", retry, event_id)
+            return BoltResponse(status=200, body="")
+        if not fresh:
             log.info(
                 "dropped duplicate %s %s (retry %d)",
                 event.get("type"),
                 event_id,
-                retry_num(request.headers),
+                retry,
             )
             return BoltResponse(status=200, body="")
         return next()

@@ -122,21 +122,28 @@ class RedisThreads:
 
 
 class FallbackDeliveries:
-    """Redis first; while Redis is down, this process's own memory (a retry reaching the same
-    replica is still caught) and a warning, rather than dropping or double-answering blindly.
-    The reply path separately answers "unavailable" while Redis is down (see ``Services``)."""
+    """Redis, with this process's own memory consulted beside it: a delivery this replica has
+    seen is a duplicate even when Redis says otherwise (restarted without persistence, as the
+    shipped compose runs it, it forgets every key), and while Redis is down the local memory
+    still catches a retry reaching the same replica. ``degraded`` says Redis failed last time:
+    the dedupe middleware then leaves retries to the replica that had the first delivery. The
+    reply path separately answers "unavailable" while Redis is down (see ``Services``)."""
 
     def __init__(self, primary: RedisDeliveries, local: LocalDeliveries | None = None) -> None:
         self.primary = primary
         self.local = local or LocalDeliveries()
+        self.degraded = False
 
     def first_time(self, *keys: str | None) -> bool:
         local = self.local.first_time(*keys)
         try:
-            return self.primary.first_time(*keys)
+            shared = self.primary.first_time(*keys)
         except Exception as exc:
             log.warning("Redis unavailable for duplicate-delivery memory: %s", one_line(exc))
+            self.degraded = True
             return local
+        self.degraded = False
+        return shared and local
 
 
 def redis_client(url: str) -> Any:
