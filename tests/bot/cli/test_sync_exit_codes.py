@@ -95,7 +95,7 @@ def test_a_database_that_refuses_connections_exits_4_in_one_line(tmp_path: Path)
     assert run.code == ExitCode.INDEX_WRITE == 4
     (line,) = run.stderr.splitlines()
     assert line.startswith(
-        f"error: cannot use the database at postgresql+psycopg://minutes:***@127.0.0.1:{port}"
+        f"error: cannot use the database at postgresql+psycopg://127.0.0.1:{port}"
         "/minutes (MINUTES_BOT_DATABASE_URL): connection failed"
     )
     assert line.endswith("run again when it is back")
