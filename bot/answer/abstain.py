@@ -24,12 +24,12 @@ cannot tell apart from answers: we abstain on about a quarter of them.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from index.words import STOPWORDS, tokenize
+from bot.answer.reading import ASKING, Words, words_of
+from index.words import tokenize
 
 # Calibrated on ../shared/eval/dev.jsonl and our own eval/*.jsonl (see module docstring):
 # confidence = dense + COVERAGE_WEIGHT * coverage must reach MIN_CONFIDENCE.
@@ -40,25 +40,6 @@ MIN_LEXICAL_COVERAGE = 0.5  # BM25-only runs have no dense score: coverage alone
 NEAR_MISS_DENSE = 0.2
 SCOPED_MIN_DENSE = 0.3  # a question about one named meeting, with no topic words of its own
 NAMED_MIN_DENSE = 0.4  # an item whose title names what the question names: related suffices
-
-_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b")
-_QUESTION_WORDS = {
-    "what",
-    "who",
-    "when",
-    "where",
-    "which",
-    "how",
-    "did",
-    "does",
-    "was",
-    "were",
-    "has",
-    "have",
-    "is",
-    "are",
-    "the",
-}
 
 
 @dataclass(frozen=True)
@@ -95,24 +76,14 @@ DEFAULT = Thresholds()
 ACCEPT_ALL = Thresholds(-10.0, 0.0, 0.0, False)
 
 
-# Words every question about minutes uses; they say nothing about the topic.
-_ASKING = frozenset(
-    tokenize(
-        "decide decided decision decisions resolve resolved resolution agree agreed happen happened "
-        "board council committee meeting minutes say said discuss discussed time over "
-        "anything anyone someone thing things actually back"
-    )
-)
-
-
-def topic_tokens(question: str, ignore: Iterable[str] = ()) -> set[str]:
+def topic_tokens(question: str | Words, ignore: Iterable[str] = ()) -> set[str]:
     """The question's words that say what it is about (empty when it names no topic)."""
-    tokens = set(tokenize(question)) - _ASKING - set(ignore)
+    tokens = set(words_of(question).tokens) - ASKING - set(ignore)
     return tokens if len(tokens) >= MIN_TOPIC_TOKENS else set()
 
 
 def coverage(
-    question: str,
+    question: str | Words,
     item_text: str,
     idf: Callable[[str], float],
     ignore: Iterable[str] = (),
@@ -157,35 +128,22 @@ def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:
     return at < len(ordered) and ordered[at].startswith(token)
 
 
-def unknown_names(question: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+def unknown_names(question: str | Words, known: Callable[[str], bool]) -> tuple[str, ...]:
     """Capitalised words (not opening the question) whose every token is absent from the index."""
-    out = []
-    for m in _NAME.finditer(question):
-        word = m.group(1)
-        if word.lower() in _QUESTION_WORDS or word.lower() in STOPWORDS:
-            continue
-        tokens = tokenize(word)
-        if tokens and not any(known(t) for t in tokens):
-            out.append(word)
+    out = [
+        word
+        for word, tokens in words_of(question).capitalised
+        if tokens and not any(known(t) for t in tokens)
+    ]
     return tuple(dict.fromkeys(out))
 
 
-# Names and acronyms: "KPMG", "Springbank", "McNay" (not the question's first word).
-_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,})\b")
-
-
-def names(question: str, ignore: Iterable[str] = ()) -> set[str]:
+def names(question: str | Words, ignore: Iterable[str] = ()) -> set[str]:
     """The tokens of the names the question uses, without those of the body it names."""
-    out: set[str] = set()
-    for m in _PROPER.finditer(question):
-        word = m.group(1)
-        if word.lower() in _QUESTION_WORDS or word.lower() in STOPWORDS:
-            continue
-        out.update(tokenize(word))
-    return out - set(ignore) - _ASKING
+    return set(words_of(question).names) - set(ignore)
 
 
-def named_in(question: str, title: str, ignore: Iterable[str] = ()) -> bool:
+def named_in(question: str | Words, title: str, ignore: Iterable[str] = ()) -> bool:
     """Every name of the question occurs in ``title`` (and the question names something)."""
     wanted = names(question, ignore)
     return bool(wanted) and wanted <= set(tokenize(title))

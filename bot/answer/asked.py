@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from bot.answer import abstain
 from bot.answer.models import Intent
-from bot.answer.plain_words import equivalents
 from bot.answer.question import Query
+from bot.answer.reading import Words, words_of
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 from index.words import tokenize
 
@@ -131,13 +131,13 @@ def asked(query: Query) -> Asked:
         appointment=bool(_APPOINTMENT_ASKED.search(question)),
         date=query.intent == Intent.WHEN,
         decision=decision_asked(question) and query.intent != Intent.HISTORY,
-        numbers=tuple(dict.fromkeys(t for t in tokenize(query.text) if _is_number(t))),
+        numbers=tuple(dict.fromkeys(t for t in query.words.tokens if _is_number(t))),
     )
 
 
 def missing(
     wanted: Asked,
-    question: str,
+    question: str | Words,
     item: StoredItem,
     idf: Callable[[str], float],
     ignore: Iterable[str] = (),
@@ -145,11 +145,12 @@ def missing(
 ) -> str | None:
     """The first asked-for unit ``item`` lacks (a :class:`Wanted` value), or None if it has all.
 
-    ``question`` is the searched text; ``ignore`` holds tokens naming the item's body, which
+    ``question`` is the searched text (as read: :attr:`bot.answer.question.Query.asked`); ``ignore`` holds tokens naming the item's body, which
     prove nothing about the topic (see :func:`bot.answer.abstain.coverage`); ``unit_scores``
     the dense similarity of the item's units to the question, by unit ID, when known.
     """
     meta = item.meta
+    asked_words = words_of(question)
     decisions = [*meta.resolutions, *meta.votes]
     owned = [a for a in meta.actions if a.owner]
     if wanted.vote and not meta.votes:
@@ -165,9 +166,9 @@ def missing(
             return Wanted.DECISION
         topic = "\n".join([meta.title, *_unit_texts(item), *_referred(item)])
         if (
-            abstain.topic_tokens(question, ignore)
+            abstain.topic_tokens(asked_words, ignore)
             and abstain.coverage(
-                question, topic, idf, ignore=ignore, equivalents=equivalents(question)
+                asked_words, topic, idf, ignore=ignore, equivalents=asked_words.equivalents
             )
             < MIN_TOPIC_IN_UNITS
             and _decision_similarity(item.id, unit_scores or {}) < DECISION_DENSE

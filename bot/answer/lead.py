@@ -212,7 +212,7 @@ def best_unit(
 
     def score(option: _Option) -> float:
         kind = option.lead.kind
-        topic = abstain.coverage(query.text, option.text, idf, ignore=ignore)
+        topic = abstain.coverage(query.words, option.text, idf, ignore=ignore)
         value = (option.dense or 0.0) + TOPIC_WEIGHT * topic
         if history:
             # A history thread is followed by its title ("Mobility Master Plan …"): where

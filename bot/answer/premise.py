@@ -17,6 +17,7 @@ from bot.answer import abstain
 from bot.answer.asked import PROCEDURAL
 from bot.answer.lead import lead_from
 from bot.answer.models import ItemMatch, Lead, LeadKind
+from bot.answer.reading import Words
 from index.models import VoteResult
 from index.schema import StoredItem
 from index.words import tokenize
@@ -44,13 +45,13 @@ MIN_MOTION_COVERAGE = 0.5
 
 def lost_motion(
     question: str,
-    topic: str,
+    topic: Words,
     match: ItemMatch,
     item: StoredItem,
     idf: Callable[[str], float],
 ) -> Lead | None:
     """The lost vote of ``match`` that the question's assumed decision is, if there is one:
-    its motion holds the topic (``topic``: the searched text) better than anything the item
+    its motion holds the topic (``topic``: the searched text, as read) better than anything the item
     did resolve."""
     if not PASSING_ASKED.search(question):
         return None

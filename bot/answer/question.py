@@ -14,97 +14,35 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from bot.answer import plain_words
+from bot.answer.body_words import BODY_NOUNS, GENERIC_BODY_WORDS, PLACE_QUALIFIERS
 from bot.answer.models import Intent
+from bot.answer.places import Named, named_places
+from bot.answer.reading import Words, read
 from index.lexicon import MONTH_RE, MONTHS
 from index.schema import Where, item_filter
 from index.words import STOPWORDS
 
 _MONTH = r"(?P<{n}>" + MONTH_RE + r")\.?"
 
-BODY_NOUNS = {
-    "council",
-    "board",
-    "cabinet",
-    "panel",
-    "committee",
-    "executive",
-    "commission",
-    "authority",
-    "hwb",
-    "assembly",
-    "partnership",
-}
-PLACE_QUALIFIERS = {"county", "city", "borough", "district", "town", "municipal", "full"}
-GENERIC_BODY_WORDS = (
-    BODY_NOUNS
-    | PLACE_QUALIFIERS
-    | {
-        "the",
-        "of",
-        "and",
-        "for",
-        "health",
-        "wellbeing",
-        "well-being",
-        "social",
-        "care",
-        "adult",
-        "adults",
-        "children",
-        "corporate",
-        "community",
-        "communities",
-        "protective",
-        "services",
-        "service",
-        "planning",
-        "environment",
-        "infrastructure",
-        "strategic",
-        "priorities",
-        "policy",
-        "budget",
-        "audit",
-        "scrutiny",
-        "overview",
-        "governance",
-        "public",
-        "reform",
-        "parenting",
-        "integrated",
-        "joint",
-        "local",
-        "standards",
-        "licensing",
-        "regulatory",
-        "finance",
-        "housing",
-        "transport",
-        "economic",
-        "development",
-        "special",
-        "meeting",
-        "sub",
-        "select",
-        "general",
-        "purposes",
-        "corporation",
-    }
-)
+_UNREAD = read("")
 
 
 @dataclass(frozen=True)
 class Query:
-    """A question as retrieval sees it.
+    """A question as retrieval sees it, read once: every later stage takes this, not the text.
 
     ``text`` is the question with the phrases that became filters removed. ``bodies`` is
     empty for "any body". Dates are inclusive; ``last_meeting`` asks the caller to narrow
     to the most recent meeting date it holds (only the store knows which that is).
+    ``context`` is an earlier question of the same thread (a follow-up's); ``places`` the
+    places the question names (for the scope check). ``words`` are ``text`` read
+    (:mod:`bot.answer.reading`); ``asked`` what is searched and judged: the earlier question
+    and ``text`` (``words`` itself without one).
     """
 
     question: str
@@ -118,10 +56,24 @@ class Query:
     expansion: str = ""
     """Words the minutes use for what the question asks, added to the search text only (never
     to what an item must cover): "whose call is it?" is minuted as "delegate authority to …"."""
+    context: str | None = None
+    places: tuple[Named, ...] = ()
+    words: Words = field(default=_UNREAD, compare=False, repr=False)
+    asked: Words = field(default=_UNREAD, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # understand() passes what it read and dataclasses.replace passes it on; a Query
+        # built by hand reads its own text here, so ``words`` always are ``text``'s.
+        if self.words.text != self.text:
+            object.__setattr__(self, "words", read(self.text))
+        asked = f"{self.context}\n{self.text}" if self.context else self.text
+        if self.asked.text != asked:
+            object.__setattr__(self, "asked", self.words if asked == self.text else read(asked))
 
     @property
     def search_text(self) -> str:
-        return f"{self.text} {self.expansion}".strip()
+        """What retrieval searches: the asked text and the minutes' words for it."""
+        return f"{self.asked.text} {self.expansion}".strip()
 
     def where(self) -> Where | None:
         """The stored-record filter (Chroma's and the lexical index's) for the filters."""
@@ -141,21 +93,13 @@ class Query:
         return out
 
     def with_dates(self, date_from: date | None, date_to: date | None) -> Query:
-        return Query(
-            self.question,
-            self.text,
-            self.intent,
-            self.bodies,
-            date_from,
-            date_to,
-            self.last_meeting,
-            self.cues,
-            self.expansion,
-        )
+        return replace(self, date_from=date_from, date_to=date_to)
 
 
-def understand(question: str, known_bodies: Sequence[str], today: date) -> Query:
-    """Turn a question into intent, filters and search text."""
+def understand(
+    question: str, known_bodies: Sequence[str], today: date, context: str | None = None
+) -> Query:
+    """Turn a question into intent, filters and search text, reading its words once."""
     spans: list[tuple[int, int]] = []
     date_from, date_to, last_meeting, date_spans = _dates(question, today)
     spans += date_spans
@@ -172,6 +116,9 @@ def understand(question: str, known_bodies: Sequence[str], today: date) -> Query
         last_meeting=last_meeting,
         cues=_cues(question),
         expansion=_expansion(question),
+        context=context,
+        places=tuple(named_places(question)),
+        words=read(text),
     )
 
 
@@ -319,7 +266,9 @@ class _DateHit:
     lead: str
 
 
-def _dates(question: str, today: date) -> tuple[date | None, date | None, bool, list]:
+def _dates(
+    question: str, today: date
+) -> tuple[date | None, date | None, bool, list[tuple[int, int]]]:
     hits: list[_DateHit] = []
     taken: list[tuple[int, int]] = []
 

@@ -8,23 +8,46 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
+
+class Quote(Protocol):
+    """A structured unit quoting the minutes (a resolution, action, vote, dated statement)."""
+
+    @property
+    def text(self) -> str: ...
+
+
+Q = TypeVar("Q", bound=Quote)
 
 
 def is_verbatim(quote: str, source: str) -> bool:
     return bool(quote) and quote in source
 
 
-def keep_verbatim(quotes: Iterable[T], source: str, text_of=lambda q: q.text) -> list[T]:
+def keep_verbatim(quotes: Iterable[Q], source: str) -> list[Q]:
     """Quotes whose text occurs in ``source``; any other is logged as a bug and dropped."""
     kept = []
     for quote in quotes:
-        if is_verbatim(text_of(quote), source):
+        if is_verbatim(quote.text, source):
             kept.append(quote)
         else:
-            log.error("dropped a quote that is not in its source: %r", text_of(quote)[:120])
+            _dropped(quote.text)
     return kept
+
+
+def keep_verbatim_texts(texts: Iterable[str], source: str) -> list[str]:
+    """:func:`keep_verbatim` for plain passages of text."""
+    kept = []
+    for text in texts:
+        if is_verbatim(text, source):
+            kept.append(text)
+        else:
+            _dropped(text)
+    return kept
+
+
+def _dropped(text: str) -> None:
+    log.error("dropped a quote that is not in its source: %r", text[:120])

@@ -17,59 +17,31 @@ item's body and meeting date) and its vocabulary; no list of places is needed:
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.answer.body_words import GENERIC_BODY_WORDS, PLACE_QUALIFIERS
 from bot.answer.models import Held, Refusal, RefusalKind
-from bot.answer.question import (
-    BODY_NOUNS,
-    GENERIC_BODY_WORDS,
-    PLACE_QUALIFIERS,
-    Query,
-    core_names,
-    initials,
-)
-from index.lexicon import MONTHS
+from bot.answer.places import WORD, Named, place_words
+from bot.answer.question import Query, core_names, initials
 from index.schema import ItemMeta
-from index.words import STOPWORDS, tokenize
 
 TOPIC_ITEMS = 3
 """A place mentioned in this many indexed items is a topic of the minutes, not foreign to them."""
 NEAREST = 3
 HELD_LINES = 8
 
-_CAP = r"[A-Z][\w&’'-]*"
-_CAP_RUN = rf"{_CAP}(?:\s+(?:of\s+|and\s+)?{_CAP})*"
-_POSSESSIVE = re.compile(rf"(?P<place>{_CAP_RUN})['’]s\b")
-_LOCATIVE = re.compile(r"\b(?:in|from)\s+(?:the\s+)?(?P<place>" + _CAP + r")(?![\w&’'-]|\s+[A-Z])")
-_ACTOR = re.compile(
-    r"^\s*(?i:(?:(?:when|what|how|why|where)\s+)?(?:did|does|has|have|will|would|was|is)\s+"
-    rf"(?:the\s+)?)(?P<place>{_CAP_RUN})\s+(?=[a-z])"
-)
-_WORD = re.compile(r"[A-Za-z][\w&-]*")
-TYPE_WINDOW = 6
-
-
-@dataclass(frozen=True)
-class Named:
-    """A place the question names (as written), and the type of body it names there, if any."""
-
-    place: str
-    body_type: str | None = None
-    actor: bool = False  # the subject of the question ("Did Plymouth approve …")
-
 
 @dataclass
-class Catalogue:
+class Meetings:
     """Every indexed meeting by body, and the words body names are made of."""
 
     meetings: dict[str | None, set[tuple[str, date | None]]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, metas: Sequence[ItemMeta]) -> Catalogue:
+    def of(cls, metas: Sequence[ItemMeta]) -> Meetings:
         meetings: dict[str | None, set[tuple[str, date | None]]] = defaultdict(set)
         for meta in metas:
             # One meeting is one body and date; undated minutes count once per document.
@@ -135,34 +107,34 @@ class Scope:
 
     def __init__(
         self,
-        catalogue: Catalogue,
+        meetings: Meetings,
         mentions: Callable[[str], list[tuple[str, str | None]]],
         known: Callable[[str], bool],
     ) -> None:
-        self.catalogue = catalogue
+        self.meetings = meetings
         self.mentions = mentions
         self.known = known
-        self._places = catalogue.place_words()
-        self._initials = _body_initials(catalogue.bodies)
-        self._type_words = {t for b in catalogue.bodies for t in _words(b)} | {
+        self._places = meetings.place_words()
+        self._initials = _body_initials(meetings.bodies)
+        self._type_words = {t for b in meetings.bodies for t in _words(b)} | {
             w for w in GENERIC_BODY_WORDS if w not in {"the", "of", "and", "for"}
         }
 
     def check(self, query: Query) -> Refusal | None:
         """The reason the question is outside the index, or None when it may be inside."""
-        for named in named_places(query.question):
+        for named in query.places:
             refusal = self._check_named(named, query)
             if refusal is not None:
-                refusal.held = self.catalogue.held()
+                refusal.held = self.meetings.held()
                 return refusal
         return self._check_dates(query)
 
     # -- places and bodies -------------------------------------------------------------------
 
     def _check_named(self, named: Named, query: Query) -> Refusal | None:
-        words = _place_words(named.place, strict=False)
+        words = dict(named.words)
         tokens = set(words)
-        if not tokens or any(self._acronym(w) for w in _WORD.findall(named.place)):
+        if not tokens or any(self._acronym(w) for w in WORD.findall(named.place)):
             return None  # "KCC", "ICSC": a body's initials, which understand() resolves
         if named.body_type is None and query.bodies:
             return None  # "the school in Maidstone", with Kent named: a topic, not a place
@@ -185,7 +157,7 @@ class Scope:
         if not wanted:
             return None
         place_bodies = {b for t in tokens for b in self._places.get(t, [])}
-        placeless = [b for b in self.catalogue.bodies if not _place_tokens(b)]
+        placeless = [b for b in self.meetings.bodies if not _place_tokens(b)]
         candidates = sorted(place_bodies) + placeless
         if any(_has_type(b, wanted, named.body_type) for b in candidates):
             return None
@@ -213,7 +185,7 @@ class Scope:
     def _check_dates(self, query: Query) -> Refusal | None:
         if query.last_meeting or (query.date_from is None and query.date_to is None):
             return None
-        dates = self.catalogue.dates(query.bodies)
+        dates = self.meetings.dates(query.bodies)
         lo = query.date_from or date.min
         hi = query.date_to or date.max
         if any(lo <= d <= hi for d in dates):
@@ -227,175 +199,28 @@ class Scope:
             date_to=query.date_to.isoformat() if query.date_to else None,
             period=_period(query.date_from, query.date_to),
             nearest=[d.isoformat() for d in sorted(nearest)],
-            held=self.catalogue.held(),
+            held=self.meetings.held(),
         )
-
-
-# -- reading the question ---------------------------------------------------------------------
-
-
-def named_places(question: str) -> list[Named]:
-    """Places the question names as the one whose minutes it asks about, in order.
-
-    Three shapes: a possessive followed by a body's name ("Chorley's executive", "the City of
-    London Corporation's health and wellbeing board"), a capitalised name followed by a body
-    noun ("Portland council", "Wiltshire health and wellbeing board"), a locative ("in
-    Slough") and the actor of the question ("Did Plymouth approve …"). A possessive without a
-    body ("KPMG's approach") names no place.
-    """
-    found: list[tuple[int, Named]] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(start: int, end: int, named: Named) -> None:
-        if any(start < e and s < end for s, e in taken):
-            return
-        taken.append((start, end))
-        found.append((start, named))
-
-    for m in _POSSESSIVE.finditer(question):
-        body_type = _body_type_after(question, m.end())
-        place = _trim(m.group("place"))
-        if body_type and place:
-            add(m.start(), m.end(), Named(place, body_type))
-    words = list(_WORD.finditer(question))
-    for i, w in enumerate(words):
-        # "Kent County Council adopt", "the Wiltshire health and wellbeing board approve": a
-        # body noun heading its phrase, then back over the body's words to the place's.
-        low = w.group(0).lower()
-        if low.rstrip("s") not in BODY_NOUNS or not _heads_phrase(question, words, i):
-            continue
-        j = i - 1
-        while j >= 0 and i - j <= TYPE_WINDOW and words[j].group(0).lower() in GENERIC_BODY_WORDS:
-            j -= 1
-        k = j
-        while k >= 0 and _proper(words[k].group(0)):
-            k -= 1
-        if k == j:
-            continue  # "full council", "the panel": no place named
-        start, end = words[k + 1].start(), words[j].end()
-        add(start, end, Named(question[start:end], question[words[j + 1].start() : w.end()]))
-    for m in _LOCATIVE.finditer(question):
-        word = m.group("place")
-        if word.lower() in MONTHS or word.lower() in STOPWORDS:
-            continue
-        add(m.start("place"), m.end("place"), Named(word))
-    actor = _ACTOR.match(question)
-    if actor and _trim(actor.group("place")):
-        last = actor.group("place").split()[-1].lower()
-        if last.rstrip("s") not in BODY_NOUNS and not last.endswith(("'s", "’s")):
-            start, end = actor.start("place"), actor.end("place")
-            add(start, end, Named(_trim(actor.group("place")), actor=True))
-    return [named for _, named in sorted(found, key=lambda pair: pair[0])]
-
-
-_VERBISH = frozenset(
-    [
-        "meeting",
-        "meetings",
-        "minutes",
-        "decide",
-        "decided",
-        "resolve",
-        "resolved",
-        "approve",
-        "approved",
-        "adopt",
-        "adopted",
-        "agree",
-        "agreed",
-        "vote",
-        "voted",
-        "pass",
-        "passed",
-        "back",
-        "backed",
-        "conclude",
-        "concluded",
-        "say",
-        "said",
-        "do",
-        "discuss",
-        "discussed",
-        "ask",
-        "asked",
-        "go",
-        "went",
-    ]
-)
-
-
-def _heads_phrase(question: str, words: list[re.Match[str]], i: int) -> bool:
-    """The body noun ends its noun phrase: "Portland council vote on", not "the Combined
-    Authority constitution" (a thing named after a body)."""
-    word = words[i].group(0)
-    if word.lower().endswith(("'s", "’s")):
-        return True
-    if i + 1 == len(words) or re.search(
-        r"[.,;:?!]", question[words[i].end() : words[i + 1].start()]
-    ):
-        return True
-    nxt = words[i + 1].group(0).lower()
-    return nxt in STOPWORDS or nxt in _VERBISH or nxt.endswith("ed")
-
-
-def _proper(word: str) -> bool:
-    """A capitalised word that is not a question word or a word bodies are named with."""
-    low = word.lower()
-    return word[0].isupper() and low not in STOPWORDS and low not in GENERIC_BODY_WORDS
-
-
-def _body_type_after(question: str, pos: int) -> str | None:
-    """The words from ``pos`` up to and including a body noun ("health and wellbeing board"),
-    within a few words; None when no body noun follows."""
-    words = list(_WORD.finditer(question[pos:]))[:TYPE_WINDOW]
-    for w in words:
-        if w.group(0).lower().rstrip("s") in BODY_NOUNS:
-            if re.search(r"[.,;:?!]", question[pos : pos + w.start()]):
-                return None  # the noun belongs to another clause
-            return question[pos + words[0].start() : pos + w.end()]
-    return None
-
-
-def _trim(place: str) -> str:
-    """The place without the question's own leading words ("Did Kent" → "Kent")."""
-    words = place.split()
-    while words and words[0].lower() in STOPWORDS:
-        words.pop(0)
-    return " ".join(words)
 
 
 _NOT_TYPE = PLACE_QUALIFIERS | {"the", "of", "and", "for", "meeting", "special", "corporation"}
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)} - {"the", "of", "and", "for"}
+    return {w.lower() for w in WORD.findall(text)} - {"the", "of", "and", "for"}
 
 
 def _place_tokens(name: str, strict: bool = True) -> set[str]:
     """The words of a name that are not words bodies are made of ("City of London Planning
     Committee" → {"london"}), as index tokens. ``strict`` (body names) keeps capitalised words."""
-    return set(_place_words(name, strict))
-
-
-def _place_words(name: str, strict: bool = True) -> dict[str, str]:
-    """:func:`_place_tokens`, each token with the word it was read from."""
-    out: dict[str, str] = {}
-    for w in _WORD.findall(name):
-        low = w.lower()
-        if low in GENERIC_BODY_WORDS or low.rstrip("s") in BODY_NOUNS or low in STOPWORDS:
-            continue
-        if strict and not w[0].isupper():
-            continue
-        for token in tokenize(w):
-            out.setdefault(token, w)
-    return out
+    return set(place_words(name, strict))
 
 
 def _has_type(body: str, wanted: set[str], asked: str) -> bool:
     words = _words(body)
     if wanted <= words:
         return True
-    acronyms = {w for w in _WORD.findall(asked) if w.isupper() and len(w) >= 2}
+    acronyms = {w for w in WORD.findall(asked) if w.isupper() and len(w) >= 2}
     if acronyms:
         spelled = wanted - {a.lower() for a in acronyms}
         return spelled <= words and any(a in initials(body) for a in acronyms)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.answer.models import Answer
 from bot.settings import Settings
@@ -37,6 +37,9 @@ from bot.slack.runtime.shared_state import (
 from index.database import reason as database_reason
 from index.errors import ConfigError, IndexUnavailableError, MinutesBotError
 from index.store import IndexStats, MinutesStore, open_store
+
+if TYPE_CHECKING:
+    from bot.answer.service import Answerer
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +89,10 @@ class Services:
 
 
 def build_services(
-    settings: Settings, answerer: Any | None = None, *, sleep: Callable[[float], None] = time.sleep
+    settings: Settings,
+    answerer: Answerer[MinutesStore] | None = None,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> Services:
     """Open the store first (waiting for a Chroma server if need be), then load the model."""
     from bot.answer.service import Answerer

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bot.answer import abstain
 from bot.answer.abstain import Evidence, Thresholds, coverage, should_answer, unknown_names
-from bot.answer.service import RELATED_MARGIN, Judged, _deciding, _far_below
+from bot.answer.stages.choose import RELATED_MARGIN, far_below
+from bot.answer.stages.judge import Judged, deciding
 from bot.search.pipeline import ItemCandidate
 from index.schema import ItemMeta, StoredItem
 from index.words import tokenize
@@ -76,25 +77,25 @@ def judged(item_id: str, dense: float, coverage: float = 0.0, missing: str | Non
 
 def test_the_top_candidate_decides_even_when_a_lower_one_is_stronger():
     weak, strong = judged("a", 0.4), judged("b", 0.9)
-    assert _deciding([weak, strong]) is weak
-    assert _deciding([]) is None
+    assert deciding([weak, strong]) is weak
+    assert deciding([]) is None
 
 
 def test_a_top_candidate_without_the_asked_for_unit_is_passed_over_only_for_a_stronger_one():
     novote = judged("a", 0.75, missing="vote")
-    assert _deciding([novote, judged("b", 0.8)]).candidate.item_id == "b"
+    assert deciding([novote, judged("b", 0.8)]).candidate.item_id == "b"
     # a weaker item does not get to answer because a stronger one could not
-    assert _deciding([novote, judged("b", 0.72)]) is novote
+    assert deciding([novote, judged("b", 0.72)]) is novote
     # only the first few are passed over
     lacking = [judged(str(n), 0.9, missing="vote") for n in range(5)]
-    assert _deciding([*lacking, judged("z", 0.95)]) is lacking[0]
+    assert deciding([*lacking, judged("z", 0.95)]) is lacking[0]
 
 
 def test_items_far_below_the_best_are_related_not_answers():
     top = judged("a", 0.9)
-    assert not _far_below(top, top)
-    assert not _far_below(judged("b", 0.9 - RELATED_MARGIN + 0.01), top)
-    assert _far_below(judged("c", 0.9 - RELATED_MARGIN - 0.01), top)
+    assert not far_below(top, top)
+    assert not far_below(judged("b", 0.9 - RELATED_MARGIN + 0.01), top)
+    assert far_below(judged("c", 0.9 - RELATED_MARGIN - 0.01), top)
 
 
 def test_a_name_the_question_shares_with_the_item_title_is_evidence_enough():

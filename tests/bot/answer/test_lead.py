@@ -101,8 +101,8 @@ class FakeStore:
     def get_items(self, ids):
         return {i: self.items[i] for i in ids if i in self.items}
 
-    def all_item_meta(self) -> list[ItemMeta]:
-        return [item.meta for item in self.items.values()]
+    def item_catalogue(self) -> dict[str, ItemMeta]:
+        return {i: item.meta for i, item in self.items.items()}
 
     def stats(self) -> IndexStats:
         return IndexStats(bodies=[BODY], meetings=2, items=len(self.items))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answer.models import RefusalKind
+from bot.answer.places import Named, named_places
 from bot.answer.question import understand
-from bot.answer.scope import Catalogue, Named, Scope, named_places
+from bot.answer.scope import Meetings, Scope
 from index.schema import ItemMeta
 from index.words import tokenize
 
@@ -18,7 +19,7 @@ def meta(body: str | None, day: date | None, doc: str) -> ItemMeta:
     return ItemMeta(doc_id=doc, title="Item", body=body, date=day)
 
 
-CATALOGUE = Catalogue.of(
+CATALOGUE = Meetings.of(
     [
         meta("Eastbrook County Council", date(2024, 12, 19), "a"),
         meta("Eastbrook County Council", date(2025, 2, 13), "b"),

@@ -1,0 +1,21 @@
+"""Lead: the one line every answer starts with, the unit that best answers the question
+(:mod:`bot.answer.lead`)."""
+
+from __future__ import annotations
+
+from bot.answer.lead import choose
+from bot.answer.models import Answer
+from bot.answer.question import Query
+from bot.answer.stages.choose import Choice
+from bot.answer.stages.flow import Asking, Tools
+from bot.answer.stages.judge import Verdict
+from bot.answer.stages.quote import Quoted
+
+
+def run(tools: Tools, asking: Asking) -> Asking | Answer:
+    query, chosen = asking.get(Query), asking.get(Choice).chosen
+    candidates = {j.candidate.item_id: j.candidate for j in [*asking.get(Verdict).judged, *chosen]}
+    items = {j.item.id: j.item for j in chosen if j.item is not None}
+    matches = asking.get(Quoted).matches
+    asking.answer.lead = choose(query, matches, items, candidates, tools.lexical.idf)
+    return asking

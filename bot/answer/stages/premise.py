@@ -1,0 +1,30 @@
+"""Premise: "when did they pass X?" when the minutes record X put to the vote and lost.
+
+Quoting a date would answer a question the minutes contradict; the reply refuses, with the
+recorded vote (:mod:`bot.answer.premise`). History answers are not checked.
+"""
+
+from __future__ import annotations
+
+from bot.answer.models import Answer, Intent, Refusal, RefusalKind
+from bot.answer.premise import lost_motion
+from bot.answer.question import Query
+from bot.answer.stages.choose import Choice
+from bot.answer.stages.flow import Asking, Tools
+from bot.answer.stages.quote import Quoted
+
+
+def run(tools: Tools, asking: Asking) -> Asking | Answer:
+    query, matches, answer = asking.get(Query), asking.get(Quoted).matches, asking.answer
+    items = {j.item.id: j.item for j in asking.get(Choice).chosen if j.item is not None}
+    if not matches or query.intent == Intent.HISTORY or matches[0].item_id not in items:
+        return asking
+    first = matches[0]
+    lost = lost_motion(query.question, query.asked, first, items[first.item_id], tools.lexical.idf)
+    if lost is None:
+        return asking
+    # It did not pass: say so, with the vote, instead of dating a non-decision.
+    answer.near_misses, answer.matches, answer.related = matches[:1], [], []
+    answer.lead = None
+    answer.refusal = Refusal(RefusalKind.MOTION_LOST, lost=lost)
+    return answer
