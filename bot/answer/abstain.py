@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.answer.reading import ASKING, Words, words_of
+from bot.answer.reading import ASKING, Words
 from index.words import tokenize
 
 # Calibrated on ../shared/eval/dev.jsonl and our own eval/*.jsonl (see module docstring):
@@ -76,14 +76,14 @@ DEFAULT = Thresholds()
 ACCEPT_ALL = Thresholds(-10.0, 0.0, 0.0, False)
 
 
-def topic_tokens(question: str | Words, ignore: Iterable[str] = ()) -> set[str]:
+def topic_tokens(question: Words, ignore: Iterable[str] = ()) -> set[str]:
     """The question's words that say what it is about (empty when it names no topic)."""
-    tokens = set(words_of(question).tokens) - ASKING - set(ignore)
+    tokens = set(question.tokens) - ASKING - set(ignore)
     return tokens if len(tokens) >= MIN_TOPIC_TOKENS else set()
 
 
 def coverage(
-    question: str | Words,
+    question: Words,
     item_text: str,
     idf: Callable[[str], float],
     ignore: Iterable[str] = (),
@@ -128,22 +128,22 @@ def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:
     return at < len(ordered) and ordered[at].startswith(token)
 
 
-def unknown_names(question: str | Words, known: Callable[[str], bool]) -> tuple[str, ...]:
+def unknown_names(question: Words, known: Callable[[str], bool]) -> tuple[str, ...]:
     """Capitalised words (not opening the question) whose every token is absent from the index."""
     out = [
         word
-        for word, tokens in words_of(question).capitalised
+        for word, tokens in question.capitalised
         if tokens and not any(known(t) for t in tokens)
     ]
     return tuple(dict.fromkeys(out))
 
 
-def names(question: str | Words, ignore: Iterable[str] = ()) -> set[str]:
+def names(question: Words, ignore: Iterable[str] = ()) -> set[str]:
     """The tokens of the names the question uses, without those of the body it names."""
-    return set(words_of(question).names) - set(ignore)
+    return set(question.names) - set(ignore)
 
 
-def named_in(question: str | Words, title: str, ignore: Iterable[str] = ()) -> bool:
+def named_in(question: Words, title: str, ignore: Iterable[str] = ()) -> bool:
     """Every name of the question occurs in ``title`` (and the question names something)."""
     wanted = names(question, ignore)
     return bool(wanted) and wanted <= set(tokenize(title))

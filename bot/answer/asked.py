@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.answer import abstain
 from bot.answer.models import Intent
 from bot.answer.question import Query
-from bot.answer.reading import Words, words_of
+from bot.answer.reading import Words
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 from index.words import tokenize
 
@@ -137,7 +137,7 @@ def asked(query: Query) -> Asked:
 
 def missing(
     wanted: Asked,
-    question: str | Words,
+    question: Words,
     item: StoredItem,
     idf: Callable[[str], float],
     ignore: Iterable[str] = (),
@@ -145,12 +145,11 @@ def missing(
 ) -> str | None:
     """The first asked-for unit ``item`` lacks (a :class:`Wanted` value), or None if it has all.
 
-    ``question`` is the searched text (as read: :attr:`bot.answer.question.Query.asked`); ``ignore`` holds tokens naming the item's body, which
-    prove nothing about the topic (see :func:`bot.answer.abstain.coverage`); ``unit_scores``
+    ``question`` is the searched text as read (:attr:`bot.answer.question.Query.asked`);
+    ``ignore`` holds tokens naming the item's body, which prove nothing about the topic (see :func:`bot.answer.abstain.coverage`); ``unit_scores``
     the dense similarity of the item's units to the question, by unit ID, when known.
     """
     meta = item.meta
-    asked_words = words_of(question)
     decisions = [*meta.resolutions, *meta.votes]
     owned = [a for a in meta.actions if a.owner]
     if wanted.vote and not meta.votes:
@@ -166,9 +165,9 @@ def missing(
             return Wanted.DECISION
         topic = "\n".join([meta.title, *_unit_texts(item), *_referred(item)])
         if (
-            abstain.topic_tokens(asked_words, ignore)
+            abstain.topic_tokens(question, ignore)
             and abstain.coverage(
-                asked_words, topic, idf, ignore=ignore, equivalents=asked_words.equivalents
+                question, topic, idf, ignore=ignore, equivalents=question.equivalents
             )
             < MIN_TOPIC_IN_UNITS
             and _decision_similarity(item.id, unit_scores or {}) < DECISION_DENSE
@@ -216,7 +215,7 @@ def _dated(item: StoredItem) -> bool:
     """A date to answer "when" with: a dated statement, a due date, the meeting's date of a
     decision, or at least a date in the item's text."""
     meta = item.meta
-    if getattr(meta, "dated", ()) or any(a.due for a in meta.actions):
+    if meta.dated or any(a.due for a in meta.actions):
         return True
     if meta.date and (meta.resolutions or meta.votes or meta.actions):
         return True

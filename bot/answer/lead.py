@@ -20,9 +20,10 @@ from bot.answer.asked import APPOINTMENT_UNIT, PROCEDURAL, asked
 from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
 from bot.answer.passages import CUE_PATTERNS
 from bot.answer.question import Query
+from bot.answer.reading import read
 from bot.search.pipeline import ItemCandidate
 from index.lexicon import MONTH_RE, MONTHS
-from index.models import Resolution, VoteResult
+from index.models import Resolution, Vote, VoteResult
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 from index.words import tokenize
 
@@ -208,17 +209,18 @@ def best_unit(
     periods = month_years(query.question)
     origin = bool(ORIGIN_ASKED.search(query.question))
 
-    history = query.intent == Intent.HISTORY
+    # history: the thread's title, read once for every option
+    title = read(match.item_title) if query.intent == Intent.HISTORY else None
 
     def score(option: _Option) -> float:
         kind = option.lead.kind
         topic = abstain.coverage(query.words, option.text, idf, ignore=ignore)
         value = (option.dense or 0.0) + TOPIC_WEIGHT * topic
-        if history:
+        if title is not None:
             # A history thread is followed by its title ("Mobility Master Plan …"): where
             # the matter ended up is the decision about what the title names, not a side
             # motion of the same item.
-            value += TITLE_WEIGHT * abstain.coverage(match.item_title, option.text, idf)
+            value += TITLE_WEIGHT * abstain.coverage(title, option.text, idf)
         value += CUE_WEIGHT * sum(1 for rx in cues if rx.search(option.text))
         if numbers:
             # "its 70 shelter beds … March 2025": the unit that has the question's figures
@@ -290,7 +292,7 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
 
     out: list[_Option] = []
     for n, r in enumerate(meta.resolutions):
-        quote = _verbatim(getattr(r, "quote", None), r.text, source)
+        quote = _verbatim(r.quote, r.text, source)
         if not quote:
             continue
         procedural = bool(PROCEDURAL.search(r.text))
@@ -317,7 +319,7 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
                 )
             )
     for n, a in enumerate(meta.actions):
-        quote = _verbatim(getattr(a, "quote", None), a.text, source)
+        quote = _verbatim(a.quote, a.text, source)
         if not quote:
             continue
         update = a.update if a.update and a.update in source else None
@@ -340,22 +342,17 @@ def _options(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None
                         LeadKind.VOTE,
                         quote,
                         result=v.result if v.result != VoteResult.UNKNOWN else None,
-                        tally=_tally(v.yea_count, v.nay_count, v.abstain_count, v),
+                        tally=_tally(v),
                     ),
                     f"{v.motion or ''} {v.text}",
                     sim,
                     bool(v.motion and PROCEDURAL.search(v.motion)),
                 )
             )
-    for n, d in enumerate(getattr(meta, "dated", None) or ()):
-        text = getattr(d, "text", "")
-        if text and text in source:
+    for n, d in enumerate(meta.dated):
+        if d.text and d.text in source:
             out.append(
-                _Option(
-                    lead(LeadKind.DATE, text, when=getattr(d, "when", None)),
-                    text,
-                    dense(getattr(UnitKind, "DATED", "when"), n),
-                )
+                _Option(lead(LeadKind.DATE, d.text, when=d.when), d.text, dense(UnitKind.DATED, n))
             )
     for p in match.passages:
         if p not in source:
@@ -394,10 +391,11 @@ def _verbatim(preferred: str | None, fallback: str, source: str) -> str | None:
     return None
 
 
-def _tally(yeas: int | None, nays: int | None, abstained: int | None, vote: object) -> str | None:
+def _tally(vote: Vote) -> str | None:
     """ "13-1" (for-against, then abstentions if recorded), from counts or named lists."""
-    yeas = yeas if yeas is not None else len(getattr(vote, "yeas", ()) or ()) or None
-    nays = nays if nays is not None else len(getattr(vote, "nays", ()) or ()) or None
+    yeas = vote.yea_count if vote.yea_count is not None else len(vote.yeas) or None
+    nays = vote.nay_count if vote.nay_count is not None else len(vote.nays) or None
+    abstained = vote.abstain_count
     if yeas is None and nays is None:
         return None
     parts = [str(yeas or 0), str(nays or 0)]

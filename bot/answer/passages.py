@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot.answer.reading import Words, words_of
+from bot.answer.reading import Words
 from index.lexicon import MONTH_NAME_RE, is_abbreviation, sentence_breaks
 from index.words import tokenize
 
@@ -90,7 +90,7 @@ def _add(out: list[Segment], text: str, start: int, end: int) -> None:
 
 
 def best_passages(
-    question: str | Words,
+    question: Words,
     text: str,
     *,
     k: int = 2,
@@ -104,7 +104,7 @@ def best_passages(
     of them adds nothing and is skipped. ``idf`` can supply corpus-wide weights; by default
     weights come from the item's own segments, which is enough to prefer rare words.
     """
-    q_tokens = set(words_of(question).tokens)
+    q_tokens = set(question.tokens)
     segs = segments(text)
     if not segs or not q_tokens:
         return []

@@ -86,9 +86,3 @@ def read(text: str) -> Words:
         capitalised=capitalised,
         equivalents=equivalents(text),
     )
-
-
-def words_of(text: str | Words) -> Words:
-    """``text`` as read: callers holding a question's :class:`Words` pass them, and nothing is
-    read again; a plain string (tests, one-off comparisons) is read here."""
-    return text if isinstance(text, Words) else read(text)

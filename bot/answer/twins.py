@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from bot.answer.models import SameDecision
-from bot.answer.reading import Words, words_of
+from bot.answer.reading import Words
 from index.schema import ItemMeta
 from index.words import tokenize
 
@@ -61,7 +61,7 @@ def are_twins(a: ItemMeta, b: ItemMeta) -> bool:
 def fold(
     entries: Sequence[T],
     meta_of: Callable[[T], ItemMeta | None],
-    question: str | Words = "",
+    question: Words | None = None,
 ) -> list[tuple[T, list[T]]]:
     """Group twins among ranked ``entries``: each group once, at its best-ranked member's place,
     led by the minuting whose body the question names ("did council agree …" means the
@@ -80,7 +80,7 @@ def fold(
             groups.append([entry])
         else:
             home.append(entry)
-    asked = set(words_of(question).tokens)
+    asked = set(question.tokens) if question is not None else set()
     out = []
     for group in groups:
         named = _named_bodies([meta_of(e) for e in group], asked)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.answer import abstain
 from bot.answer.abstain import Evidence, Thresholds, coverage, should_answer, unknown_names
+from bot.answer.reading import read
 from bot.answer.stages.choose import RELATED_MARGIN, far_below
 from bot.answer.stages.judge import Judged, deciding
 from bot.search.pipeline import ItemCandidate
@@ -47,26 +48,29 @@ def test_one_named_meeting_needs_only_a_related_item():
 def test_coverage_weighs_rare_words_and_ignores_asking_words():
     item = "The depot relocation plan was approved."
     # "depot" (rare) is there, "Thornbury" (rare) is not; "decide" asks, it is no topic
-    assert coverage("what did they decide on the Thornbury depot?", item, idf) == 0.5
+    assert coverage(read("what did they decide on the Thornbury depot?"), item, idf) == 0.5
     # a common word found counts for little next to a rare word missing
-    assert coverage("the plan for Thornbury", item, idf) == 0.2 / 2.2
-    assert coverage("who has to report back?", item, idf) == 0.0  # one topic word: no topic
+    assert coverage(read("the plan for Thornbury"), item, idf) == 0.2 / 2.2
+    assert coverage(read("who has to report back?"), item, idf) == 0.0  # one topic word: no topic
     # the body's own name matches every item of its minutes, so it proves nothing
-    assert coverage("Westvale depot relocation", item, idf, ignore=set(tokenize("Westvale"))) == 1.0
+    assert (
+        coverage(read("Westvale depot relocation"), item, idf, ignore=set(tokenize("Westvale")))
+        == 1.0
+    )
 
 
 def test_clipped_words_match_the_words_the_minutes_spell_out():
     item = "Refurbishment of the library and electric vehicle charging points."
-    assert coverage("library refurb", item, idf) == 1.0
-    assert coverage("chargers at the library", item, idf) == 1.0
-    assert coverage("library lib", item, idf) == 0.5  # under four letters: no clipping
+    assert coverage(read("library refurb"), item, idf) == 1.0
+    assert coverage(read("chargers at the library"), item, idf) == 1.0
+    assert coverage(read("library lib"), item, idf) == 0.5  # under four letters: no clipping
 
 
 def test_unknown_names_are_capitalised_words_absent_from_the_index():
     known = {"kent", "cabinet", "library"}.__contains__
-    assert unknown_names("Did Plymouth approve the library plan?", known) == ("Plymouth",)
-    assert unknown_names("Did Kent Cabinet approve it?", known) == ()
-    assert unknown_names("What did Slough decide? Plymouth too.", known) == ("Slough",)
+    assert unknown_names(read("Did Plymouth approve the library plan?"), known) == ("Plymouth",)
+    assert unknown_names(read("Did Kent Cabinet approve it?"), known) == ()
+    assert unknown_names(read("What did Slough decide? Plymouth too."), known) == ("Slough",)
 
 
 def judged(item_id: str, dense: float, coverage: float = 0.0, missing: str | None = None):
@@ -101,12 +105,14 @@ def test_items_far_below_the_best_are_related_not_answers():
 def test_a_name_the_question_shares_with_the_item_title_is_evidence_enough():
     title = "Audit Planning Report for the Year Ending December 31, 2024 - KPMG"
     question = "did KPMG's approach for checking the 2024 books get signed off?"
-    assert abstain.named_in(question, title)
-    assert not abstain.named_in("did the auditors' approach get signed off?", title)  # no name
-    assert not abstain.named_in("Did KPMG audit the Harbour Road pool?", title)  # not all names
+    assert abstain.named_in(read(question), title)
+    no_name = read("did the auditors' approach get signed off?")
+    assert not abstain.named_in(no_name, title)
+    not_all_names = read("Did KPMG audit the Harbour Road pool?")
+    assert not abstain.named_in(not_all_names, title)
     # the body's own name is no evidence: it is in every one of its items
     body = set(tokenize("Westvale Town Council"))
-    assert not abstain.named_in("What did Westvale decide?", "Westvale budget", ignore=body)
+    assert not abstain.named_in(read("What did Westvale decide?"), "Westvale budget", ignore=body)
     paraphrase = Evidence(dense=0.45, coverage=0.2, named=True)
     assert should_answer(paraphrase)
     assert not should_answer(Evidence(dense=0.45, coverage=0.2))

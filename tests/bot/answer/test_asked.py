@@ -25,7 +25,7 @@ def item(text: str, **meta) -> StoredItem:
 
 def gap(question: str, it: StoredItem) -> str | None:
     q = query(question)
-    return missing(asked(q), q.text, it, lambda _t: 1.0)
+    return missing(asked(q), q.asked, it, lambda _t: 1.0)
 
 
 PARKING = item(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answer.passages import best_passages, segments
+from bot.answer.reading import read
 
 ITEM = (
     "· It was suggested that the library venues be used for strength and balance classes.\n"
@@ -14,7 +15,7 @@ ITEM = (
 
 
 def test_a_line_ending_a_sentence_ends_the_passage() -> None:
-    passages = best_passages("strength and balance classes in libraries", ITEM, k=1)
+    passages = best_passages(read("strength and balance classes in libraries"), ITEM, k=1)
     assert passages == [
         "· It was suggested that the library venues be used for strength and balance classes."
     ]
@@ -22,7 +23,9 @@ def test_a_line_ending_a_sentence_ends_the_passage() -> None:
 
 def test_a_labelled_copy_of_a_shown_resolution_is_not_a_passage() -> None:
     shown = "That the Head of Libraries is to report on the strength and balance classes."
-    passages = best_passages("who reports on strength and balance classes?", ITEM, exclude=[shown])
+    passages = best_passages(
+        read("who reports on strength and balance classes?"), ITEM, exclude=[shown]
+    )
     assert passages and all(shown not in p for p in passages)
     assert all(p in ITEM for p in passages)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.answer.abstain import coverage
 from bot.answer.plain_words import equivalents, expansion, plain_phrases
+from bot.answer.reading import read
 
 
 def idf(token: str) -> float:
@@ -27,12 +28,12 @@ def test_the_expansion_holds_the_formal_words():
 def test_a_formal_equivalent_covers_the_plain_word():
     question = "who is lobbying whitehall for cash for potholes?"
     minutes = "The Leader be requested to advocate to the Government for funds for potholes."
-    assert coverage(question, minutes, idf, equivalents=equivalents(question)) == 1.0
-    assert coverage(question, minutes, idf) < 0.5
+    assert coverage(read(question), minutes, idf, equivalents=equivalents(question)) == 1.0
+    assert coverage(read(question), minutes, idf) < 0.5
 
 
 def test_every_word_of_a_formal_phrase_must_be_there():
     question = "did they lobby ottawa about the bridge?"
     minutes = "The council will write to the provincial government about the bridge."
     # "government" alone is not "federal government": Ottawa stays uncovered
-    assert coverage(question, minutes, idf, equivalents=equivalents(question)) < 1.0
+    assert coverage(read(question), minutes, idf, equivalents=equivalents(question)) < 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.answer.reading import read
 from bot.answer.twins import are_twins, fold, title_key
 from index.models import Resolution
 from index.schema import ItemMeta
@@ -51,7 +52,7 @@ def test_a_short_shared_decision_proves_nothing() -> None:
 def test_the_earliest_minuting_answers_at_the_best_members_place() -> None:
     other = meta("Community Garden Plots", "Riverside Services Committee", 3, "x" * 50)
     ranked = [COUNCIL, other, COMMITTEE]
-    folded = fold(ranked, lambda m: m, "what happened to skate park opening hours?")
+    folded = fold(ranked, lambda m: m, read("what happened to skate park opening hours?"))
     assert [(first.body, [t.body for t in rest]) for first, rest in folded] == [
         ("Riverside Services Committee", ["Riverside City Council"]),
         ("Riverside Services Committee", []),
@@ -60,5 +61,7 @@ def test_the_earliest_minuting_answers_at_the_best_members_place() -> None:
 
 
 def test_the_minuting_of_the_body_the_question_names_answers() -> None:
-    folded = fold([COMMITTEE, COUNCIL], lambda m: m, "how did council vote on skate park hours?")
+    folded = fold(
+        [COMMITTEE, COUNCIL], lambda m: m, read("how did council vote on skate park hours?")
+    )
     assert folded[0][0] is COUNCIL and folded[0][1] == [COMMITTEE]
