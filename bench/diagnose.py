@@ -48,8 +48,12 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from bot.answer import abstain
 from bot.answer.asked import asked
+from bot.answer.matches import to_match
 from bot.answer.models import Answer
-from bot.answer.service import CANDIDATES, Answerer, Judged, to_match
+from bot.answer.question import Query
+from bot.answer.service import Answerer
+from bot.answer.stages.judge import Judged, judge
+from bot.answer.stages.retrieve import CANDIDATES
 from bot.eval.dataset import EvalCase, load_cases
 from bot.eval.metrics import first_hit_rank, is_hit, quotes_of
 from bot.eval.runner import latest_meeting_date
@@ -242,9 +246,9 @@ class Diagnoser:
     def expected_items(self, case: EvalCase) -> list[str]:
         return [iid for iid, item in self.items.items() if is_hit(to_match(item, 0.0), case)]
 
-    def side(self, query: Any, text: str, cand: ItemCandidate, ranks: dict[str, dict]) -> Side:
-        a = self.answerer
-        judged: Judged = a._judge(query, asked(query), cand, self.items.get(cand.item_id), text)
+    def side(self, query: Query, cand: ItemCandidate, ranks: dict[str, dict]) -> Side:
+        item = self.items.get(cand.item_id)
+        judged: Judged = judge(self.answerer.tools, query, asked(query), cand, item)
         item = judged.item
         return Side(
             item_id=cand.item_id,
@@ -278,13 +282,13 @@ class Diagnoser:
         def rank_in(cands: list[ItemCandidate]) -> int | None:
             return next((r for r, c in enumerate(cands, 1) if c.item_id in exp_set), None)
 
-        top = self.side(query, text, pre[0], ranks) if pre else None
+        top = self.side(query, pre[0], ranks) if pre else None
         exp_side = None
         if expected:
             cand = next((c for c in wide if c.item_id in exp_set), None)
             if cand is None:
                 cand = a.pipeline.rescore(text, expected[:1])[0]
-            exp_side = self.side(query, text, cand, ranks)
+            exp_side = self.side(query, cand, ranks)
 
         started = time.perf_counter()
         answer = a.ask(case.question, limit=K)

@@ -4,10 +4,11 @@
 
 It opens an index an earlier ``bench/scale.py`` run left (``--work``/data-N, collection
 ``scaleN``), asks the same questions ``scale.py`` times (half unfiltered, half naming a body
-and a year) through the bot's own :class:`~bot.answer.service.Answerer`, and wraps the methods
-each stage runs in a timer. A stage's time is *exclusive*: time spent in another wrapped stage
-called from inside it counts there, so the stages add up to the whole answer. It prints p50,
-p95 and mean per stage for each kind of question, and the whole ``ask`` beside them.
+and a year) through the bot's own :class:`~bot.answer.service.Answerer`, and wraps each of its
+named stages (:mod:`bot.answer.stages`) and the store, index and search methods they call in
+a timer. A stage's time is *exclusive*: time spent in another wrapped step called from inside
+it counts there, so the steps add up to the whole answer. It prints p50, p95 and mean per step
+for each kind of question, and the whole ``ask`` beside them.
 
 The wrapping is on instances (and :class:`~bot.search.bm25.BM25Searcher` objects inside
 the pipeline), so the bot's code runs unchanged.
@@ -51,7 +52,10 @@ class Stopwatch:
         self._stack: list[list[float]] = []  # [started, time in nested stages]
 
     def wrap(self, owner: Any, method: str, label: str) -> None:
-        inner: Callable[..., Any] = getattr(owner, method)
+        setattr(owner, method, self.timed(getattr(owner, method), label))
+
+    def timed(self, inner: Callable[..., Any], label: str) -> Callable[..., Any]:
+        """``inner`` with its exclusive time counted under ``label``."""
 
         @functools.wraps(inner)
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -66,7 +70,7 @@ class Stopwatch:
                 if self._stack:
                     self._stack[-1][1] += total
 
-        setattr(owner, method, timed)
+        return timed
 
     def take(self) -> dict[str, float]:
         out, self.spent = dict(self.spent), defaultdict(float)
@@ -76,12 +80,11 @@ class Stopwatch:
 def instrument(answerer: Answerer, watch: Stopwatch) -> None:
     store, lexical, pipeline = answerer.store, answerer.lexical, answerer.pipeline
     watch.wrap(answerer, "ask", "ask (rest)")
-    watch.wrap(answerer, "understand", "question understanding")
-    watch.wrap(answerer, "scope", "scope check")
-    watch.wrap(answerer, "_judge", "abstention (judge)")
-    watch.wrap(answerer, "_match", "passages + quotes")
-    watch.wrap(answerer, "_thread", "history thread")
-    watch.wrap(answerer, "_refuse", "refusal")
+    # each named stage of the answer (bot.answer.stages), by its module's name
+    answerer.stages = tuple(
+        watch.timed(stage, f"stage {stage.__module__.rsplit('.', 1)[-1]}")
+        for stage in answerer.stages
+    )
     watch.wrap(pipeline, "search", "fusion + pipeline (rest)")
     watch.wrap(pipeline, "_rescored", "rescore (rest)")
     for weighted in pipeline.searchers:

@@ -15,8 +15,10 @@ from bot.answer import abstain
 from bot.answer.catalogue import Catalogue, Records
 from bot.answer.matches import to_match
 from bot.answer.models import Answer
+from bot.answer.question import Query
 from bot.answer.stages import STAGES
 from bot.answer.stages.flow import Asking, Request, Stage, Tools
+from bot.answer.stages.understand import read_question
 from bot.search.pipeline import Pipeline
 from bot.search.pipelines import standard
 from bot.settings import Settings
@@ -98,6 +100,10 @@ class Answerer(Generic[S]):
         self.pipeline = pipeline
         self.catalogue = Catalogue(self.store, self.lexical)
         self.tools = Tools(self.store, self.catalogue, self.lexical, pipeline, thresholds)
+
+    def understand(self, question: str, context: str | None = None) -> Query:
+        """How the understand stage reads ``question`` (for measurements of retrieval alone)."""
+        return read_question(self.catalogue, question, self.today or date.today(), context)
 
     def ask(
         self,

@@ -9,9 +9,11 @@ meeting" against the catalogue; every later stage takes that query, not the text
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from bot.answer.catalogue import Catalogue
 from bot.answer.models import Answer, Refusal, RefusalKind
-from bot.answer.question import impossible_dates, understand
+from bot.answer.question import Query, impossible_dates, understand
 from bot.answer.stages.flow import Asking, Tools
 
 MAX_QUESTION_CHARS = 1000
@@ -23,18 +25,26 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     if bad_input is not None:
         answer.refusal = bad_input
         return answer
-    catalogue = tools.catalogue
-    query = understand(request.question, catalogue.bodies, request.today, request.context)
-    if query.last_meeting:
-        last = catalogue.last_meeting(query.bodies)
-        if last is not None:
-            query = query.with_dates(last, last)
+    query = read_question(tools.catalogue, request.question, request.today, request.context)
     answer.intent, answer.filters = query.intent, query.filters()
     impossible = impossible_dates(request.question)
     if impossible:
         answer.refusal = Refusal(RefusalKind.BAD_DATE, name=impossible[0])
         return answer
     return asking.with_(query)
+
+
+def read_question(
+    catalogue: Catalogue, question: str, today: date, context: str | None = None
+) -> Query:
+    """``question`` read against the bodies the index holds, "the last meeting" resolved to
+    the latest meeting date of the bodies it names."""
+    query = understand(question, catalogue.bodies, today, context)
+    if query.last_meeting:
+        last = catalogue.last_meeting(query.bodies)
+        if last is not None:
+            query = query.with_dates(last, last)
+    return query
 
 
 def check_input(question: str) -> Refusal | None:
