@@ -70,10 +70,13 @@ def document_frequencies(lengths: list[int], flat: list[int], size: int) -> np.n
         (np.ones(cols.size, dtype=np.int8), (rows, cols)), shape=(len(lengths), max(size, 1))
     )
     matrix.sum_duplicates()
-    return np.bincount(matrix.indices, minlength=size).astype(np.int64)
+    counts: np.ndarray = np.bincount(matrix.indices, minlength=size).astype(np.int64)
+    return counts
 
 
-def postings(lengths: list[int], flat: list[int], vocab: dict[str, int]) -> tuple[Postings, dict]:
+def postings(
+    lengths: list[int], flat: list[int], vocab: dict[str, int]
+) -> tuple[Postings, dict[str, int]]:
     import bm25s
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every rebuild at DEBUG

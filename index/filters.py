@@ -59,12 +59,12 @@ def _matches_field(value: Any, cond: Any, present: bool) -> bool:
 def _compare(op: str, value: Any, operand: Any) -> bool:
     try:
         if op == "$gt":
-            return value > operand
+            return bool(value > operand)
         if op == "$gte":
-            return value >= operand
+            return bool(value >= operand)
         if op == "$lt":
-            return value < operand
-        return value <= operand
+            return bool(value < operand)
+        return bool(value <= operand)
     except TypeError:
         return False
 
@@ -94,7 +94,8 @@ class Column:
                 count=len(self.values),
             )
         lut = np.append(lut, _matches_field(None, cond, False))
-        return lut[self.codes]
+        mask: np.ndarray = lut[self.codes]
+        return mask
 
     def _numeric_lut(self, cond: Any) -> np.ndarray | None:
         """A range over a column of numbers (dates as day numbers: thousands of distinct

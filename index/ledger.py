@@ -128,7 +128,7 @@ class Ledger:
     """The ledger in the database at ``url`` (``IndexSettings.database``)."""
 
     def __init__(self, url: str) -> None:
-        self.Session: sessionmaker = session_factory(url)
+        self.Session: sessionmaker[Session] = session_factory(url)
 
     @classmethod
     def for_settings(cls, settings: IndexSettings) -> Ledger:

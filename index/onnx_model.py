@@ -72,7 +72,8 @@ def export(model_path: Path, target: Path) -> None:
     hf_logging.disable_progress_bar()
     base = AutoModel.from_pretrained(str(model_path)).eval()
 
-    class Hidden(torch.nn.Module):
+    # torch is not type-checked (see pyproject): its Module is Any to mypy
+    class Hidden(torch.nn.Module):  # type: ignore[misc]
         def __init__(self, model: Any) -> None:
             super().__init__()
             self.model = model
@@ -138,7 +139,8 @@ class OnnxEncoder:
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.clip(norms, 1e-12, None)
+        unit: np.ndarray = pooled / np.clip(norms, 1e-12, None)
+        return unit
 
 
 def _max_seq_length(model_path: Path) -> int:

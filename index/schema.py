@@ -285,7 +285,8 @@ def decode_unit(uid: str, metadata: Mapping[str, Any]) -> UnitRef:
 
 
 def _json(metadata: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
-    return json.loads(str(metadata.get(key) or "[]"))
+    loaded: list[dict[str, Any]] = json.loads(str(metadata.get(key) or "[]"))
+    return loaded
 
 
 def _text(value: Any) -> str | None:

@@ -57,6 +57,12 @@ PAGE = 20_000
 page scans past the ones before it, so fewer, larger pages read 100k items' units twice as fast
 (5,000: 109 s; 25,000: 55 s); 100,000 exceeds SQLite's limit on variables."""
 SPACE = {"hnsw:space": "cosine"}
+
+_Page = tuple[list[str], list[str | None], list[Mapping[str, Any] | None]]
+"""``(ids, texts, metadatas)`` of a page of units, as Chroma's ``get`` returns them."""
+_VectorPage = tuple[list[str], list[str | None], list[Mapping[str, Any] | None], Any]
+"""A page with the units' embeddings as a fourth member (rows of floats)."""
+
 # HNSW graph quality for the units collection. Chroma's defaults (ef 100/100, M 16) missed the
 # best unit for about 1 question in 6 on the development index (recall@80 of exact search
 # 0.906); 200/200/32 measured 0.981 at the same size, at a few ms per query. Only a new
@@ -202,7 +208,7 @@ class MinutesStore:
         )
         _wrote()
 
-    def unit_pages(self, page: int = PAGE) -> Iterator[tuple[list, list, list]]:
+    def unit_pages(self, page: int = PAGE) -> Iterator[_Page]:
         """Every unit's ID, text and metadata, ``page`` at a time (the unit table's input)."""
         for ids, docs, metas, _ in self._pages(page, vectors=False):
             yield ids, docs, metas
@@ -210,11 +216,11 @@ class MinutesStore:
     def has_vectors(self) -> bool:
         return self.local
 
-    def unit_pages_with_vectors(self, page: int = PAGE) -> Iterator[tuple[list, list, list, Any]]:
+    def unit_pages_with_vectors(self, page: int = PAGE) -> Iterator[_VectorPage]:
         """:meth:`unit_pages` with each unit's embedding as a fourth member."""
         yield from self._pages(page, vectors=True)
 
-    def _pages(self, page: int, *, vectors: bool) -> Iterator[tuple[list, list, list, Any]]:
+    def _pages(self, page: int, *, vectors: bool) -> Iterator[_VectorPage]:
         include: Any = ["documents", "metadatas", *(["embeddings"] if vectors else [])]
         offset = 0
         while True:
@@ -234,7 +240,9 @@ class MinutesStore:
             offset += len(ids)
 
     # -- writing ---------------------------------------------------------------------------
-    def missing_ids(self, unit_ids: Sequence[str], item_ids: Sequence[str]) -> tuple[set, set]:
+    def missing_ids(
+        self, unit_ids: Sequence[str], item_ids: Sequence[str]
+    ) -> tuple[set[str], set[str]]:
         """Which of these IDs are not stored yet (so only they need embedding)."""
         return (
             set(unit_ids) - self._existing(self.units, unit_ids),
@@ -472,7 +480,8 @@ class MinutesStore:
             self.item_catalogue()
         if generation and self._unit_count and self._unit_count[0] == generation:
             return self._unit_count[1]
-        return self.units.count()
+        count: int = self.units.count()
+        return count
 
     def stats(self) -> IndexStats:
         """What the index holds; computed once per generation (a pass over every item's

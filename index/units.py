@@ -500,8 +500,10 @@ def _load_vectors(pickled: Path, rows: int) -> np.ndarray | None:
             return None
         shape = (rows, size // (4 * rows))
         if size < MAP_BYTES:
-            return np.fromfile(file, dtype=np.float32).reshape(shape)
-        return np.memmap(file, dtype=np.float32, mode="r", shape=shape)
+            read: np.ndarray = np.fromfile(file, dtype=np.float32).reshape(shape)
+            return read
+        mapped: np.ndarray = np.memmap(file, dtype=np.float32, mode="r", shape=shape)
+        return mapped
     except (OSError, ValueError):
         return None
 
@@ -513,7 +515,8 @@ def _cosines(built: _Built, rows: np.ndarray, vector: Sequence[float]) -> np.nda
     if rows.size == len(built.ids) and np.array_equal(rows, np.arange(rows.size)):
         query = np.asarray(vector, dtype=np.float32)
         norms = built.norms * (np.linalg.norm(query) or 1.0)
-        return np.asarray((built.vectors @ query) / np.where(norms > 0, norms, 1.0))
+        scores: np.ndarray = np.asarray((built.vectors @ query) / np.where(norms > 0, norms, 1.0))
+        return scores
     matrix = np.asarray(built.vectors[np.sort(rows)] if rows.size else built.vectors[:0])
     order = np.argsort(rows, kind="stable")
     query = np.asarray(vector, dtype=np.float32)
