@@ -13,7 +13,6 @@ from typing import Generic, TypeVar, cast, overload
 
 from bot.answer import abstain
 from bot.answer.catalogue import Catalogue, Records
-from bot.answer.matches import to_match
 from bot.answer.models import Answer
 from bot.answer.question import Query
 from bot.answer.stages import STAGES
@@ -25,8 +24,6 @@ from bot.settings import Settings
 from index.embeddings import Embedder, shared_embedder
 from index.store import MinutesStore, open_store
 from index.units import UnitTable, unit_table_for
-
-__all__ = ["Answerer", "to_match"]
 
 S = TypeVar("S", bound=Records)
 

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answer import abstain
+from bot.answer.matches import to_match
 from bot.answer.models import Answer, ItemMatch
-from bot.answer.service import Answerer, to_match
+from bot.answer.service import Answerer
 from bot.eval.dataset import EvalCase, load_cases
 from bot.eval.metrics import CaseResult, Summary, by_kind, is_hit, score_case, summarise
 from bot.eval.table import calibration_table, misses_table, report

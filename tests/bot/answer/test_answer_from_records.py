@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.service import Answerer, to_match
+from bot.answer.matches import to_match
+from bot.answer.service import Answerer
 from bot.search.base import Ranked
 from bot.search.pipeline import Pipeline, Weighted
 from bot.settings import Settings
