@@ -1,33 +1,27 @@
 """Question understanding without an LLM: intent, body and date filters, and search text.
 
 Everything here is rules over the words of the question, because a filter we cannot explain
-is worse than none: a wrong body or date filter silently hides the right answer. So a body
-filter is set only when the question clearly *names a body* (its full name, its initials,
-"Kent's …", "the Trafford board", "London city council"), never for a place that is just part
-of a topic ("the Kent and Medway integrated care strategy"); and a year or month becomes a
-date filter only after a preposition that dates the meeting ("in 2023", "since March 2024",
-"at its December 2024 meeting"), never when it names a thing ("the 2024 books").
+is worse than none: a wrong body or date filter silently hides the right answer. The bodies a
+question names are found by :mod:`bot.answer.body_names`, the meeting dates it names by
+:mod:`bot.answer.meeting_dates`; this module reads the intent, the cues and the minutes' words
+for what is asked, and puts them together in one :class:`Query`.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from bot.answer import plain_words
-from bot.answer.body_words import BODY_NOUNS, GENERIC_BODY_WORDS, PLACE_QUALIFIERS
+from bot.answer.body_names import named_bodies
+from bot.answer.meeting_dates import meeting_dates
 from bot.answer.models import Intent
 from bot.answer.places import Named, named_places
 from bot.answer.reading import Words, read
-from index.lexicon import MONTH_RE, MONTHS
 from index.schema import Where, item_filter
-from index.words import STOPWORDS
-
-_MONTH = r"(?P<{n}>" + MONTH_RE + r")\.?"
 
 _UNREAD = read("")
 
@@ -101,9 +95,9 @@ def understand(
 ) -> Query:
     """Turn a question into intent, filters and search text, reading its words once."""
     spans: list[tuple[int, int]] = []
-    date_from, date_to, last_meeting, date_spans = _dates(question, today)
+    date_from, date_to, last_meeting, date_spans = meeting_dates(question, today)
     spans += date_spans
-    bodies, body_spans = _bodies(question, known_bodies)
+    bodies, body_spans = named_bodies(question, known_bodies)
     spans += body_spans
     text = _remove(question, spans)
     return Query(
@@ -215,355 +209,6 @@ _CUES = {
 
 def _cues(question: str) -> frozenset[str]:
     return frozenset(name for name, rx in _CUES.items() if rx.search(question))
-
-
-# -- dates -----------------------------------------------------------------------------------
-
-_ORD = r"(?:st|nd|rd|th)?"
-_DMY = re.compile(
-    r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH.format(n="m") + r",?\s+(?P<y>\d{4})\b",
-    re.IGNORECASE,
-)
-_MDY = re.compile(
-    _MONTH.format(n="m") + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+(?P<y>\d{4})\b", re.IGNORECASE
-)
-_MY = re.compile(_MONTH.format(n="m") + r",?\s+(?P<y>\d{4})\b(?!\s*[-–/]\s*\d)", re.IGNORECASE)
-_Y = re.compile(r"\b(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)(?![-–/]\d)")
-_M = re.compile(r"\b" + _MONTH.format(n="m") + r"(?![\w-])", re.IGNORECASE)
-
-_LEAD = re.compile(
-    r"(?:\b(?P<lead>in|on|during|since|from|after|before|between|and|to|until|till|through|at|"
-    r"held on|dated)\s+(?P<det>(?:the|its|their|our)\s+)?|\b(?:meeting|session)\s+(?P<of>on|of)"
-    r"\s+)$",
-    re.IGNORECASE,
-)
-_TRAIL_MEETING = re.compile(
-    r"^\s*(?:(?:full\s+)?(?:council\s+|board\s+|budget\s+|cabinet\s+|committee\s+)?"
-    r"(?:meeting|session|sitting))\b",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(
-    r"\b(?:at |in |from |during )?(?:the |our |its |their )?(?P<rel>last|latest|most recent|"
-    r"previous)\s+(?:\w+\s+)?(?:meeting|session|sitting)\b|"
-    r"\b(?P<lead>in|during|since|from|over)\s+(?:the\s+)?(?P<which>last|this|past)\s+"
-    r"(?P<unit>year|month)\b|"
-    r"\b(?:in|during|over)\s+the\s+(?:last|past)\s+(?P<n>\d{1,2}|two|three|six|twelve)\s+"
-    r"(?P<units>months|years)\b",
-    re.IGNORECASE,
-)
-_WORD_NUM = {"two": 2, "three": 3, "six": 6, "twelve": 12}
-# A date phrase names the meeting only when it is led by one of these; "by"/"until" date a
-# deadline inside the minutes, and leaving those in the search text is what finds them.
-_MEETING_LEADS = {"in", "on", "during", "since", "from", "after", "before", "between", "at"}
-
-
-@dataclass
-class _DateHit:
-    start: int
-    end: int
-    first: date
-    last: date
-    lead: str
-
-
-def _dates(
-    question: str, today: date
-) -> tuple[date | None, date | None, bool, list[tuple[int, int]]]:
-    hits: list[_DateHit] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
-    for rx, kind in ((_DMY, "day"), (_MDY, "day"), (_MY, "month"), (_Y, "year"), (_M, "bare")):
-        for m in rx.finditer(question):
-            if not free(m.start(), m.end()):
-                continue
-            span = _period(m, kind, today)
-            if span is None:
-                continue
-            lead_m = _LEAD.search(question[: m.start()])
-            trail = _TRAIL_MEETING.match(question[m.end() :])
-            lead = ""
-            if lead_m:
-                lead = "on" if lead_m.group("of") else lead_m.group("lead").split()[0].lower()
-                if lead_m.group("det") and not trail:
-                    continue  # "from the 2026 update" names a thing, not a meeting date
-            if lead not in _MEETING_LEADS | {"and", "to"} and not trail:
-                continue
-            if kind == "bare" and lead not in {"since", "from", "after", "before"}:
-                continue  # "back in September": a bare month is too often a future plan
-            start = lead_m.start() if lead_m else m.start()
-            end = m.end() + (trail.end() if trail else 0)
-            taken.append((m.start(), m.end()))
-            hits.append(_DateHit(start, end, span[0], span[1], lead or "on"))
-    hits.sort(key=lambda h: h.start)
-
-    date_from: date | None = None
-    date_to: date | None = None
-    spans: list[tuple[int, int]] = []
-    for i, hit in enumerate(hits):
-        nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if hit.lead in ("between", "from") and nxt and nxt.lead in ("and", "to", "until", "till"):
-            date_from, date_to = hit.first, nxt.last
-            spans += [(hit.start, hit.end), (nxt.start, nxt.end)]
-            break
-        if hit.lead in ("and", "to", "until", "till"):
-            # "through to 2027" dates a plan, not the meeting: no filter, so the words stay in
-            # the search text (they are often the only ones the item's title shares).
-            continue
-        spans.append((hit.start, hit.end))
-        if hit.lead in ("since", "from"):
-            date_from = hit.first
-        elif hit.lead == "after":
-            date_from = _shift(hit.last, 1)
-        elif hit.lead == "before":
-            date_to = _shift(hit.first, -1)
-        else:
-            date_from, date_to = hit.first, hit.last
-        break
-
-    last_meeting = False
-    for m in _RELATIVE.finditer(question):
-        if m.group("rel"):
-            last_meeting = True
-        elif m.group("which"):
-            unit, which = m.group("unit").lower(), m.group("which").lower()
-            if unit == "year":
-                year = today.year - (1 if which == "last" else 0)
-                first, last = date(year, 1, 1), date(year, 12, 31)
-                if which == "past" or m.group("lead").lower() == "over":
-                    first, last = today - timedelta(days=365), today
-            else:
-                if which == "this":
-                    first = today.replace(day=1)
-                    last = today
-                elif which == "past":
-                    first, last = today - timedelta(days=31), today
-                else:
-                    prev = today.replace(day=1) - timedelta(days=1)
-                    first, last = prev.replace(day=1), prev
-            if date_from is None and date_to is None:
-                date_from, date_to = first, last
-                if (m.group("lead") or "").lower() in ("since", "from"):
-                    date_to = None
-        else:
-            n_raw = m.group("n").lower()
-            n = int(n_raw) if n_raw.isdigit() else _WORD_NUM[n_raw]
-            days = n * (31 if m.group("units").lower() == "months" else 365)
-            if date_from is None and date_to is None:
-                date_from, date_to = today - timedelta(days=days), today
-        spans.append((m.start(), m.end()))
-    return date_from, date_to, last_meeting, spans
-
-
-def _shift(day: date, days: int) -> date:
-    """``day`` moved by ``days``, kept inside the calendar: "after 31 December 9999" is then
-    a range no meeting falls in, not an OverflowError."""
-    try:
-        return day + timedelta(days=days)
-    except OverflowError:
-        return date.max if days > 0 else date.min
-
-
-_DAY_MONTH = re.compile(
-    r"\b(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MONTH.format(n="m") + r"(?![\w-])"
-    r"(?:,?\s+(?P<y>\d{4})\b)?|"
-    + _MONTH.format(n="m2")
-    + r"\s+(?P<d2>\d{1,2})"
-    + _ORD
-    + r"\b(?:,?\s+(?P<y2>\d{4})\b)?",
-    re.IGNORECASE,
-)
-
-
-def impossible_dates(question: str) -> tuple[str, ...]:
-    """Day-and-month phrases no calendar has ("31 February", "30 Feb 2025", "29 February 2023"),
-    as written: a filter built on them would silently match nothing, so the reply names them."""
-    out = []
-    for m in _DAY_MONTH.finditer(question):
-        word = m.group("m") or m.group("m2")
-        if word.lower() == "may" and word[0].islower():
-            continue  # "it may 2" is not a date
-        day = int(m.group("d") or m.group("d2"))
-        month = MONTHS[word.lower()]
-        raw_year = m.group("y") or m.group("y2")
-        year = int(raw_year) if raw_year else 2024  # a leap year: 29 February may exist
-        longest = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
-        if day < 1 or day > longest:
-            out.append(m.group(0).strip())
-    return tuple(dict.fromkeys(out))
-
-
-def _period(m: re.Match[str], kind: str, today: date) -> tuple[date, date] | None:
-    try:
-        if kind == "day":
-            day = date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
-            return day, day
-        if kind == "month":
-            year, month = int(m.group("y")), MONTHS[m.group("m").lower()]
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        if kind == "year":
-            year = int(m.group("y"))
-            return date(year, 1, 1), date(year, 12, 31)
-        word = m.group("m")
-        if word.lower() == "may" and word[0].islower():
-            return None  # the verb "may"
-        month = MONTHS[word.lower()]
-        year = today.year if month <= today.month else today.year - 1
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-    except ValueError:
-        return None
-
-
-# -- bodies ----------------------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[A-Za-z][\w&-]*(?:['’]s)?|&")
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s", "")))
-
-
-def initials(name: str) -> set[str]:
-    words = [
-        w for w in re.findall(r"[A-Za-z][\w-]*", name) if w.lower() not in {"and", "of", "the"}
-    ]
-    out = set()
-    if len(words) >= 2:
-        out.add("".join(w[0] for w in words).upper())
-        places = [w for w in words if w.lower() not in GENERIC_BODY_WORDS]
-        rest = [w for w in words if w not in places[:1]]
-        if places and len(rest) >= 2:
-            out.add("".join(w[0] for w in rest).upper())
-    return {x for x in out if len(x) >= 2}
-
-
-def _places(name: str) -> set[str]:
-    return {
-        w.lower()
-        for w in re.findall(r"[A-Za-z][\w-]*", name)
-        if w.lower() not in GENERIC_BODY_WORDS and w[0].isupper()
-    }
-
-
-def _bodies(question: str, known_bodies: Sequence[str]) -> tuple[list[str], list[tuple[int, int]]]:
-    """Bodies the question names, and the character spans that named them."""
-    if not known_bodies:
-        return [], []
-    tokens = list(_TOKEN.finditer(question))
-    place_hits: dict[str, list[tuple[int, int, str | None]]] = {}
-    for i, tok in enumerate(tokens):
-        raw = tok.group(0)
-        possessive = raw.lower().endswith(("'s", "’s"))
-        word = raw[:-2] if possessive else raw
-        noun: str | None = None
-        end = tok.end()
-        j = i + 1
-        while j < len(tokens) and tokens[j].group(0).lower() in PLACE_QUALIFIERS:
-            j += 1
-        if possessive:
-            # "Kent's extraordinary county council meeting": an adjective or two may stand
-            # between a place and its body's name.
-            k = j
-            while k < min(j + 2, len(tokens)) and _is_adjective(tokens[k].group(0)):
-                k += 1
-                while k < len(tokens) and tokens[k].group(0).lower() in PLACE_QUALIFIERS:
-                    k += 1
-            if k < len(tokens) and tokens[k].group(0).lower().rstrip("s") in BODY_NOUNS:
-                j = k
-        if j < len(tokens) and tokens[j].group(0).lower().rstrip("s") in BODY_NOUNS | {"hwb"}:
-            noun = tokens[j].group(0).lower().rstrip("s")
-            end = tokens[j].end()
-        if not possessive and noun is None:
-            continue
-        place_hits.setdefault(word.lower(), []).append((tok.start(), end, noun))
-
-    q_norm = f" {_norm(question)} "
-    strong: dict[str, tuple[int, int] | None] = {}
-    cores = core_names(known_bodies)
-    for body in known_bodies:
-        full = _norm(re.sub(r"^\s*the\s+", "", body, flags=re.IGNORECASE))
-        if full and f" {full} " in q_norm:
-            strong[body] = _find_span(question, body)
-            continue
-        core = cores.get(body)
-        if core and f" {_norm(core)} " in q_norm:
-            strong[body] = _find_span(question, core)
-            continue
-        for acronym in initials(body) | (initials(cores[body]) if body in cores else set()):
-            m = re.search(rf"\b{acronym}s?\b", question)
-            other_place = place_hits and not (set(place_hits) & _places(body))
-            if m and not other_place:  # "Trafford's HWB" is not the Wiltshire HWB
-                strong[body] = (m.start(), m.end())
-                break
-
-    by_place: dict[str, list[str]] = {}
-    for body in known_bodies:
-        for place in _places(body):
-            by_place.setdefault(place, []).append(body)
-
-    chosen_place: set[str] = set()
-    spans: list[tuple[int, int]] = [s for s in strong.values() if s]
-    for place, hits in place_hits.items():
-        candidates = by_place.get(place, [])
-        if not candidates:
-            continue
-        nouns = {n for _, _, n in hits if n}
-        narrowed = [b for b in candidates if any(n in _norm(b).split() for n in nouns)]
-        chosen_place.update(narrowed or candidates)
-        spans.extend((s, e) for s, e, _ in hits)
-
-    if strong:
-        # "KCC Cabinet" names both "Kent County Council" and "Kent County Council Cabinet":
-        # the longer, more specific name wins.
-        bodies = {b for b in strong if not any(o != b and o.startswith(b) for o in strong)}
-        if chosen_place and bodies & chosen_place:
-            bodies &= chosen_place
-    else:
-        bodies = chosen_place
-    return sorted(bodies), spans
-
-
-def _is_adjective(word: str) -> bool:
-    """A lower-case word that may qualify a body's name ("extraordinary", "special", "new")."""
-    return word.isalpha() and word.islower() and word not in STOPWORDS
-
-
-def core_names(known_bodies: Sequence[str]) -> dict[str, str]:
-    """Each body's name without the prefix it shares with the other bodies of its place.
-
-    "City of London Planning and Environment Committee" → "Planning and Environment Committee",
-    "Kent County Council Cabinet" → "Cabinet": how people name a body of their own council.
-    """
-    groups: dict[str, list[str]] = {}
-    for body in known_bodies:
-        for place in sorted(_places(body))[:1]:
-            groups.setdefault(place, []).append(body)
-    cores: dict[str, str] = {}
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        split = [m.split() for m in members]
-        prefix = 0
-        while all(len(w) > prefix for w in split) and len({w[prefix] for w in split}) == 1:
-            prefix += 1
-        if prefix == 0:
-            continue
-        for body, words in zip(members, split, strict=True):
-            rest = words[prefix:]
-            if len(rest) >= 2 or (len(rest) == 1 and rest[0].lower() in BODY_NOUNS):
-                cores[body] = " ".join(rest)
-    return cores
-
-
-def _find_span(question: str, body: str) -> tuple[int, int] | None:
-    words = re.findall(r"[A-Za-z0-9]+", re.sub(r"^\s*the\s+", "", body, flags=re.IGNORECASE))
-    if not words:
-        return None
-    rx = r"\W+".join(re.escape(w) for w in words)
-    m = re.search(rx, question, re.IGNORECASE)
-    return (m.start(), m.end()) if m else None
 
 
 def _remove(question: str, spans: list[tuple[int, int]]) -> str:

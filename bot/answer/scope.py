@@ -22,10 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.answer.body_names import core_names, initials
 from bot.answer.body_words import GENERIC_BODY_WORDS, PLACE_QUALIFIERS
 from bot.answer.models import Held, Refusal, RefusalKind
 from bot.answer.places import WORD, Named, place_words
-from bot.answer.question import Query, core_names, initials
+from bot.answer.question import Query
 from index.schema import ItemMeta
 
 TOPIC_ITEMS = 3

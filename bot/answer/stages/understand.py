@@ -12,8 +12,9 @@ import re
 from datetime import date
 
 from bot.answer.catalogue import Catalogue
+from bot.answer.meeting_dates import impossible_dates
 from bot.answer.models import Answer, Refusal, RefusalKind
-from bot.answer.question import Query, impossible_dates, understand
+from bot.answer.question import Query, understand
 from bot.answer.stages.flow import Asking, Tools
 
 MAX_QUESTION_CHARS = 1000

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.answer.meeting_dates import impossible_dates
 from bot.answer.models import Intent
-from bot.answer.question import impossible_dates, understand
+from bot.answer.question import understand
 
 BODIES = [
     "Westvale Town Council",
