@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from bot.answer import abstain
 from bot.answer.asked import PROCEDURAL
-from bot.answer.lead import lead_from
+from bot.answer.lead_options import lead_from
 from bot.answer.models import ItemMatch, Lead, LeadKind
 from bot.answer.reading import Words
 from index.models import VoteResult

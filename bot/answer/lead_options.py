@@ -1,0 +1,199 @@
+"""What an item offers to lead an answer with: each of its verbatim units (resolutions,
+actions, votes, dated statements) and shown passages as a possible one-line answer, with the
+dense score that says how close it stands to the question. :mod:`bot.answer.lead` chooses
+among them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.answer.asked import PROCEDURAL
+from bot.answer.models import ItemMatch, Lead, LeadKind
+from bot.search.pipeline import ItemCandidate
+from index.models import Resolution, Vote, VoteResult
+from index.schema import StoredItem, UnitKind, UnitRef, unit_id
+
+# The clauses that close most approvals ("the Mayor and the City Clerk BE AUTHORIZED to execute
+# any contract or other documents, if required, to give effect to these recommendations"; "the
+# Civic Administration BE AUTHORIZED to undertake all the administrative acts …"): they name
+# who signs or files, not who decided or does the work, so they lead only when nothing else in
+# the item answers.
+SIGNING = re.compile(
+    r"\bauthori[sz]ed to (?:execute|sign)\b[^.;]{0,80}\b(?:documents?|agreements?|contracts?)\b"
+    r"[^.;]{0,80}\b(?:give effect|implement)|"
+    r"\bauthori[sz]ed to undertake all (?:the )?administrative acts\b",
+    re.IGNORECASE,
+)
+
+_DATE_PHRASE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+\d{4})?\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?\b|"
+    r"\b(?:spring|summer|autumn|winter|the end of (?:the )?(?:year|month))(?:\s+\d{4})?\b"
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A possible lead and what it is scored on."""
+
+    lead: Lead
+    text: str  # what is scored against the question
+    dense: float | None
+    procedural: bool = False
+    meeting_date: bool = False  # a decision dated by its meeting, not by its own words
+    passage: bool = False  # a sentence of the discussion, not an extracted unit
+    signing: bool = False  # the closing clause naming who signs (see SIGNING)
+
+
+def lead_from(match: ItemMatch, kind: str, quote: str, **extra: str | None) -> Lead:
+    """A lead quoting ``quote`` from ``match``, placed by the match's meeting and link."""
+    return Lead(
+        kind=kind,
+        quote=quote,
+        item_id=match.item_id,
+        link=match.link,
+        item_title=match.item_title,
+        item_number=match.item_number,
+        body=match.body,
+        meeting_date=match.meeting_date,
+        minutes_status=match.minutes_status,
+        **extra,
+    )
+
+
+def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None) -> list[Option]:
+    """Every verbatim unit of the item as a possible lead, with its exact dense score."""
+    meta = item.meta
+    source = item.text
+    units = candidate.units if candidate else {}
+
+    def dense(kind: str, ordinal: int) -> float | None:
+        return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
+
+    def lead(kind: str, quote: str, **extra: str | None) -> Lead:
+        return lead_from(match, kind, quote, **extra)
+
+    # Votes and passages have no vector of their own: a vote stands as close as the
+    # resolution it decided (or the item's decisions together), a passage as close as the
+    # item's closest text window (it lies in one).
+    decision_block = dense(UnitKind.DECISION, 0)
+    chunk_prefix = unit_id(UnitRef(item.id, UnitKind.CHUNK, 0))[:-1]
+    chunk_best = max((v for k, v in units.items() if k.startswith(chunk_prefix)), default=None)
+
+    out: list[Option] = []
+    for n, r in enumerate(meta.resolutions):
+        quote = _verbatim(r.quote, r.text, source)
+        if not quote:
+            continue
+        procedural = bool(PROCEDURAL.search(r.text))
+        signing = bool(SIGNING.search(r.text))
+        sim = dense(UnitKind.RESOLUTION, n)
+        out.append(
+            Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural, signing=signing)
+        )
+        said = _DATE_PHRASE.search(r.text)
+        if said:
+            # "… be presented at the July meeting": the decision dates itself
+            dated = lead(LeadKind.DATE, quote, when=said.group(0))
+            out.append(Option(dated, r.text, sim, procedural, signing=signing))
+        elif match.meeting_date:
+            # "When did they adopt X?": the meeting that decided it dates the decision.
+            out.append(
+                Option(
+                    lead(LeadKind.DATE, quote, when=match.meeting_date),
+                    r.text,
+                    sim,
+                    procedural,
+                    meeting_date=True,
+                    signing=signing,
+                )
+            )
+    for n, a in enumerate(meta.actions):
+        quote = _verbatim(a.quote, a.text, source)
+        if not quote:
+            continue
+        update = a.update if a.update and a.update in source else None
+        extra = {"owner": a.owner, "due": a.due, "status": a.status}
+        text = f"{a.owner or ''} {a.text} {update or ''}"
+        sim = dense(UnitKind.ACTION, n)
+        signing = bool(SIGNING.search(a.text))
+        out.append(Option(lead(LeadKind.ACTION, quote, **extra), text, sim, signing=signing))
+        if a.due:
+            out.append(
+                Option(lead(LeadKind.DATE, quote, owner=a.owner, due=a.due, when=a.due), text, sim)
+            )
+    for v in meta.votes:
+        quote = _verbatim(v.motion, v.text, source)
+        if quote:
+            sim = _motion_similarity(v.motion, meta.resolutions, dense) or decision_block
+            out.append(
+                Option(
+                    lead(
+                        LeadKind.VOTE,
+                        quote,
+                        result=v.result if v.result != VoteResult.UNKNOWN else None,
+                        tally=_tally(v),
+                    ),
+                    f"{v.motion or ''} {v.text}",
+                    sim,
+                    bool(v.motion and PROCEDURAL.search(v.motion)),
+                )
+            )
+    for n, d in enumerate(meta.dated):
+        if d.text and d.text in source:
+            out.append(
+                Option(lead(LeadKind.DATE, d.text, when=d.when), d.text, dense(UnitKind.DATED, n))
+            )
+    for p in match.passages:
+        if p not in source:
+            continue
+        out.append(Option(lead(LeadKind.PASSAGE, p), p, chunk_best, passage=True))
+        when = _DATE_PHRASE.search(p)
+        if when:
+            dated = lead(LeadKind.DATE, p, when=when.group(0))
+            out.append(Option(dated, p, chunk_best, passage=True))
+    return out
+
+
+def _motion_similarity(
+    motion: str | None,
+    resolutions: Sequence[Resolution],
+    dense: Callable[[str, int], float | None],
+) -> float | None:
+    """The dense score of the resolution a vote's motion carried (one holds the other)."""
+    if not motion:
+        return None
+    scores = [
+        dense(UnitKind.RESOLUTION, n)
+        for n, r in enumerate(resolutions)
+        if r.text and (r.text in motion or motion in r.text)
+    ]
+    found = [x for x in scores if x is not None]
+    return max(found) if found else None
+
+
+def _verbatim(preferred: str | None, fallback: str, source: str) -> str | None:
+    """The marked quote ("RESOLVED that …") when the extractor gave one, else the unit's text;
+    only ever an exact substring of the item's text."""
+    for quote in (preferred, fallback):
+        if quote and quote in source:
+            return quote
+    return None
+
+
+def _tally(vote: Vote) -> str | None:
+    """ "13-1" (for-against, then abstentions if recorded), from counts or named lists."""
+    yeas = vote.yea_count if vote.yea_count is not None else len(vote.yeas) or None
+    nays = vote.nay_count if vote.nay_count is not None else len(vote.nays) or None
+    abstained = vote.abstain_count
+    if yeas is None and nays is None:
+        return None
+    parts = [str(yeas or 0), str(nays or 0)]
+    if abstained:
+        parts.append(str(abstained))
+    return "-".join(parts)
