@@ -4,6 +4,7 @@ changes accordingly; a stage reading an output no earlier stage gave fails loudl
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from tests.bot.answer.test_answer_from_records import (
 )
 
 QUESTION = "What was decided about the play park refurbishment?"
+REPO = Path(__file__).resolve().parents[3]
 
 
 def since(day: date) -> Stage:
@@ -101,3 +103,13 @@ def test_a_stage_without_the_output_it_reads_names_what_is_missing(make):
     without_retrieval = tuple(s for s in STAGES if s is not retrieve.run)
     with pytest.raises(LookupError, match="Retrieved"):
         make(without_retrieval).ask(QUESTION)
+
+
+def test_the_recipe_names_the_stages_in_the_order_they_run_and_files_that_exist():
+    doc = (REPO / "docs" / "extending.md").read_text(encoding="utf-8")
+    recipe = doc[doc.index("## Add an answer stage") :]
+    intro = recipe[: recipe.index("The contract is in")]
+    named = re.findall(r"\*\*(\w+)\*\*", intro)
+    assert named == [stage.__module__.rsplit(".", 1)[-1] for stage in STAGES]
+    paths = set(re.findall(r"`((?:bot|tests|prompts)/[\w/.]+)`", recipe))
+    assert paths and [p for p in sorted(paths) if not (REPO / p).exists()] == []
