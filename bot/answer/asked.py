@@ -170,7 +170,7 @@ def missing(
                 question, topic, idf, ignore=ignore, equivalents=question.equivalents
             )
             < MIN_TOPIC_IN_UNITS
-            and _decision_similarity(item.id, unit_scores or {}) < DECISION_DENSE
+            and decision_similarity(item.id, unit_scores or {}) < DECISION_DENSE
         ):
             return Wanted.DECISION
     if wanted.numbers:
@@ -180,10 +180,31 @@ def missing(
     return None
 
 
+def lacks(wanted: Asked, item: StoredItem) -> str | None:
+    """The first asked-for unit ``item`` holds no instance of (a :class:`Wanted` value).
+
+    Structure only, no word matching: the answer gate weighs it as evidence and, when it
+    answers anyway, says what the minutes do not record ("no owner is named") instead of
+    refusing an item that is about the question.
+    """
+    meta = item.meta
+    if wanted.vote and not meta.votes:
+        return Wanted.VOTE
+    if wanted.appointment and not any(APPOINTMENT_UNIT.search(text) for text in _unit_texts(item)):
+        return Wanted.APPOINTMENT
+    if wanted.owner and not (any(a.owner for a in meta.actions) or meta.resolutions):
+        return Wanted.OWNER  # a resolution names who is to act ("That the Director be …")
+    if wanted.date and not _dated(item):
+        return Wanted.DATE
+    if wanted.decision and not (meta.resolutions or meta.votes or meta.actions):
+        return Wanted.DECISION
+    return None
+
+
 _DECISION_UNITS = (UnitKind.RESOLUTION, UnitKind.ACTION, UnitKind.DECISION)
 
 
-def _decision_similarity(item_id: str, unit_scores: Mapping[str, float]) -> float:
+def decision_similarity(item_id: str, unit_scores: Mapping[str, float]) -> float:
     """The closest of the item's decision units (resolutions, actions, decision block)."""
     prefixes = tuple(unit_id(UnitRef(item_id, kind, 0))[:-1] for kind in _DECISION_UNITS)
     return max((v for k, v in unit_scores.items() if k.startswith(prefixes)), default=0.0)

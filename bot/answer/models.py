@@ -183,6 +183,10 @@ class Answer:
     lead: Lead | None = None
     related: list[ItemMatch] = field(default_factory=list)
     refusal: Refusal | None = None
+    lacks: str | None = None
+    """The unit the question asked for (``owner``, ``vote``, ``date``, ``appointment``,
+    ``decision``) that the answering item does not record: the reply says so ("no owner is
+    named in the minutes") instead of refusing an item that is about the question."""
 
     @property
     def found(self) -> bool:
@@ -200,4 +204,5 @@ class Answer:
             "near_misses": [m.to_dict() for m in self.near_misses],
             "related": [m.to_dict() for m in self.related],
             "refusal": self.refusal.to_dict() if self.refusal else None,
+            "lacks": self.lacks,
         }

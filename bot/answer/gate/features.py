@@ -1,0 +1,199 @@
+"""The evidence the gate weighs, as numbers: one vector per (question, candidate item).
+
+Each feature is general — nothing names a topic, a body or a question — so a weight fitted on
+questions generated from one index means the same on questions nobody has seen:
+
+- how close the question is to the item in meaning (its best unit, its two best, its best
+  decision unit), and how far that stands above the other candidates;
+- how the lexical side ranks it, and whether dense and BM25 agree on it;
+- how much of the question's informative vocabulary the item holds, its title alone, and the
+  rarest question word it lacks (a missing rare word is the mark of another topic);
+- how much of the vocabulary the question's *other* close hits share the item holds
+  (pseudo-relevance feedback, :mod:`bot.answer.gate.expansion`): the minutes' own words for
+  what was asked, without a lexicon;
+- answer-type evidence: whether the item holds the unit asked for (an owner, a vote, a date,
+  a decision) — a feature and a hedge, never a veto.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.answer import abstain
+from bot.answer.asked import Asked, decision_similarity, lacks
+from bot.answer.gate.expansion import FEEDBACK_DOCS, agreement, relevance_model
+from bot.search.dense import DENSE
+from bot.search.bm25 import LEXICAL
+from bot.search.pipeline import ItemCandidate
+from index.words import tokenize
+from index.schema import StoredItem
+
+COMPUTED: tuple[str, ...] = (
+    "dense",
+    "dense_top2",
+    "decision_dense",
+    "dense_gap",
+    "dense_lift",
+    "dense_first",
+    "lexical_share",
+    "lexical_first",
+    "coverage",
+    "title_coverage",
+    "rarest_missing",
+    "feedback_agreement",
+    "type_asked",
+    "type_lacking",
+    "numbers_missing",
+    "named",
+    "scoped",
+    "topic_size",
+)
+NAMES: tuple[str, ...] = tuple(
+    n for n in COMPUTED if n not in ("coverage", "title_coverage", "rarest_missing", "topic_size")
+)
+"""The features the gate weighs. Literal overlap with the question's own words is computed
+but left out: people ask in words the minutes do not use, and a gate fitted on it refuses
+paraphrases (measured: see the report of issue 20)."""
+TOPIC_CAP = 8  # topic words beyond this say nothing more about how specific a question is
+_NEVER_SEEN = "\x00"  # a token no index holds: its idf is the largest there is
+
+
+@dataclass
+class Retrieval:
+    """One question's retrieval: what was asked and what came back, best first.
+
+    ``asked`` is the searched text (filters removed, a follow-up's earlier question added);
+    ``question`` the words as asked (for names); ``scoped`` says the question names one meeting
+    and no topic (see :class:`bot.answer.abstain.Evidence`).
+    """
+
+    asked: str
+    question: str
+    needs: Asked
+    candidates: Sequence[ItemCandidate]
+    items: Mapping[str, StoredItem]
+    idf: Callable[[str], float]
+    scoped: bool = False
+    _profiles: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def tokens(self, item_id: str) -> frozenset[str]:
+        """The item's distinct tokens (header, title, text)."""
+        item = self.items.get(item_id)
+        return _tokens(item.id, item_text(item)) if item else frozenset()
+
+    def profile(self, item_id: str) -> dict[str, float]:
+        """The item's idf-weighted term frequencies (tf/|d| · idf), once per question: what
+        its words contribute to a relevance model (:mod:`bot.answer.gate.expansion`)."""
+        if item_id not in self._profiles:
+            item = self.items.get(item_id)
+            counts = item_counts(item) if item else Counter()
+            length = sum(counts.values()) or 1
+            self._profiles[item_id] = {t: n / length * self.weight(t) for t, n in counts.items()}
+        return self._profiles[item_id]
+
+    def weight(self, token: str) -> float:
+        """``idf``, remembered for the question (an item's words recur across candidates)."""
+        if token not in self._idf:
+            self._idf[token] = self.idf(token)
+        return self._idf[token]
+
+
+def item_counts(item: StoredItem) -> Counter[str]:
+    """The item's token counts; an item ID names its content, so they are kept across questions
+    (the same items come back for many questions, and tokenizing them is most of a feature's
+    cost)."""
+    return _counts(item.id, item_text(item))
+
+
+@lru_cache(maxsize=4096)
+def _counts(item_id: str, text: str) -> Counter[str]:
+    return Counter(tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(item_id: str, text: str) -> frozenset[str]:
+    return frozenset(_counts(item_id, text))
+
+
+def item_text(item: StoredItem) -> str:
+    """What an item can be matched on: its header (body, date), title and text."""
+    return "\n".join(x for x in (item.meta.header, item.meta.title, item.text) if x)
+
+
+def body_tokens(item: StoredItem | None) -> set[str]:
+    """Words naming the item's body: they match every item of its minutes, so prove nothing."""
+    if item is None or not item.meta.body:
+        return set()
+    return set(tokenize(item.meta.body))
+
+
+def features(r: Retrieval, rank: int) -> tuple[float, ...]:
+    """The evidence for ``r.candidates[rank]`` answering ``r.asked``, in :data:`NAMES` order."""
+    candidate = r.candidates[rank]
+    item = r.items.get(candidate.item_id)
+    if item is None:
+        return tuple(0.0 for _ in NAMES)
+    dense = _dense(candidate)
+    others = [_dense(c) for n, c in enumerate(r.candidates) if n != rank]
+    units = sorted(candidate.units.values(), reverse=True)
+    lexical = [c.scores.get(LEXICAL, 0.0) for c in r.candidates]
+    best_lexical = max(lexical, default=0.0)
+    ignore = body_tokens(item)
+    topic = abstain.topic_tokens(r.asked, ignore)
+    max_idf = r.idf(_NEVER_SEEN) or 1.0
+    have = r.tokens(item.id)
+    missing_idf = max((r.weight(t) for t in topic if t not in have), default=0.0)
+    feedback = relevance_model(
+        [
+            (r.profile(c.item_id), _dense(c))
+            for c in _by_dense(r.candidates, rank, r)[:FEEDBACK_DOCS]
+        ]
+    )
+    numbers = [t for t in tokenize(r.asked) if any(ch.isdigit() for ch in t)]
+    lacking = lacks(r.needs, item)
+    values = (
+        dense,
+        sum(units[:2]) / len(units[:2]) if units else dense,
+        decision_similarity(item.id, candidate.units),
+        dense - max(others, default=0.0),
+        dense - (sum(others) / len(others) if others else 0.0),
+        float(all(dense >= o for o in others)),
+        lexical[rank] / best_lexical if best_lexical > 0 else 0.0,
+        float(best_lexical > 0 and lexical[rank] >= best_lexical),
+        coverage(topic, have, r.weight),
+        abstain.coverage(r.asked, item.meta.title, r.idf, ignore=ignore),
+        missing_idf / max_idf,
+        agreement(feedback, have),
+        float(r.needs != Asked()),
+        float(lacking is not None),
+        sum(n not in have for n in numbers) / len(numbers) if numbers else 0.0,
+        float(abstain.named_in(r.question, item.meta.title, ignore)),
+        float(r.scoped),
+        min(len(topic), TOPIC_CAP) / TOPIC_CAP,
+    )
+    by_name = dict(zip(COMPUTED, values, strict=True))
+    return tuple(by_name[n] for n in NAMES)
+
+
+def coverage(topic: set[str], have: frozenset[str], idf: Callable[[str], float]) -> float:
+    """Idf-weighted share of the topic words the item holds (clipped forms count: see
+    :func:`bot.answer.abstain.coverage`, of which this is the cached-token form)."""
+    total = sum(idf(t) for t in topic)
+    if not total:
+        return 0.0
+    ordered = sorted(have)
+    return sum(idf(t) for t in topic if abstain.covered(t, have, ordered)) / total
+
+
+def _dense(candidate: ItemCandidate) -> float:
+    return candidate.scores.get(DENSE, 0.0)
+
+
+def _by_dense(candidates: Sequence[ItemCandidate], rank: int, r: Retrieval) -> list[ItemCandidate]:
+    """The other candidates, closest first: the feedback the judged item is compared with."""
+    others = [c for n, c in enumerate(candidates) if n != rank and c.item_id in r.items]
+    return sorted(others, key=_dense, reverse=True)

@@ -1,0 +1,266 @@
+"""Training questions generated from the indexed minutes themselves, and fitting on them.
+
+Nobody writes questions for a new index, and rules fitted to the questions someone did write do
+not carry to the next ones. But the minutes say what can be asked of them: every item title,
+resolution, action and vote is the answer to some question. So questions are made
+mechanically — a random subset of a unit's content words, sometimes reordered, in a question
+template that asks for that unit's type — and labelled by retrieval itself:
+
+- **positive** (answer): the top candidate is the item the question was made from;
+- **negative** (refuse), leave-one-out: the same question with its source item (and any item
+  repeating the source's title or text: the same decision minuted twice) removed from the
+  candidates — the right answer is then not in the index, and the top remaining candidate is
+  exactly the confident unrelated quote the gate must refuse;
+- **negative**, absent topic: content words of two unrelated items asked together, when no
+  candidate holds them all.
+
+Nothing here reads an evaluation file, and nothing names a topic: the same procedure fits any
+index.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.answer.gate.features import Retrieval, features
+from bot.answer.gate.model import GateModel, fit, load, save
+from index.words import STOPWORDS, tokenize
+from index.schema import StoredItem
+
+ITEMS = 120
+"""Items questions are generated from: ~2 questions each, a few seconds of retrieval."""
+MIN_ITEMS = 40
+"""Below this many items, too few questions to fit on: today's rules decide."""
+MIN_WORDS, MAX_WORDS = 2, 5
+"""How many of a unit's content words a generated question keeps."""
+SWAP = 0.3
+"""Chance that a kept word is swapped for another word of the same item."""
+FOREIGN = 0.2
+"""Chance that another item's word is added to a question."""
+LOWER = 0.7
+"""Chance that a generated question is typed in lower case (names and all)."""
+ABSENT_SHARE = 2
+"""One absent-topic question per this many items."""
+SOURCE_WORDS = 24
+RELATED_CHARS = 2000  # the item's opening: what it is about
+"""Only a unit's first words are drawn from: what a unit is about comes first."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "title": (
+        "what did they decide about {w}?",
+        "what happened with {w}?",
+        "was anything agreed on {w}?",
+        "{w}?",
+    ),
+    "resolution": (
+        "did they agree to {w}?",
+        "what was resolved about {w}?",
+        "was it approved: {w}?",
+    ),
+    "action": ("who is to {w}?", "who was asked to {w}?", "who is responsible for {w}?"),
+    "vote": ("how did members vote on {w}?", "was the vote on {w} close?"),
+    "dated": ("when is {w}?", "by when {w}?"),
+}
+
+
+Retrieve = Callable[[Sequence[str]], Sequence[Retrieval | None]]
+"""Questions → what retrieval found for each (None: refused before retrieval, out of scope)."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A generated question: ``source`` is the item it was made from ("" for an absent
+    topic); ``anchor`` the unit text it came from (an item repeating it answers too)."""
+
+    question: str
+    source: str
+    kind: str
+    anchor: str = ""
+
+
+def content_words(text: str) -> list[str]:
+    """The unit's words a person might use: no stop words, no numbers, shouting lowered."""
+    out = []
+    for word in _WORD.findall(text):
+        low = word.lower()
+        if low in STOPWORDS or not tokenize(word):
+            continue
+        out.append(low if word.isupper() and len(word) > 4 else word)
+    return list(dict.fromkeys(out))[:SOURCE_WORDS]
+
+
+def paraphrase(
+    text: str, rng: random.Random, related: Sequence[str] = (), foreign: Sequence[str] = ()
+) -> str | None:
+    """A mechanical paraphrase: a random subset of the content words, half the time reordered,
+    some swapped for ``related`` words (the item's other words: the asker's words for the same
+    thing are the ones around it, not the unit's own), sometimes joined by a ``foreign`` word
+    (another item's: words the minutes do not use here), and mostly lower-cased, as people type.
+
+    Without them every generated question would hold only the unit's own words, and the gate
+    would learn that an answer covers every word asked: real questions do not.
+    """
+    words = content_words(text)
+    if len(words) < MIN_WORDS:
+        return None
+    n = min(len(words), rng.randint(MIN_WORDS, MAX_WORDS))
+    picked = sorted(rng.sample(range(len(words)), n))
+    kept = [words[i] for i in picked]
+    if related:
+        kept = [rng.choice(related) if rng.random() < SWAP else w for w in kept]
+    if foreign and rng.random() < FOREIGN:
+        kept.insert(rng.randrange(len(kept) + 1), rng.choice(foreign))
+    if rng.random() < 0.5:
+        rng.shuffle(kept)
+    if rng.random() < LOWER:
+        kept = [w.lower() for w in kept]
+    return " ".join(kept)
+
+
+def units_of(item: StoredItem) -> list[tuple[str, str]]:
+    """(kind, text) of each unit a question can be made from."""
+    meta = item.meta
+    out = [("title", meta.title)] if meta.title else []
+    out += [("resolution", r.text) for r in meta.resolutions]
+    out += [("action", a.text) for a in meta.actions if a.owner]
+    out += [("vote", v.motion or v.text) for v in meta.votes]
+    out += [("dated", d.text) for d in meta.dated]
+    return out
+
+
+def generate(items: Sequence[StoredItem], *, seed: int = 0, per_item: int = 2) -> list[Generated]:
+    """``per_item`` questions from each item's units, and one absent-topic question per
+    :data:`ABSENT_SHARE` items."""
+    rng = random.Random(seed)
+    out: list[Generated] = []
+    pool = {i.id: content_words(" ".join(t for _, t in units_of(i))) for i in items}
+    for item in items:
+        units = units_of(item)
+        foreign = [w for other, ws in pool.items() if other != item.id for w in ws[:6]]
+        related = content_words(item.text[:RELATED_CHARS])
+        for kind, text in rng.sample(units, min(per_item, len(units))):
+            words = paraphrase(text, rng, related, foreign)
+            if words:
+                template = rng.choice(TEMPLATES[kind])
+                out.append(Generated(template.format(w=words), item.id, kind, text))
+    # A decision never taken: one item's subject asked with another item's decision (or
+    # action, vote, date); the kind of the unit sets the template, so it asks for that unit.
+    titled = [i for i in items if len(content_words(i.meta.title)) >= MIN_WORDS]
+    for _ in range(len(items) // ABSENT_SHARE if len(titled) > 1 else 0):
+        a, b = rng.sample(titled, 2)
+        if a.meta.doc_id == b.meta.doc_id:
+            continue
+        kind, text = rng.choice(units_of(b))
+        wa, wb = content_words(a.meta.title), content_words(text)
+        words = rng.sample(wa, min(2, len(wa))) + rng.sample(wb, min(2, len(wb)))
+        if rng.random() < LOWER:
+            words = [w.lower() for w in words]
+        template = rng.choice(TEMPLATES[kind])
+        out.append(Generated(template.format(w=" ".join(words)), "", "absent"))
+    return out
+
+
+def same_source(
+    candidate: StoredItem | None, tokens: frozenset[str], source: StoredItem | None, anchor: str
+) -> bool:
+    """The candidate (whose tokens are ``tokens``) is the source item or repeats it: its title,
+    or every word of the unit the question was made from."""
+    if candidate is None or source is None:
+        return False
+    if candidate.id == source.id:
+        return True
+    if _norm(candidate.meta.title) == _norm(source.meta.title):
+        return True
+    words = set(tokenize(anchor))
+    return bool(words) and words <= tokens
+
+
+def _norm(text: str) -> str:
+    return " ".join(tokenize(text))
+
+
+@dataclass(frozen=True)
+class Examples:
+    x: list[tuple[float, ...]]
+    y: list[int]
+
+
+def examples(
+    generated: Iterable[Generated],
+    retrieve: Retrieve,
+    sources: dict[str, StoredItem],
+) -> Examples:
+    """Label each generated question's top candidate (see the module docstring)."""
+    x: list[tuple[float, ...]] = []
+    y: list[int] = []
+    generated = list(generated)
+    for g, r in zip(generated, retrieve([g.question for g in generated]), strict=True):
+        if r is None or not r.candidates:
+            continue
+        if not g.source:
+            words = set(tokenize(g.question))
+            if not any(words <= r.tokens(c.item_id) for c in r.candidates):
+                x.append(features(r, 0))
+                y.append(0)
+            continue
+        source = sources.get(g.source)
+        if r.candidates[0].item_id == g.source:
+            x.append(features(r, 0))
+            y.append(1)
+        rest = [
+            c
+            for c in r.candidates
+            if not same_source(r.items.get(c.item_id), r.tokens(c.item_id), source, g.anchor)
+        ]
+        if rest:
+            x.append(features(replace(r, candidates=rest), 0))
+            y.append(0)
+    return Examples(x, y)
+
+
+def train(items: Sequence[StoredItem], retrieve: Retrieve, *, seed: int = 0) -> GateModel | None:
+    """Generate, label and fit; None when the index is too small to learn from."""
+    if len(items) < MIN_ITEMS:
+        return None
+    generated = generate(items, seed=seed)
+    found = examples(generated, retrieve, {i.id: i for i in items})
+    return fit(found.x, found.y, seed=seed)
+
+
+def sample_ids(item_ids: Sequence[str], *, seed: int = 0, n: int = ITEMS) -> list[str]:
+    """A fixed random sample of the index's items (the same for the same index)."""
+    ordered = sorted(item_ids)
+    return random.Random(seed).sample(ordered, min(n, len(ordered)))
+
+
+_lock = threading.Lock()
+
+
+def ensure(
+    path: Path,
+    item_ids: Callable[[], Sequence[str]],
+    get_items: Callable[[Sequence[str]], Sequence[StoredItem]],
+    retrieve: Retrieve,
+) -> tuple[GateModel | None, float]:
+    """The model saved at ``path``, else one fitted now and saved there (with the seconds it
+    took); None when the index is too small (then the file is not written)."""
+    with _lock:
+        model = load(path)
+        if model is not None:
+            return model, 0.0
+        started = time.perf_counter()
+        ids = item_ids()
+        if len(ids) < MIN_ITEMS:
+            return None, 0.0
+        model = train(get_items(sample_ids(ids)), retrieve)
+        if model is not None:
+            save(model, path)
+        return model, time.perf_counter() - started
