@@ -10,7 +10,6 @@ is pseudo-relevance feedback: no lexicon, nothing fitted to any question.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
 
 FEEDBACK_DOCS = 5
@@ -35,11 +34,15 @@ def relevance_model(
     best = max(sim for _, sim in top)
     prior = [math.exp((sim - best) / TEMPERATURE) for _, sim in top]
     norm = sum(prior)
-    weights: Counter[str] = Counter()
+    weights: dict[str, float] = {}
     for (profile, _), p in zip(top, prior, strict=True):
         for token, w in profile.items():
-            weights[token] += (p / norm) * w
-    kept = [(t, w) for t, w in weights.most_common(terms * 2) if not any(c.isdigit() for c in t)]
+            weights[token] = weights.get(token, 0.0) + (p / norm) * w
+    kept = [
+        (t, w)
+        for t, w in sorted(weights.items(), key=lambda tw: -tw[1])[: terms * 2]
+        if not any(c.isdigit() for c in t)
+    ]
     kept = kept[:terms]
     total = sum(w for _, w in kept)
     return {t: w / total for t, w in kept} if total else {}

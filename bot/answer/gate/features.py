@@ -25,11 +25,11 @@ from functools import lru_cache
 from bot.answer import abstain
 from bot.answer.asked import Asked, decision_similarity, lacks
 from bot.answer.gate.expansion import FEEDBACK_DOCS, agreement, relevance_model
-from bot.search.dense import DENSE
 from bot.search.bm25 import LEXICAL
+from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate
-from index.words import tokenize
 from index.schema import StoredItem
+from index.words import tokenize
 
 COMPUTED: tuple[str, ...] = (
     "dense",

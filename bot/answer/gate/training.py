@@ -30,8 +30,8 @@ from pathlib import Path
 
 from bot.answer.gate.features import Retrieval, features
 from bot.answer.gate.model import GateModel, fit, load, save
-from index.words import STOPWORDS, tokenize
 from index.schema import StoredItem
+from index.words import STOPWORDS, tokenize
 
 ITEMS = 120
 """Items questions are generated from: ~2 questions each, a few seconds of retrieval."""
@@ -160,11 +160,11 @@ def generate(items: Sequence[StoredItem], *, seed: int = 0, per_item: int = 2) -
             continue
         kind, text = rng.choice(units_of(b))
         wa, wb = content_words(a.meta.title), content_words(text)
-        words = rng.sample(wa, min(2, len(wa))) + rng.sample(wb, min(2, len(wb)))
+        mixed = rng.sample(wa, min(2, len(wa))) + rng.sample(wb, min(2, len(wb)))
         if rng.random() < LOWER:
-            words = [w.lower() for w in words]
+            mixed = [w.lower() for w in mixed]
         template = rng.choice(TEMPLATES[kind])
-        out.append(Generated(template.format(w=" ".join(words)), "", "absent"))
+        out.append(Generated(template.format(w=" ".join(mixed)), "", "absent"))
     return out
 
 
