@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from bot.answer import abstain
-from bot.answer.asked import Asked, decision_similarity, lacks
+from bot.answer.asked import Asked, decision_similarity, lacks, missing
 from bot.answer.gate.expansion import FEEDBACK_DOCS, agreement, relevance_model
 from bot.search.bm25 import LEXICAL
 from bot.search.dense import DENSE
@@ -46,6 +46,7 @@ COMPUTED: tuple[str, ...] = (
     "feedback_agreement",
     "type_asked",
     "type_lacking",
+    "hedge_lacking",
     "numbers_missing",
     "named",
     "scoped",
@@ -154,7 +155,7 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
         ]
     )
     numbers = [t for t in tokenize(r.asked) if any(ch.isdigit() for ch in t)]
-    lacking = lacks(r.needs, item)
+    hedged = lacks(hedged_needs(r.needs), item)
     values = (
         dense,
         sum(units[:2]) / len(units[:2]) if units else dense,
@@ -169,7 +170,8 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
         missing_idf / max_idf,
         agreement(feedback, have),
         float(r.needs != Asked()),
-        float(lacking is not None),
+        float(unanswered(r, rank) is not None),
+        float(hedged is not None),
         sum(n not in have for n in numbers) / len(numbers) if numbers else 0.0,
         float(abstain.named_in(r.question, item.meta.title, ignore)),
         float(r.scoped),
@@ -197,3 +199,24 @@ def _by_dense(candidates: Sequence[ItemCandidate], rank: int, r: Retrieval) -> l
     """The other candidates, closest first: the feedback the judged item is compared with."""
     others = [c for n, c in enumerate(candidates) if n != rank and c.item_id in r.items]
     return sorted(others, key=_dense, reverse=True)
+
+
+def hedged_needs(needs: Asked) -> Asked:
+    """The asked-for units an answer may lack and still answer, saying so ("no owner is named
+    in the minutes"): who, when, whom. A vote or a decision is the answer itself."""
+    return Asked(owner=needs.owner, appointment=needs.appointment, date=needs.date)
+
+
+def unanswered(r: Retrieval, rank: int) -> str | None:
+    """The vote or decision the question asks for that ``r.candidates[rank]`` does not record
+    about its topic (see :func:`bot.answer.asked.missing`), or None."""
+    candidate = r.candidates[rank]
+    item = r.items.get(candidate.item_id)
+    if item is None:
+        return None
+    needs = replace(r.needs, owner=False, appointment=False, date=False, numbers=())
+    if needs == Asked():
+        return None
+    return missing(
+        needs, r.asked, item, r.weight, ignore=body_tokens(item), unit_scores=candidate.units
+    )

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.answer.gate.features import Retrieval, features
+from bot.answer.gate.features import Retrieval, features, unanswered
 from bot.answer.gate.model import GateModel, fit, load, save
 from index.schema import StoredItem
 from index.words import STOPWORDS, tokenize
@@ -39,14 +39,19 @@ MIN_ITEMS = 40
 """Below this many items, too few questions to fit on: today's rules decide."""
 MIN_WORDS, MAX_WORDS = 2, 5
 """How many of a unit's content words a generated question keeps."""
-SWAP = 0.3
+SWAP = 0.15
 """Chance that a kept word is swapped for another word of the same item."""
-FOREIGN = 0.2
+WINDOW_START = 6
+"""A phrase starts within a unit's first words: what a unit is about comes first."""
+FOREIGN = 0.1
 """Chance that another item's word is added to a question."""
 LOWER = 0.7
 """Chance that a generated question is typed in lower case (names and all)."""
 ABSENT_SHARE = 2
 """One absent-topic question per this many items."""
+RETRIEVABLE = 3
+"""A question made from an item is labelled only when retrieval ranks the item this high: a
+question that finds its source lower down is too vague to have one right answer."""
 SOURCE_WORDS = 24
 RELATED_CHARS = 2000  # the item's opening: what it is about
 """Only a unit's first words are drawn from: what a unit is about comes first."""
@@ -98,31 +103,44 @@ def content_words(text: str) -> list[str]:
 
 
 def paraphrase(
-    text: str, rng: random.Random, related: Sequence[str] = (), foreign: Sequence[str] = ()
+    text: str,
+    rng: random.Random,
+    related: Sequence[str] = (),
+    foreign: Sequence[str] = (),
+    idf: Callable[[str], float] | None = None,
 ) -> str | None:
-    """A mechanical paraphrase: a random subset of the content words, half the time reordered,
-    some swapped for ``related`` words (the item's other words: the asker's words for the same
-    thing are the ones around it, not the unit's own), sometimes joined by a ``foreign`` word
-    (another item's: words the minutes do not use here), and mostly lower-cased, as people type.
+    """A mechanical paraphrase: a run of the unit's content words in their order (what a
+    person names a thing by is a phrase of it, not a bag of its words), one now and then
+    swapped for a ``related`` word (the item's other words: the asker's words for the same
+    thing are the ones around it), sometimes joined by a ``foreign`` word (another item's: a
+    word the minutes do not use here), and mostly lower-cased, as people type.
 
-    Without them every generated question would hold only the unit's own words, and the gate
-    would learn that an answer covers every word asked: real questions do not.
+    Without the swaps every generated question would hold only the unit's own words, and the
+    gate would learn that an answer covers every word asked: real questions do not.
     """
-    words = content_words(text)
+    words = informative(content_words(text), idf)
     if len(words) < MIN_WORDS:
         return None
     n = min(len(words), rng.randint(MIN_WORDS, MAX_WORDS))
-    picked = sorted(rng.sample(range(len(words)), n))
-    kept = [words[i] for i in picked]
+    start = rng.randrange(min(len(words) - n, WINDOW_START) + 1)
+    kept = words[start : start + n]
     if related:
         kept = [rng.choice(related) if rng.random() < SWAP else w for w in kept]
     if foreign and rng.random() < FOREIGN:
         kept.insert(rng.randrange(len(kept) + 1), rng.choice(foreign))
-    if rng.random() < 0.5:
-        rng.shuffle(kept)
     if rng.random() < LOWER:
         kept = [w.lower() for w in kept]
     return " ".join(kept)
+
+
+def informative(words: list[str], idf: Callable[[str], float] | None) -> list[str]:
+    """``words`` without the commonest third of them (by idf): "meeting", "report", "update"
+    name no topic, and a question made of them has no one right answer to learn from."""
+    if idf is None or len(words) <= MIN_WORDS:
+        return words
+    weights = [max((idf(t) for t in tokenize(w)), default=0.0) for w in words]
+    floor = sorted(weights)[len(weights) // 3]
+    return [w for w, v in zip(words, weights, strict=True) if v >= floor]
 
 
 def units_of(item: StoredItem) -> list[tuple[str, str]]:
@@ -136,7 +154,13 @@ def units_of(item: StoredItem) -> list[tuple[str, str]]:
     return out
 
 
-def generate(items: Sequence[StoredItem], *, seed: int = 0, per_item: int = 2) -> list[Generated]:
+def generate(
+    items: Sequence[StoredItem],
+    *,
+    seed: int = 0,
+    per_item: int = 2,
+    idf: Callable[[str], float] | None = None,
+) -> list[Generated]:
     """``per_item`` questions from each item's units, and one absent-topic question per
     :data:`ABSENT_SHARE` items."""
     rng = random.Random(seed)
@@ -147,7 +171,7 @@ def generate(items: Sequence[StoredItem], *, seed: int = 0, per_item: int = 2) -
         foreign = [w for other, ws in pool.items() if other != item.id for w in ws[:6]]
         related = content_words(item.text[:RELATED_CHARS])
         for kind, text in rng.sample(units, min(per_item, len(units))):
-            words = paraphrase(text, rng, related, foreign)
+            words = paraphrase(text, rng, related, foreign, idf)
             if words:
                 template = rng.choice(TEMPLATES[kind])
                 out.append(Generated(template.format(w=words), item.id, kind, text))
@@ -212,9 +236,13 @@ def examples(
                 y.append(0)
             continue
         source = sources.get(g.source)
+        found = [c.item_id for c in r.candidates[:RETRIEVABLE]]
+        if g.source not in found:
+            continue  # too vague to have one right answer: neither label is sure
         if r.candidates[0].item_id == g.source:
+            # About the question; an answer unless it lacks the vote or decision asked for.
             x.append(features(r, 0))
-            y.append(1)
+            y.append(int(unanswered(r, 0) is None))
         rest = [
             c
             for c in r.candidates
@@ -226,11 +254,17 @@ def examples(
     return Examples(x, y)
 
 
-def train(items: Sequence[StoredItem], retrieve: Retrieve, *, seed: int = 0) -> GateModel | None:
+def train(
+    items: Sequence[StoredItem],
+    retrieve: Retrieve,
+    *,
+    seed: int = 0,
+    idf: Callable[[str], float] | None = None,
+) -> GateModel | None:
     """Generate, label and fit; None when the index is too small to learn from."""
     if len(items) < MIN_ITEMS:
         return None
-    generated = generate(items, seed=seed)
+    generated = generate(items, seed=seed, idf=idf)
     found = examples(generated, retrieve, {i.id: i for i in items})
     return fit(found.x, found.y, seed=seed)
 
@@ -249,6 +283,7 @@ def ensure(
     item_ids: Callable[[], Sequence[str]],
     get_items: Callable[[Sequence[str]], Sequence[StoredItem]],
     retrieve: Retrieve,
+    idf: Callable[[str], float] | None = None,
 ) -> tuple[GateModel | None, float]:
     """The model saved at ``path``, else one fitted now and saved there (with the seconds it
     took); None when the index is too small (then the file is not written)."""
@@ -260,7 +295,7 @@ def ensure(
         ids = item_ids()
         if len(ids) < MIN_ITEMS:
             return None, 0.0
-        model = train(get_items(sample_ids(ids)), retrieve)
+        model = train(get_items(sample_ids(ids)), retrieve, idf=idf)
         if model is not None:
             save(model, path)
         return model, time.perf_counter() - started
