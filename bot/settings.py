@@ -11,13 +11,17 @@ the process.
 ``MINUTES_BOT_ALLOWED_TEAMS`` (comma-separated workspace IDs, ``T…``, or ``E…`` for a Grid
 org) limits which workspaces the bot answers; unset, it answers any workspace the app is in.
 
+``MINUTES_BOT_ANSWER_GATE=fitted`` lets the answer gate fitted on questions generated from the
+index decide (``bot.answer.gate``); the default, ``rules``, keeps the hand rules of
+``bot.answer.abstain`` and ``bot.answer.asked`` (they measure better on the dev set so far).
+
 ``MINUTES_BOT_DIGEST_CHANNEL`` (a channel ID, ``C…``) is where ``minutes-bot sync --notify``
 posts the new resolutions and actions of each sync; unset, only channel watches are posted.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
@@ -28,6 +32,7 @@ from index.settings import IndexSettings
 
 class Settings(IndexSettings):
     top_k: int = 3
+    answer_gate: Literal["rules", "fitted"] = "rules"
 
     slack_bot_token: SecretStr | None = Field(
         default=None,

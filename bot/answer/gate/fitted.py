@@ -49,6 +49,7 @@ class Gate:
         folder: Path,
         pipeline: Pipeline,
         *,
+        enabled: bool = True,
         generation: Callable[[], str | None],
         item_ids: Callable[[], Sequence[str]],
         get_items: Callable[[Iterable[str]], Mapping[str, StoredItem]],
@@ -57,6 +58,7 @@ class Gate:
         idf: Callable[[str], float],
     ) -> None:
         self.folder = folder
+        self.enabled = enabled
         self.pipeline = pipeline
         self._generation = generation
         self._item_ids = item_ids
@@ -74,7 +76,7 @@ class Gate:
         if self._model is None or self._model[0] != generation:
             model = None
             names = {w.searcher.name for w in self.pipeline.searchers}
-            if generation and DENSE in names:
+            if self.enabled and generation and DENSE in names:
                 model, self.fit_seconds = training.ensure(
                     self.folder / f"{generation}.{self.pipeline.name}.json",
                     self._item_ids,
