@@ -25,6 +25,7 @@ from functools import lru_cache
 from bot.answer import abstain
 from bot.answer.asked import Asked, decision_similarity, lacks, missing
 from bot.answer.gate.expansion import FEEDBACK_DOCS, agreement, relevance_model
+from bot.answer.plain_words import equivalents
 from bot.search.bm25 import LEXICAL
 from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate
@@ -51,9 +52,21 @@ COMPUTED: tuple[str, ...] = (
     "named",
     "scoped",
     "topic_size",
+    "rule_confidence",
+    "rule_missing",
 )
 NAMES: tuple[str, ...] = tuple(
-    n for n in COMPUTED if n not in ("coverage", "title_coverage", "rarest_missing", "topic_size")
+    n
+    for n in COMPUTED
+    if n
+    not in (
+        "coverage",
+        "title_coverage",
+        "rarest_missing",
+        "topic_size",
+        "rule_confidence",
+        "rule_missing",
+    )
 )
 """The features the gate weighs. Literal overlap with the question's own words is computed
 but left out: people ask in words the minutes do not use, and a gate fitted on it refuses
@@ -176,6 +189,15 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
         float(abstain.named_in(r.question, item.meta.title, ignore)),
         float(r.scoped),
         min(len(topic), TOPIC_CAP) / TOPIC_CAP,
+        dense
+        + abstain.COVERAGE_WEIGHT
+        * abstain.coverage(
+            r.asked, item_text(item), r.weight, ignore=ignore, equivalents=equivalents(r.asked)
+        ),
+        float(
+            missing(r.needs, r.asked, item, r.weight, ignore=ignore, unit_scores=candidate.units)
+            is not None
+        ),
     )
     by_name = dict(zip(COMPUTED, values, strict=True))
     return tuple(by_name[n] for n in NAMES)

@@ -37,7 +37,7 @@ ITEMS = 120
 """Items questions are generated from: ~2 questions each, a few seconds of retrieval."""
 MIN_ITEMS = 40
 """Below this many items, too few questions to fit on: today's rules decide."""
-MIN_WORDS, MAX_WORDS = 3, 8
+MIN_WORDS, MAX_WORDS = 2, 5
 """How many of a unit's content words a generated question keeps."""
 SWAP = 0.15
 """Chance that a kept word is swapped for another word of the same item."""
