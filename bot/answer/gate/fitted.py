@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from bot.answer.asked import lacks
 from bot.answer.gate import batch, training
@@ -83,6 +84,7 @@ class Gate:
                     lambda ids: list(self._get_items(ids).values()),
                     self._retrieve,
                     self._idf,
+                    self._embed(),
                 )
             self._model = (generation, model)
         return self._model[1]
@@ -103,6 +105,14 @@ class Gate:
             said = unanswered(found, rank) or lacks(hedged_needs(found.needs), item)
             out.append(Verdict(p >= bar, p, said))
         return out
+
+    def _embed(self) -> training.Embed | None:
+        """The dense searcher's model, embedding a batch (for rewording generated questions)."""
+        for weighted in self.pipeline.searchers:
+            embedder = getattr(weighted.searcher, "embedder", None)
+            if embedder is not None:
+                return cast(training.Embed, embedder.embed_documents)
+        return None
 
     def _retrieve(self, questions: Sequence[str]) -> list[Retrieval | None]:
         return batch.retrievals(

@@ -24,12 +24,15 @@ import random
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
-from bot.answer.gate.features import Retrieval, features, unanswered
+from bot.answer.gate.features import Retrieval, features, item_text, unanswered
 from bot.answer.gate.model import GateModel, fit, load, save
+from bot.answer.gate.neighbours import Neighbours
 from index.schema import StoredItem
 from index.words import STOPWORDS, tokenize
 
@@ -37,11 +40,19 @@ ITEMS = 120
 """Items questions are generated from: ~2 questions each, a few seconds of retrieval."""
 MIN_ITEMS = 40
 """Below this many items, too few questions to fit on: today's rules decide."""
-MIN_WORDS, MAX_WORDS = 2, 5
+MIN_WORDS, MAX_WORDS = 3, 8
 """How many of a unit's content words a generated question keeps."""
 SWAP = 0.15
 """Chance that a kept word is swapped for another word of the same item."""
-WINDOW_START = 6
+REWORD = 0.5
+"""Chance that a kept word is put in other words (its neighbour in meaning, absent from the
+item; :mod:`bot.answer.gate.neighbours`): people name things in their own words about as often
+as in the minutes' (an even chance, not fitted to any question)."""
+REWORD_FROM = 3
+"""A reworded word is one of this many nearest."""
+VOCABULARY = 1500
+"""The commonest content words of the sampled items that rewording draws on and from."""
+WINDOW_START = 2
 """A phrase starts within a unit's first words: what a unit is about comes first."""
 FOREIGN = 0.1
 """Chance that another item's word is added to a question."""
@@ -76,6 +87,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 
 
+Embed = Callable[[Sequence[str]], Sequence[Sequence[float]]]
+"""Texts → their embeddings, in one batch (the dense searcher's model)."""
 Retrieve = Callable[[Sequence[str]], Sequence[Retrieval | None]]
 """Questions → what retrieval found for each (None: refused before retrieval, out of scope)."""
 
@@ -108,6 +121,7 @@ def paraphrase(
     related: Sequence[str] = (),
     foreign: Sequence[str] = (),
     idf: Callable[[str], float] | None = None,
+    meaning: Callable[[str], Sequence[str]] | None = None,
 ) -> str | None:
     """A mechanical paraphrase: a run of the unit's content words in their order (what a
     person names a thing by is a phrase of it, not a bag of its words), one now and then
@@ -124,6 +138,8 @@ def paraphrase(
     n = min(len(words), rng.randint(MIN_WORDS, MAX_WORDS))
     start = rng.randrange(min(len(words) - n, WINDOW_START) + 1)
     kept = words[start : start + n]
+    if meaning is not None:
+        kept = [_reworded(w, meaning(w), rng) for w in kept]
     if related:
         kept = [rng.choice(related) if rng.random() < SWAP else w for w in kept]
     if foreign and rng.random() < FOREIGN:
@@ -131,6 +147,11 @@ def paraphrase(
     if rng.random() < LOWER:
         kept = [w.lower() for w in kept]
     return " ".join(kept)
+
+
+def _reworded(word: str, near: Sequence[str], rng: random.Random) -> str:
+    """``word``, or (with chance :data:`REWORD`) one of the words nearest it in meaning."""
+    return rng.choice(near[:REWORD_FROM]) if near and rng.random() < REWORD else word
 
 
 def informative(words: list[str], idf: Callable[[str], float] | None) -> list[str]:
@@ -160,18 +181,24 @@ def generate(
     seed: int = 0,
     per_item: int = 2,
     idf: Callable[[str], float] | None = None,
+    embed: Embed | None = None,
 ) -> list[Generated]:
     """``per_item`` questions from each item's units, and one absent-topic question per
     :data:`ABSENT_SHARE` items."""
     rng = random.Random(seed)
     out: list[Generated] = []
     pool = {i.id: content_words(" ".join(t for _, t in units_of(i))) for i in items}
+    near = _neighbours(items, embed) if embed is not None else None
     for item in items:
         units = units_of(item)
+        meaning = None
+        if near is not None:
+            avoid = frozenset(tokenize(item_text(item)))
+            meaning = partial(near.of, avoid=avoid)
         foreign = [w for other, ws in pool.items() if other != item.id for w in ws[:6]]
         related = content_words(item.text[:RELATED_CHARS])
         for kind, text in rng.sample(units, min(per_item, len(units))):
-            words = paraphrase(text, rng, related, foreign, idf)
+            words = paraphrase(text, rng, related, foreign, idf, meaning)
             if words:
                 template = rng.choice(TEMPLATES[kind])
                 out.append(Generated(template.format(w=words), item.id, kind, text))
@@ -190,6 +217,15 @@ def generate(
         template = rng.choice(TEMPLATES[kind])
         out.append(Generated(template.format(w=" ".join(mixed)), "", "absent"))
     return out
+
+
+def _neighbours(items: Sequence[StoredItem], embed: Embed) -> Neighbours:
+    """Neighbours in meaning among the items' commonest content words."""
+    counts: Counter[str] = Counter()
+    for item in items:
+        text = " ".join([*(t for _, t in units_of(item)), item.text[:RELATED_CHARS]])
+        counts.update({w.lower() for w in content_words(text)})
+    return Neighbours([w for w, _ in counts.most_common(VOCABULARY)], embed)
 
 
 def same_source(
@@ -260,11 +296,12 @@ def train(
     *,
     seed: int = 0,
     idf: Callable[[str], float] | None = None,
+    embed: Embed | None = None,
 ) -> GateModel | None:
     """Generate, label and fit; None when the index is too small to learn from."""
     if len(items) < MIN_ITEMS:
         return None
-    generated = generate(items, seed=seed, idf=idf)
+    generated = generate(items, seed=seed, idf=idf, embed=embed)
     found = examples(generated, retrieve, {i.id: i for i in items})
     return fit(found.x, found.y, seed=seed)
 
@@ -284,6 +321,7 @@ def ensure(
     get_items: Callable[[Sequence[str]], Sequence[StoredItem]],
     retrieve: Retrieve,
     idf: Callable[[str], float] | None = None,
+    embed: Embed | None = None,
 ) -> tuple[GateModel | None, float]:
     """The model saved at ``path``, else one fitted now and saved there (with the seconds it
     took); None when the index is too small (then the file is not written)."""
@@ -295,7 +333,7 @@ def ensure(
         ids = item_ids()
         if len(ids) < MIN_ITEMS:
             return None, 0.0
-        model = train(get_items(sample_ids(ids)), retrieve, idf=idf)
+        model = train(get_items(sample_ids(ids)), retrieve, idf=idf, embed=embed)
         if model is not None:
             save(model, path)
         return model, time.perf_counter() - started
