@@ -10,7 +10,7 @@ is pseudo-relevance feedback: no lexicon, nothing fitted to any question.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 
 FEEDBACK_DOCS = 5
 """How many of the top hits the relevance model is estimated from."""
@@ -46,12 +46,6 @@ def relevance_model(
     kept = kept[:terms]
     total = sum(w for _, w in kept)
     return {t: w / total for t, w in kept} if total else {}
-
-
-def expansion_text(model: Mapping[str, float], question_tokens: Iterable[str], n: int = 8) -> str:
-    """The model's strongest terms the question does not already hold, as search text."""
-    have = set(question_tokens)
-    return " ".join([t for t in sorted(model, key=lambda t: -model[t]) if t not in have][:n])
 
 
 def agreement(model: Mapping[str, float], item_tokens: Set[str]) -> float:

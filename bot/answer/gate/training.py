@@ -324,10 +324,12 @@ def ensure(
     embed: Embed | None = None,
 ) -> tuple[GateModel | None, float]:
     """The model saved at ``path``, else one fitted now and saved there (with the seconds it
-    took); None when the index is too small (then the file is not written)."""
+    took); None when the index is too small, or too few generated questions could be labelled
+    (then a marker beside ``path`` says so, so that no later process fits again in vain)."""
+    unfit = path.with_suffix(".unfit")
     with _lock:
         model = load(path)
-        if model is not None:
+        if model is not None or unfit.exists():
             return model, 0.0
         started = time.perf_counter()
         ids = item_ids()
@@ -336,4 +338,7 @@ def ensure(
         model = train(get_items(sample_ids(ids)), retrieve, idf=idf, embed=embed)
         if model is not None:
             save(model, path)
+        else:
+            unfit.parent.mkdir(parents=True, exist_ok=True)
+            unfit.touch()
         return model, time.perf_counter() - started
