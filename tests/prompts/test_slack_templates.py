@@ -8,6 +8,7 @@ A new Slack template without a case here fails :func:`test_every_slack_template_
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -86,6 +87,8 @@ def hostile_lead(kind: str) -> Lead:
 LEAD_KINDS = (LeadKind.RESOLUTION, LeadKind.ACTION, LeadKind.VOTE, LeadKind.DATE, LeadKind.PASSAGE)
 LEADS = [hostile_lead(kind) for kind in LEAD_KINDS]
 LED = Answer(question=FOUND.question, matches=FOUND.matches, lead=LEADS[1])
+LACKS = ("owner", "date", "vote", "appointment", "decision")
+UNOWNED = replace(FOUND, lacks="owner")
 NOT_FOUND = Answer(question=f"what about {HOSTILE}?", searched=SEARCHED)
 HELD = Held(name=f"Council {HOSTILE}", meetings=3, bodies=2, first_year=2023, last_year=2025)
 # Every reason for refusing, each field the reply can show set to hostile text.
@@ -182,7 +185,9 @@ CASES: dict[str, list[dict]] = {
     "slack/found.txt.j2": [
         {"answer": FOUND, "matches": FOUND.matches, "offset": 0},
         {"answer": LED, "matches": LED.matches, "offset": 0},
+        {"answer": UNOWNED, "matches": UNOWNED.matches, "offset": 0},
     ],
+    "slack/lacks.txt.j2": [{"answer": replace(FOUND, lacks=w)} for w in LACKS],
     "slack/lead.txt.j2": [{"lead": lead} for lead in LEADS],
     "slack/help.txt.j2": [{}],
     "slack/no_match.txt.j2": [{"answer": NOT_FOUND}, *({"answer": a} for a in REFUSED)],
@@ -295,3 +300,13 @@ def test_the_terminal_prints_minutes_as_they_are():
 def test_each_environment_loads_only_its_own_templates():
     assert all(n.startswith("terminal/") for n in environment().list_templates())
     assert all(n.startswith("slack/") for n in slack_environment().list_templates())
+
+
+def test_an_answer_lacking_the_asked_for_unit_says_so_beside_it():
+    assert "No owner is named in the minutes." in render(
+        "slack/found.txt.j2", answer=UNOWNED, matches=UNOWNED.matches, offset=0
+    )
+    assert "No owner is named in the minutes." in render("terminal/answer.txt.j2", answer=UNOWNED)
+    assert "named in the minutes" not in render("terminal/answer.txt.j2", answer=FOUND)
+    for wanted in LACKS:
+        assert render("slack/lacks.txt.j2", answer=replace(FOUND, lacks=wanted)).strip()
