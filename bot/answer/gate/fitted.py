@@ -4,7 +4,7 @@ question (:class:`Gate`). The one seam between the answerer and the rest of this
 The model is fitted lazily, on the first question after the index changes (a few seconds on a
 small index; see :mod:`bot.answer.gate.training`), saved under the data folder keyed on the
 index generation and the pipeline, and read back by every later process. Where no model can be
-fitted (no dense searcher, too few items) :meth:`Gate.judge` returns None and the rules of
+fitted (no dense searcher, too few items) :meth:`Gate.verdict` returns None and the rules of
 :mod:`bot.answer.abstain` and :mod:`bot.answer.asked` decide, as before.
 """
 
@@ -23,11 +23,6 @@ from bot.answer.question import Query
 from bot.search.dense import DENSE
 from bot.search.pipeline import Pipeline
 from index.schema import StoredItem
-
-SECONDARY_BAR = 0.5
-"""Once the top candidate is judged to answer, the others are shown at this share of the bar:
-the decision to answer is the calibrated one; below the top the gate only sorts answers from
-noise, and a lower candidate's features (its margin to the top) are pessimistic."""
 
 
 @dataclass(frozen=True)
@@ -89,22 +84,18 @@ class Gate:
             self._model = (generation, model)
         return self._model[1]
 
-    def judge(self, found: Retrieval) -> list[Verdict] | None:
-        """A verdict per candidate of ``found``, in order; None when no model applies."""
-        model = self.model()
-        if model is None:
+    def verdict(self, found: Retrieval) -> Verdict | None:
+        """The verdict on the top candidate of ``found``; None when no model applies (or
+        nothing was found): then the rules decide."""
+        if not found.candidates:
             return None
-        out = []
-        for rank, candidate in enumerate(found.candidates):
-            item = found.items.get(candidate.item_id)
-            if item is None:
-                out.append(Verdict(False, 0.0, None))
-                continue
-            p = model.probability(features(found, rank))
-            bar = model.threshold if rank == 0 else model.threshold * SECONDARY_BAR
-            said = unanswered(found, rank) or lacks(hedged_needs(found.needs), item)
-            out.append(Verdict(p >= bar, p, said))
-        return out
+        model = self.model()
+        item = found.items.get(found.candidates[0].item_id)
+        if model is None or item is None:
+            return None
+        p = model.probability(features(found, 0))
+        said = unanswered(found, 0) or lacks(hedged_needs(found.needs), item)
+        return Verdict(p >= model.threshold, p, said)
 
     def _embed(self) -> training.Embed | None:
         """The dense searcher's model, embedding a batch (for rewording generated questions)."""

@@ -20,10 +20,14 @@ from pathlib import Path
 from bot.answer.gate.features import NAMES
 
 THRESHOLD = 0.5
-"""Answer when P(the item answers) reaches this. Classes are weighted to balance in fitting,
-so 0.5 is the point where a wrong quote and a wrong refusal cost the same."""
-HELD_OUT = 0.25
-"""Share of generated questions kept out of fitting, to report the gate's accuracy on."""
+"""The bar when none could be set from held-out questions (classes are weighted to balance in
+fitting, so 0.5 is where a wrong quote and a wrong refusal cost the same)."""
+FOLDS = 4
+"""Each generated question is judged by a model fitted without it, in this many folds: the
+bar and the accuracy are read from those held-out judgements, never from the fitted ones."""
+FALSE_REFUSALS = 0.05
+"""The bar is set so that this share of held-out generated questions that have an answer are
+refused: the product's budget for false refusals, met on questions from the index itself."""
 MIN_PER_CLASS = 12
 """Fewer generated examples than this of either class: too few to fit; today's rules decide."""
 REGULARISATION = 1.0  # scikit-learn's C: the default, not tuned
@@ -40,7 +44,9 @@ class GateModel:
     intercept: float
     threshold: float = THRESHOLD
     accuracy: float | None = None
-    """Held-out accuracy on generated questions (None when every example was used to fit)."""
+    """Held-out accuracy on generated questions at the bar (None when none was held out)."""
+    abstention: float | None = None
+    """Share of held-out generated questions without an answer that the bar refuses."""
     examples: int = 0
 
     def probability(self, x: Sequence[float]) -> float:
@@ -64,46 +70,41 @@ class GateModel:
             intercept=float(raw["intercept"]),
             threshold=float(raw.get("threshold", THRESHOLD)),
             accuracy=raw.get("accuracy"),
+            abstention=raw.get("abstention"),
             examples=int(raw.get("examples", 0)),
         )
 
 
-@dataclass(frozen=True)
-class Decision:
-    """Answer or refuse, with the probability it was decided on."""
-
-    answer: bool
-    probability: float
-
-
-def decide(model: GateModel, x: Sequence[float]) -> Decision:
-    """The gate's one entry point: answer when the fitted probability clears the threshold."""
-    p = model.probability(x)
-    return Decision(p >= model.threshold, p)
-
-
-def fit(
-    x: Sequence[Sequence[float]], y: Sequence[int], *, seed: int = 0, held_out: float = HELD_OUT
-) -> GateModel | None:
+def fit(x: Sequence[Sequence[float]], y: Sequence[int], *, seed: int = 0) -> GateModel | None:
     """Fit on generated examples (1: the item answers; 0: refuse); None when too few of a class.
 
-    A share ``held_out`` is kept aside to measure accuracy, then the model is refitted on all.
+    Each example is first judged by a model fitted on the other folds; the bar is the
+    probability that refuses :data:`FALSE_REFUSALS` of the held-out answerable ones, and the
+    model answering is then fitted on all.
     """
     if min(sum(y), len(y) - sum(y)) < MIN_PER_CLASS:
         return None
     order = list(range(len(y)))
     random.Random(seed).shuffle(order)
-    cut = int(len(order) * held_out)
-    test, train = order[:cut], order[cut:]
-    accuracy = None
-    if test and len({y[i] for i in train}) == 2:
+    held: list[tuple[float, int]] = []
+    for fold in range(FOLDS):
+        test = order[fold::FOLDS]
+        train = [i for i in order if i not in set(test)]
+        if len({y[i] for i in train}) < 2:
+            continue
         trial = _fit([x[i] for i in train], [y[i] for i in train])
-        hits = sum(decide(trial, x[i]).answer == bool(y[i]) for i in test)
-        accuracy = hits / len(test)
+        held += [(trial.probability(x[i]), y[i]) for i in test]
+    answered = sorted(p for p, label in held if label)
+    threshold = answered[int(len(answered) * FALSE_REFUSALS)] if answered else THRESHOLD
+    accuracy = abstention = None
+    if held:
+        accuracy = sum((p >= threshold) == bool(label) for p, label in held) / len(held)
+        refused = [p < threshold for p, label in held if not label]
+        abstention = sum(refused) / len(refused) if refused else None
     model = _fit(x, y)
     return GateModel(
         model.names, model.mean, model.scale, model.coef, model.intercept,
-        accuracy=accuracy, examples=len(y),
+        threshold=threshold, accuracy=accuracy, abstention=abstention, examples=len(y),
     )  # fmt: skip
 
 
