@@ -25,7 +25,7 @@ cannot tell apart from answers: we abstain on about a quarter of them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.answer.reading import ASKING, Words
@@ -108,7 +108,7 @@ def coverage(
     found = sum(
         idf(t)
         for t in q_tokens
-        if covered(t, item_tokens, ordered) or any(f <= item_tokens for f in same.get(t, ()))
+        if _covered(t, item_tokens, ordered) or any(f <= item_tokens for f in same.get(t, ()))
     )
     return found / total if total else 0.0
 
@@ -116,7 +116,7 @@ def coverage(
 PREFIX_MIN = 4
 
 
-def covered(token: str, item_tokens: Set[str], ordered: list[str]) -> bool:
+def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:
     """``token`` is an item token, a clipped form of one, or one is a clipped form of it."""
     if token in item_tokens:
         return True

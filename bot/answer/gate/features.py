@@ -6,8 +6,7 @@ questions generated from one index means the same on questions nobody has seen:
 - how close the question is to the item in meaning (its best unit, its two best, its best
   decision unit), and how far that stands above the other candidates;
 - how the lexical side ranks it, and whether dense and BM25 agree on it;
-- how much of the question's informative vocabulary the item holds, its title alone, and the
-  rarest question word it lacks (a missing rare word is the mark of another topic);
+- whether the question names what the item's title names;
 - how much of the vocabulary the question's *other* close hits share the item holds
   (pseudo-relevance feedback, :mod:`bot.answer.gate.expansion`): the minutes' own words for
   what was asked, without a lexicon;
@@ -25,14 +24,13 @@ from functools import lru_cache
 from bot.answer import abstain
 from bot.answer.asked import Asked, decision_similarity, lacks, missing
 from bot.answer.gate.expansion import FEEDBACK_DOCS, agreement, relevance_model
-from bot.answer.plain_words import equivalents
 from bot.search.bm25 import LEXICAL
 from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate
 from index.schema import StoredItem
 from index.words import tokenize
 
-COMPUTED: tuple[str, ...] = (
+NAMES: tuple[str, ...] = (
     "dense",
     "dense_top2",
     "decision_dense",
@@ -41,38 +39,16 @@ COMPUTED: tuple[str, ...] = (
     "dense_first",
     "lexical_share",
     "lexical_first",
-    "coverage",
-    "title_coverage",
-    "rarest_missing",
     "feedback_agreement",
     "type_asked",
     "type_lacking",
     "hedge_lacking",
-    "numbers_missing",
     "named",
-    "scoped",
-    "topic_size",
-    "rule_confidence",
-    "rule_missing",
 )
-NAMES: tuple[str, ...] = tuple(
-    n
-    for n in COMPUTED
-    if n
-    not in (
-        "coverage",
-        "title_coverage",
-        "rarest_missing",
-        "topic_size",
-        "rule_confidence",
-        "rule_missing",
-    )
-)
-"""The features the gate weighs. Literal overlap with the question's own words is computed
-but left out: people ask in words the minutes do not use, and a gate fitted on it refuses
-paraphrases (measured: see the report of issue 20)."""
-TOPIC_CAP = 8  # topic words beyond this say nothing more about how specific a question is
-_NEVER_SEEN = "\x00"  # a token no index holds: its idf is the largest there is
+"""The features the gate weighs. Literal overlap with the question's own words (idf-weighted
+coverage of the item, of its title, the rarest word it lacks) was tried and left out: the
+generated questions share the item's words far more than real ones do, and a gate fitted on
+overlap refused most real paraphrases (dev set: 71% false refusals; see the issue 20 report)."""
 
 
 @dataclass
@@ -80,8 +56,7 @@ class Retrieval:
     """One question's retrieval: what was asked and what came back, best first.
 
     ``asked`` is the searched text (filters removed, a follow-up's earlier question added);
-    ``question`` the words as asked (for names); ``scoped`` says the question names one meeting
-    and no topic (see :class:`bot.answer.abstain.Evidence`).
+    ``question`` the words as asked (for names).
     """
 
     asked: str
@@ -90,7 +65,6 @@ class Retrieval:
     candidates: Sequence[ItemCandidate]
     items: Mapping[str, StoredItem]
     idf: Callable[[str], float]
-    scoped: bool = False
     _profiles: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
     _idf: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -156,20 +130,13 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
     units = sorted(candidate.units.values(), reverse=True)
     lexical = [c.scores.get(LEXICAL, 0.0) for c in r.candidates]
     best_lexical = max(lexical, default=0.0)
-    ignore = body_tokens(item)
-    topic = abstain.topic_tokens(r.asked, ignore)
-    max_idf = r.idf(_NEVER_SEEN) or 1.0
-    have = r.tokens(item.id)
-    missing_idf = max((r.weight(t) for t in topic if t not in have), default=0.0)
     feedback = relevance_model(
         [
             (r.profile(c.item_id), _dense(c))
             for c in _by_dense(r.candidates, rank, r)[:FEEDBACK_DOCS]
         ]
     )
-    numbers = [t for t in tokenize(r.asked) if any(ch.isdigit() for ch in t)]
-    hedged = lacks(hedged_needs(r.needs), item)
-    values = (
+    return (
         dense,
         sum(units[:2]) / len(units[:2]) if units else dense,
         decision_similarity(item.id, candidate.units),
@@ -178,39 +145,12 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
         float(all(dense >= o for o in others)),
         lexical[rank] / best_lexical if best_lexical > 0 else 0.0,
         float(best_lexical > 0 and lexical[rank] >= best_lexical),
-        coverage(topic, have, r.weight),
-        abstain.coverage(r.asked, item.meta.title, r.idf, ignore=ignore),
-        missing_idf / max_idf,
-        agreement(feedback, have),
+        agreement(feedback, r.tokens(item.id)),
         float(r.needs != Asked()),
         float(unanswered(r, rank) is not None),
-        float(hedged is not None),
-        sum(n not in have for n in numbers) / len(numbers) if numbers else 0.0,
-        float(abstain.named_in(r.question, item.meta.title, ignore)),
-        float(r.scoped),
-        min(len(topic), TOPIC_CAP) / TOPIC_CAP,
-        dense
-        + abstain.COVERAGE_WEIGHT
-        * abstain.coverage(
-            r.asked, item_text(item), r.weight, ignore=ignore, equivalents=equivalents(r.asked)
-        ),
-        float(
-            missing(r.needs, r.asked, item, r.weight, ignore=ignore, unit_scores=candidate.units)
-            is not None
-        ),
+        float(lacks(hedged_needs(r.needs), item) is not None),
+        float(abstain.named_in(r.question, item.meta.title, body_tokens(item))),
     )
-    by_name = dict(zip(COMPUTED, values, strict=True))
-    return tuple(by_name[n] for n in NAMES)
-
-
-def coverage(topic: set[str], have: frozenset[str], idf: Callable[[str], float]) -> float:
-    """Idf-weighted share of the topic words the item holds (clipped forms count: see
-    :func:`bot.answer.abstain.coverage`, of which this is the cached-token form)."""
-    total = sum(idf(t) for t in topic)
-    if not total:
-        return 0.0
-    ordered = sorted(have)
-    return sum(idf(t) for t in topic if abstain.covered(t, have, ordered)) / total
 
 
 def _dense(candidate: ItemCandidate) -> float:
