@@ -13,6 +13,7 @@ from typing import Generic, TypeVar, cast, overload
 
 from bot.answer import abstain
 from bot.answer.catalogue import Catalogue, Records
+from bot.answer.gate.fitted import Gate
 from bot.answer.models import Answer
 from bot.answer.question import Query
 from bot.answer.stages import STAGES
@@ -22,7 +23,7 @@ from bot.search.pipeline import Pipeline
 from bot.search.pipelines import standard
 from bot.settings import Settings
 from index.embeddings import Embedder, shared_embedder
-from index.store import MinutesStore, open_store
+from index.store import MinutesStore, cache_name, open_store
 from index.units import UnitTable, unit_table_for
 
 S = TypeVar("S", bound=Records)
@@ -96,7 +97,18 @@ class Answerer(Generic[S]):
             )
         self.pipeline = pipeline
         self.catalogue = Catalogue(self.store, self.lexical)
-        self.tools = Tools(self.store, self.catalogue, self.lexical, pipeline, thresholds)
+        gate = Gate(
+            settings.state_dir / "gate" / cache_name(settings),
+            pipeline,
+            enabled=settings.answer_gate == "fitted",
+            generation=lambda: self.lexical.generation,
+            item_ids=lambda: list(self.catalogue.items),
+            get_items=self.store.get_items,
+            understand=self.understand,
+            outside=lambda q: self.catalogue.scope.check(q) is not None,
+            idf=self.lexical.idf,
+        )
+        self.tools = Tools(self.store, self.catalogue, self.lexical, pipeline, thresholds, gate)
 
     def understand(self, question: str, context: str | None = None) -> Query:
         """How the understand stage reads ``question`` (for measurements of retrieval alone)."""

@@ -33,16 +33,16 @@ def retrievals(
 ) -> list[Retrieval | None]:
     """Each question's :class:`Retrieval` (None when the scope check refuses it first)."""
     queries = [understand(q) for q in questions]
-    searched = [f"{q.text} {q.expansion}".strip() for q in queries]
+    searched = [q.search_text for q in queries]
     out: list[Retrieval | None] = []
     with primed(pipeline, searched):
-        for question, query, text in zip(questions, queries, searched, strict=True):
+        for query, text in zip(queries, searched, strict=True):
             if outside(query):
                 out.append(None)
                 continue
             candidates = pipeline.search(text, CANDIDATES, query.where())
             items = get_items(c.item_id for c in candidates)
-            out.append(Retrieval(query.text, question, asked(query), candidates, items, idf))
+            out.append(Retrieval(query.asked, asked(query), candidates, items, idf))
     return out
 
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 from bot.answer import abstain
 from bot.answer.asked import Asked, decision_similarity, lacks, missing
 from bot.answer.gate.expansion import FEEDBACK_DOCS, agreement, relevance_model
+from bot.answer.reading import Words
 from bot.search.bm25 import LEXICAL
 from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate
@@ -55,12 +56,11 @@ overlap refused most real paraphrases (dev set: 71% false refusals; see the issu
 class Retrieval:
     """One question's retrieval: what was asked and what came back, best first.
 
-    ``asked`` is the searched text (filters removed, a follow-up's earlier question added);
-    ``question`` the words as asked (for names).
+    ``asked`` is what is searched and judged, read once (:attr:`bot.answer.question.Query.asked`:
+    filters removed, a follow-up's earlier question added).
     """
 
-    asked: str
-    question: str
+    asked: Words
     needs: Asked
     candidates: Sequence[ItemCandidate]
     items: Mapping[str, StoredItem]
@@ -149,7 +149,7 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
         float(r.needs != Asked()),
         float(unanswered(r, rank) is not None),
         float(lacks(hedged_needs(r.needs), item) is not None),
-        float(abstain.named_in(r.question, item.meta.title, body_tokens(item))),
+        float(abstain.named_in(r.asked, item.meta.title, body_tokens(item))),
     )
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from bot.answer import abstain
 from bot.answer.catalogue import Catalogue, Records
+from bot.answer.gate.fitted import Gate
 from bot.answer.models import Answer
 from bot.search.pipeline import Pipeline
 from index.units import UnitTable
@@ -39,13 +40,15 @@ class Request:
 @dataclass(frozen=True)
 class Tools:
     """What the stages answer with, the same for every question: the store, its catalogue,
-    the word statistics, the retrieval pipeline and abstention's thresholds."""
+    the word statistics, the retrieval pipeline, abstention's thresholds and the fitted gate."""
 
     records: Records
     catalogue: Catalogue
     lexical: UnitTable
     pipeline: Pipeline
     thresholds: abstain.Thresholds
+    gate: Gate | None = None
+    """The answer gate fitted on the index (:mod:`bot.answer.gate`), when it is on."""
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ the closest items shown as what they are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer import abstain
-from bot.answer.asked import Asked, asked, missing
+from bot.answer.asked import Asked, Wanted, asked, missing
 from bot.answer.catalogue import searched
+from bot.answer.gate.features import Retrieval
+from bot.answer.gate.fitted import Verdict as GateVerdict
 from bot.answer.matches import quoted
 from bot.answer.models import Answer, Refusal, RefusalKind
 from bot.answer.question import Query
@@ -39,6 +41,9 @@ class Judged:
     evidence: abstain.Evidence
     strong: bool
     missing: str | None
+    lacks: str | None = None
+    """The asked-for unit the deciding item does not record, said beside the answer ("no
+    owner is named in the minutes") instead of refusing an item about the question."""
 
     @property
     def confidence(self) -> float:
@@ -61,7 +66,19 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     judged = [
         judge(tools, query, needs, c, retrieved.items.get(c.item_id)) for c in retrieved.candidates
     ]
+    if tools.gate is not None and judged:
+        # The fitted gate, where one is on, decides on the top candidate.
+        found = Retrieval(
+            query.asked, needs, retrieved.candidates, retrieved.items, tools.lexical.idf
+        )
+        verdict = tools.gate.verdict(found)
+        if verdict is not None:
+            judged[0] = gated(judged[0], verdict, tools.thresholds)
     top = deciding(judged)
+    if top is not None and top.strong and top.missing in SAID_NOT_REFUSED:
+        # An item about the question that names no owner answers it, saying so.
+        said = replace(top, missing=None, lacks=top.missing)
+        judged, top = [said if j is top else j for j in judged], said
     answer.evidence = top.evidence if top else None
     # Abstention is decided by the top candidate: a weak best match means the question is
     # not minuted, even if something further down happens to share a word with it.
@@ -69,6 +86,7 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
         return refuse(tools, asking, query, judged, RefusalKind.NOT_FOUND)
     if top.missing is not None:
         return refuse(tools, asking, query, judged, RefusalKind.WRONG_TYPE, top.missing)
+    answer.lacks = top.lacks
     return asking.with_(Verdict(judged, top, needs))
 
 
@@ -89,6 +107,22 @@ def judge(
             unit_scores=candidate.units,
         )
     return Judged(candidate, item, found, strong, gap)
+
+
+def gated(top: Judged, verdict: GateVerdict, thresholds: abstain.Thresholds) -> Judged:
+    """The top candidate as the fitted gate judged it: answer or refuse on all the evidence,
+    the unit it lacks said, not vetoed. A name the index never saw still refuses: no item can
+    be about it. Lower candidates keep the rules: the gate decides whether to answer, and the
+    rules what else to show."""
+    if top.item is None:
+        return top
+    known = not (top.evidence.unknown_names and thresholds.unknown_names_abstain)
+    return replace(top, strong=known and verdict.answers, missing=None, lacks=verdict.lacks)
+
+
+SAID_NOT_REFUSED = frozenset({Wanted.OWNER})
+"""What the deciding item may lack and still answer, the reply saying so ("no owner is named in
+the minutes"): who is to act is often left unminuted, and the decision is still the answer."""
 
 
 def decide(found: abstain.Evidence, thresholds: abstain.Thresholds) -> bool:

@@ -15,6 +15,7 @@ from bot.answer.gate import model as gate_model
 from bot.answer.gate import training
 from bot.answer.gate.expansion import agreement, relevance_model
 from bot.answer.gate.features import NAMES, Retrieval
+from bot.answer.reading import read
 from bot.search.pipeline import ItemCandidate
 from index.models import Action, Resolution, Vote, VoteResult
 from index.schema import ItemMeta, StoredItem
@@ -86,7 +87,7 @@ def test_a_question_is_labelled_by_where_retrieval_ranks_its_source():
         for q in questions:
             ranked = ["i0", "i2", "i3"]
             cands = [candidate(i, 0.8 - 0.1 * n, 5.0 - n) for n, i in enumerate(ranked)]
-            out.append(Retrieval(q, q, Asked(), cands, by_id, lambda t: 1.0))
+            out.append(Retrieval(read(q), Asked(), cands, by_id, lambda t: 1.0))
         return out
 
     found = training.examples([asked_for, vague], retrieve, by_id)
