@@ -14,13 +14,11 @@ from slack_sdk.models.blocks import Block
 from bot.slack.render import kit
 from bot.slack.render.limits import validate
 from bot.slack.render.payloads import BadButtonValue
-from bot.slack.watches.topics import NoTopicWords, Watch, Watches
+from bot.slack.watches.topics import MAX_PER_CHANNEL, NoTopicWords, TooManyWatches, Watch, Watches
 from prompts import render
 
 WATCH, WATCHES, UNWATCH = "watch", "watches", "unwatch"
 VERBS = (WATCH, WATCHES, UNWATCH)
-MAX_PER_CHANNEL = 40
-"""Watches a channel may hold: its list, one section with a Remove button each, fits one message."""
 REMOVE_PREFIX = "remove_watch_"
 
 
@@ -60,12 +58,12 @@ def answer(
         if not topic.strip():
             return Reply(_text("no_words"))
         return Reply(_text("not_watched", topic=topic))
-    if len(watches.in_channel(channel)) >= MAX_PER_CHANNEL:
-        return Reply(_text("full", limit=MAX_PER_CHANNEL))
     try:
         watch, created = watches.add(channel, topic, user_id=user, team_id=team)
     except NoTopicWords:
         return Reply(_text("no_words"))
+    except TooManyWatches:
+        return Reply(_text("full", limit=MAX_PER_CHANNEL))
     if not created:
         return Reply(_text("already", watch=watch))
     return Reply(_text("added", user=user, watch=watch), in_channel=True)

@@ -25,9 +25,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Integer, String, UniqueConstraint, delete, select
+from sqlalchemy import (
+    Integer,
+    String,
+    UniqueConstraint,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from index.database import Base, session_factory
 from index.schema import StoredItem
@@ -35,6 +45,8 @@ from index.words import STOPWORDS, words
 
 MAX_TOPIC = 200  # characters kept of a topic as typed
 MAX_TERMS = 12  # a longer "topic" is a sentence, which would almost never match in full
+MAX_PER_CHANNEL = 40
+"""Watches a channel may hold: its list, one section with a Remove button each, fits one message."""
 
 
 class WatchRow(Base):
@@ -52,6 +64,24 @@ class WatchRow(Base):
     created_at: Mapped[str] = mapped_column(String(32))
 
 
+class ChannelCountRow(Base):
+    """How many watches a channel holds, kept beside them so the cap holds for concurrent adds.
+
+    Counting the rows before inserting one lets two replicas (or two Bolt threads) both see 39
+    and both insert. Instead every add first runs ``UPDATE … SET watches = watches + 1 WHERE
+    channel_id = … AND watches < cap``: the database locks the channel's row (PostgreSQL
+    re-checks the condition once a concurrent add commits; SQLite takes its write lock), so the
+    increment that would pass the cap updates nothing and the add is refused. The insert of the
+    watch is in the same transaction, so a duplicate topic rolls the increment back; a removal
+    decrements in its own delete's transaction.
+    """
+
+    __tablename__ = "slack_watch_channels"
+
+    channel_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    watches: Mapped[int] = mapped_column(Integer)
+
+
 @dataclass(frozen=True)
 class Watch:
     id: int
@@ -67,6 +97,10 @@ class Watch:
 
 class NoTopicWords(ValueError):
     """The topic has no word to match (empty, or only stop words such as "the")."""
+
+
+class TooManyWatches(ValueError):
+    """The channel already holds :data:`MAX_PER_CHANNEL` watches."""
 
 
 def watch_words(text: str) -> list[str]:
@@ -117,7 +151,8 @@ class Watches:
     def add(
         self, channel_id: str, topic: str, *, user_id: str | None = None, team_id: str | None = None
     ) -> tuple[Watch, bool]:
-        """The channel's watch on ``topic`` and whether it is new (watching twice is one watch)."""
+        """The channel's watch on ``topic`` and whether it is new (watching twice is one watch);
+        raises :class:`TooManyWatches` when the channel holds :data:`MAX_PER_CHANNEL` already."""
         topic = clean_topic(topic)
         terms = topic_terms(topic)
         if not terms:
@@ -134,8 +169,11 @@ class Watches:
             created_by=user_id,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
+        self._ensure_count(channel_id)
         try:
             with self._sessions.begin() as session:
+                if not _take_place(session, channel_id):
+                    raise TooManyWatches(channel_id)
                 session.add(row)
         except IntegrityError:  # the same watch added at the same moment by another request
             found = self._find(channel_id, key)
@@ -159,6 +197,11 @@ class Watches:
                 return None
             watch = _watch(row)
             session.execute(delete(WatchRow).where(WatchRow.id == watch_id))
+            session.execute(
+                update(ChannelCountRow)
+                .where(ChannelCountRow.channel_id == channel_id, ChannelCountRow.watches > 0)
+                .values(watches=ChannelCountRow.watches - 1)
+            )
         return watch
 
     def in_channel(self, channel_id: str) -> list[Watch]:
@@ -171,6 +214,25 @@ class Watches:
     def all(self) -> list[Watch]:
         with self._sessions() as session:
             return [_watch(row) for row in session.scalars(select(WatchRow).order_by(WatchRow.id))]
+
+    def _ensure_count(self, channel_id: str) -> None:
+        """Create the channel's count row once, from the watches it holds (a table kept from
+        before the count existed has some); two requests creating it at once both go on."""
+        with self._sessions() as session:
+            if session.get(ChannelCountRow, channel_id) is not None:
+                return
+        try:
+            with self._sessions.begin() as session:
+                session.execute(
+                    insert(ChannelCountRow).from_select(
+                        ["channel_id", "watches"],
+                        select(literal(channel_id), func.count(WatchRow.id)).where(
+                            WatchRow.channel_id == channel_id
+                        ),
+                    )
+                )
+        except IntegrityError:
+            pass
 
     def _find(self, channel_id: str, key: str) -> Watch | None:
         with self._sessions() as session:
@@ -199,6 +261,16 @@ def matching(
             if hits:
                 found.append((channel, item, hits))
     return found
+
+
+def _take_place(session: Session, channel_id: str) -> bool:
+    """Count one more watch for the channel unless it is full, in one atomic statement."""
+    done = session.execute(
+        update(ChannelCountRow)
+        .where(ChannelCountRow.channel_id == channel_id, ChannelCountRow.watches < MAX_PER_CHANNEL)
+        .values(watches=ChannelCountRow.watches + 1)
+    )
+    return bool(getattr(done, "rowcount", 0))
 
 
 def _watch(row: WatchRow) -> Watch:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack.watches.topics import NoTopicWords, Watches, matching, topic_terms
+from bot.slack.watches.replies import answer
+from bot.slack.watches.topics import (
+    MAX_PER_CHANNEL,
+    NoTopicWords,
+    TooManyWatches,
+    Watches,
+    matching,
+    topic_terms,
+)
 from index.models import Action, Resolution
 from index.schema import ItemMeta, StoredItem
+from prompts import render
 
 
 def item(title: str, *resolutions: str, actions: tuple[Action, ...] = ()) -> StoredItem:
@@ -75,3 +84,58 @@ def test_the_same_topic_twice_is_one_watch_and_removal_is_per_channel(watches):
     assert [w.topic for w in watches.in_channel("C2")] == ["libraries"]
     assert watches.remove("C1", "LIBRARY").id == first.id
     assert watches.in_channel("C1") == []
+
+
+def _watch_at_once(watches: Watches, channel: str, n: int) -> list[str]:
+    """``n`` different ``/minutes watch`` commands for ``channel`` from ``n`` threads at once,
+    answered as the Bolt handler answers them; the replies' texts."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    start = Barrier(n)
+
+    def one(k: int) -> str:
+        start.wait()
+        reply = answer(watches, "watch", f"topic{k} sewers", channel=channel, user="U1", team="T1")
+        return reply.text
+
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(one, range(n)))
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_the_cap_holds_for_many_watch_commands_at_once(database, request, tmp_path):
+    if database == "postgresql":
+        url = request.getfixturevalue("postgres_server").url()
+    else:
+        url = f"sqlite:///{tmp_path / 'watches.sqlite3'}"
+    channel = f"C{database.upper()}{tmp_path.name[-8:]}"[:32]
+    watches = Watches(url)
+    texts = _watch_at_once(watches, channel, MAX_PER_CHANNEL + 5)
+    assert len(watches.in_channel(channel)) == MAX_PER_CHANNEL
+    full = render("slack/watch/full.txt.j2", limit=MAX_PER_CHANNEL).strip()
+    assert texts.count(full) == 5
+    assert sum("watch *topic" in t for t in texts) == MAX_PER_CHANNEL
+    # removing one makes room for exactly one more
+    assert watches.remove_id(channel, watches.in_channel(channel)[0].id)
+    assert (
+        "watch *" in answer(watches, "watch", "drains", channel=channel, user="U1", team=None).text
+    )
+    assert answer(watches, "watch", "gullies", channel=channel, user="U1", team=None).text == full
+    assert len(watches.in_channel(channel)) == MAX_PER_CHANNEL
+
+
+def test_a_table_from_before_the_count_keeps_its_cap(watches, tmp_path):
+    """Watches stored before the per-channel count existed are counted when it is created."""
+    from sqlalchemy import delete
+
+    from bot.slack.watches.topics import ChannelCountRow
+    from index.database import session_factory
+
+    for k in range(MAX_PER_CHANNEL):
+        watches.add("C1", f"topic{k}")
+    with session_factory(f"sqlite:///{tmp_path / 'watches.sqlite3'}").begin() as session:
+        session.execute(delete(ChannelCountRow))
+    with pytest.raises(TooManyWatches):
+        watches.add("C1", "one more")
+    assert watches.add("C1", "topic3")[1] is False  # an existing topic is still "already"
