@@ -126,6 +126,7 @@ def _item_meta(meeting: Meeting, item: AgendaItem, index: int, doc_id: str) -> I
         site=meeting.site,
         meeting_id=meeting.meeting_id,
         source_item_id=item.source_id,
+        council=meeting.council,
     )
 
 

@@ -166,6 +166,8 @@ class Meeting:
     related: list[RelatedLink] = field(default_factory=list)
     site: str | None = None
     meeting_id: str | None = None
+    council: str | None = None
+    """The council whose site it came from (``body`` is then named with it); None for files."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

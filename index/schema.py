@@ -70,6 +70,7 @@ class Key:
     SITE: Final = "site"
     MEETING_ID: Final = "meeting_id"
     SOURCE_ITEM_ID: Final = "source_item_id"
+    COUNCIL: Final = "council"
     # written by the store beside the item's fields
     HEADER: Final = "header"
     INDEXED_AT: Final = "indexed_at"
@@ -144,7 +145,8 @@ class ItemMeta:
     ``header`` and ``indexed_at`` are written by the store, not by chunking: an item's ID hashes
     the metadata without them, so re-indexing the same text at another time changes nothing.
     ``minutes_status`` (:class:`~index.models.MinutesStatus`), ``related``, ``site``,
-    ``meeting_id`` and ``source_item_id`` are known for items synced from a site only.
+    ``meeting_id``, ``source_item_id`` and ``council`` are known for items synced from a site
+    only; with a council, ``body`` is named with it ("Manchester City Council · Audit Committee").
     """
 
     doc_id: str = ""
@@ -170,6 +172,7 @@ class ItemMeta:
     site: str | None = None
     meeting_id: str | None = None
     source_item_id: str | None = None
+    council: str | None = None
     header: str | None = None
     indexed_at: str | None = None
 
@@ -203,6 +206,7 @@ def encode_item(meta: ItemMeta) -> Metadata:
         Key.SITE: meta.site,
         Key.MEETING_ID: meta.meeting_id,
         Key.SOURCE_ITEM_ID: meta.source_item_id,
+        Key.COUNCIL: meta.council,
         Key.HEADER: meta.header,
         Key.INDEXED_AT: meta.indexed_at,
     }
@@ -237,6 +241,7 @@ def decode_item(metadata: Mapping[str, Any]) -> ItemMeta:
         site=_text(metadata.get(Key.SITE)),
         meeting_id=_text(metadata.get(Key.MEETING_ID)),
         source_item_id=_text(metadata.get(Key.SOURCE_ITEM_ID)),
+        council=_text(metadata.get(Key.COUNCIL)),
         header=_text(metadata.get(Key.HEADER)),
         indexed_at=_text(metadata.get(Key.INDEXED_AT)),
     )

@@ -43,6 +43,7 @@ from index.indexer import Indexer, IndexSummary, open_indexer
 from index.ledger import Ledger, SeenMeeting, SiteBusyError, holder_name
 from index.models import MinutesStatus
 from index.settings import IndexSettings
+from index.sites.council import MAX_COUNCIL, council_from_host
 from index.sites.errors import NoSuchCommitteeError, SiteError
 from index.sites.http import PoliteClient
 from index.sites.meeting import to_meeting
@@ -151,6 +152,7 @@ def sync_site(
     on_meeting: MeetingCallback | None = None,
     allow_removals: bool = False,
     announce: bool = False,
+    council: str | None = None,
 ) -> SyncReport:
     """Sync one modern.gov site into the index; see the module docstring for the rules.
 
@@ -158,7 +160,9 @@ def sync_site(
     meetings held from ``since`` (default: a year before ``today``) to ``until`` (default:
     today) are walked. Removals that look like a site fault are held back (``withheld``)
     unless ``allow_removals``. With ``announce`` (``--notify``), new items are kept in the
-    ledger until :func:`mark_announced` and listed in ``unannounced_item_ids``. A site that
+    ledger until :func:`mark_announced` and listed in ``unannounced_item_ids``. ``council``
+    (``--council``) names the site's council; by default it is read from the site
+    (:mod:`index.sites.council`) and every body is stored named with it. A site that
     cannot be read at all comes back with ``aborted`` set;
     :class:`~index.errors.IndexWriteError` (disk full, Chroma down) is raised.
     :class:`~index.sites.errors.NoSuchCommitteeError` is raised for an unknown ``committees``.
@@ -187,6 +191,7 @@ def sync_site(
             run.indexer_args = (store, embedder)
             run.allow_removals = allow_removals
             run.announce = announce
+            run.given_council = " ".join((council or "").split())[:MAX_COUNCIL] or None
             run.walk(committees, progress)
             if announce and not report.aborted:
                 report.unannounced_item_ids = ledger.unannounced(report.site)
@@ -234,6 +239,18 @@ class _Run:
         """Whole meetings leaving the index, applied once the walk is over (see ``_settle``)."""
         self.faulty: dict[str, str] = {}
         """Committee ID → why its listing is taken for a site fault (every meeting dropped)."""
+        self.given_council: str | None = None
+        self._council: tuple[str | None] | None = None
+
+    @property
+    def council(self) -> str | None:
+        """The site's council, settled at the first meeting indexed so that every meeting of
+        the run names the same one: as given, else as the pages read so far name it, else as
+        the host does."""
+        if self._council is None:
+            found = self.given_council or self.scraper.council or council_from_host(self.site)
+            self._council = (found,)
+        return self._council[0]
 
     @property
     def indexer(self) -> Indexer:
@@ -327,7 +344,9 @@ class _Run:
         try:
             fetched = self.scraper.meeting(stub)
             meeting = (
-                to_meeting(self.site, fetched, self.scraper.kind) if fetched.published else None
+                to_meeting(self.site, fetched, self.scraper.kind, self.council)
+                if fetched.published
+                else None
             )
         except SiteError as exc:
             report.failed.append((exc.url, exc.reason))  # the index keeps what it had

@@ -45,6 +45,14 @@ def sync(
             "$MINUTES_BOT_DIGEST_CHANNEL and watched topics to their channels.",
         ),
     ] = False,
+    council: Annotated[
+        str | None,
+        typer.Option(
+            "--council",
+            help="The council whose site this is, named before each of its bodies "
+            "(default: read from the site's page titles or host name).",
+        ),
+    ] = None,
     allow_removals: Annotated[
         bool,
         typer.Option(
@@ -122,6 +130,7 @@ def sync(
                 store=store,
                 allow_removals=allow_removals,
                 announce=on_synced is not None,
+                council=council,
             )
         except DiskFullError as exc:
             typer.echo(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from index.formats import moderngov
 from index.html import html_to_text
 from index.models import Meeting, RelatedKind, RelatedLink
+from index.sites.council import qualified_body
 from index.sites.models import SiteItem, SiteMeeting
 
 
@@ -29,8 +30,11 @@ def item_minutes_text(item: SiteItem) -> str:
     return decision or minutes
 
 
-def to_meeting(site: str, fetched: SiteMeeting, format_name: str = "moderngov") -> Meeting:
-    """The meeting with one agenda item per item that has minutes text."""
+def to_meeting(
+    site: str, fetched: SiteMeeting, format_name: str = "moderngov", council: str | None = None
+) -> Meeting:
+    """The meeting with one agenda item per item that has minutes text; with a ``council``,
+    its body is named with it (:func:`~index.sites.council.qualified_body`), its text is not."""
     stub = fetched.stub
     body = stub.committee.title
     title = body
@@ -70,7 +74,8 @@ def to_meeting(site: str, fetched: SiteMeeting, format_name: str = "moderngov") 
         source_path=fetched.documents_url,
         source_text=source_text,
         items=items,
-        body=body,
+        body=qualified_body(council, body),
+        council=council,
         date=stub.date,
         time=fetched.time,
         venue=fetched.venue,

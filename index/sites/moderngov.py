@@ -27,6 +27,7 @@ from index.links import path_value
 from index.sites import moderngov_pages as pages
 from index.sites import moderngov_xml as xml
 from index.sites.base import SiteScraper
+from index.sites.council import council_from_page
 from index.sites.errors import (
     DisallowedError,
     MalformedResponseError,
@@ -52,6 +53,9 @@ class ModernGovScraper(SiteScraper):
         """None until :meth:`committees` has found out whether the web service answers."""
         self.notes: list[str] = []
         """Lines for the summary about the site as a whole (service off, moved to https)."""
+        self.council: str | None = None
+        """The council the first page naming one gave (:func:`council_from_page`)."""
+        self._committee_titles: list[str] = []
 
     @property
     def mode(self) -> str:
@@ -85,6 +89,7 @@ class ModernGovScraper(SiteScraper):
             service_problem = exc.reason
         else:
             self.use_service = True
+            self._committee_titles = [c.title for c in found]
             return found
         listing = f"{self.site_url}mgListCommittees.aspx"
         try:
@@ -97,6 +102,7 @@ class ModernGovScraper(SiteScraper):
                 f"no committees: web service {service_problem}; public pages {exc.reason}",
             ) from exc
         self.use_service = False
+        self._committee_titles = [c.title for c in found]
         self.notes.append(
             f"{self.site_url}: web service unavailable ({service_problem}); "
             "read the public pages instead"
@@ -214,9 +220,12 @@ class ModernGovScraper(SiteScraper):
         self.notes.append(f"{url}: the site moved to https; synced {self.site_url}")
         return True
 
-    @staticmethod
-    def _text(fetched: Fetched) -> str:
+    def _text(self, fetched: Fetched) -> str:
+        """The page as text; the first page whose title names the council sets :attr:`council`."""
         try:
-            return decode_bytes(fetched.content, fetched.url, html=True).text
+            text = decode_bytes(fetched.content, fetched.url, html=True).text
         except BinarySourceError as exc:
             raise MalformedResponseError(fetched.url, "not an HTML page") from exc
+        if self.council is None:
+            self.council = council_from_page(text, self._committee_titles)
+        return text

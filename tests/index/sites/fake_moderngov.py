@@ -127,8 +127,11 @@ class FakeModernGov:
         prefix: str,
         service: bool = True,
         robots: str = DEFAULT_ROBOTS,
+        council: str | None = None,
     ) -> None:
         self.committees = committees
+        self.council = council
+        """Named at the end of every page's title when set (as real sites do)."""
         self.meetings = meetings
         self.prefix = prefix
         self.service = service
@@ -256,6 +259,13 @@ class FakeModernGov:
         return 200, headers, data
 
     def _body(self, request: Logged, page: str, in_service: bool) -> tuple[str | None, str]:
+        body, kind = self._page_body(request, page, in_service)
+        if body is not None and self.council and kind == "text/html":
+            # modern.gov ends every page's title with the council's name
+            body = body.replace("</title>", f" | {escape(self.council)}</title>", 1)
+        return body, kind
+
+    def _page_body(self, request: Logged, page: str, in_service: bool) -> tuple[str | None, str]:
         q = request.query
         if in_service:
             if page == "getcommittees":
