@@ -344,7 +344,7 @@ class _Run:
         try:
             fetched = self.scraper.meeting(stub)
             meeting = (
-                to_meeting(self.site, fetched, self.scraper.kind, self.council)
+                to_meeting(self.site, fetched, self.scraper.kind, council=self.council)
                 if fetched.published
                 else None
             )

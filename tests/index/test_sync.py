@@ -157,10 +157,10 @@ def test_a_parser_bug_on_one_meeting_fails_only_that_meeting(
 
     real = index.sync.to_meeting
 
-    def buggy(site_url, fetched, kind="moderngov"):
+    def buggy(site_url, fetched, kind="moderngov", council=None):
         if fetched.stub.id == "5002":
             raise ValueError("unexpected table layout")
-        return real(site_url, fetched, kind)
+        return real(site_url, fetched, kind, council)
 
     monkeypatch.setattr(index.sync, "to_meeting", buggy)
     report = sync(site, tmp_path / "data", embedder)
