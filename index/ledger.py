@@ -12,6 +12,8 @@ or ``MINUTES_BOT_DATABASE_URL``), so a cron sync, a second replica and the bot's
 - ``sync_unannounced``: agenda items indexed by a ``--notify`` sync and not yet posted to
   Slack, written in the same transaction as their meeting's row and deleted once posted, so
   a sync killed between its index write and its digest has the next run post them, once;
+- ``sync_site_councils``: the council each site's bodies are named with, kept from the first
+  sync that knew it so that every later run names them the same way (``--council`` replaces it);
 - ``sync_http_cache``: each page's validators (ETag, Last-Modified), content hash and body
   (compressed), for conditional requests; a 304 answers with the body kept here.
 """
@@ -49,6 +51,15 @@ class SiteRow(Base):
     finished_at: Mapped[str | None] = mapped_column(String(40), default=None)
     holder: Mapped[str | None] = mapped_column(String(200), default=None)
     held_until: Mapped[str | None] = mapped_column(String(40), default=None)
+
+
+class SiteCouncilRow(Base):
+    """A table of its own, not a column of ``sync_sites``: a new table needs no migration."""
+
+    __tablename__ = "sync_site_councils"
+
+    site: Mapped[str] = mapped_column(String(500), primary_key=True)
+    council: Mapped[str] = mapped_column(String(200))
 
 
 class MeetingRow(Base):
@@ -170,6 +181,20 @@ class Ledger:
             if finished_at is not None:
                 row.finished_at = finished_at
                 row.mode = mode
+
+    def council(self, site: str) -> str | None:
+        """The council ``site``'s bodies were named with by earlier syncs, if any."""
+        with self.Session() as session:
+            row = session.get(SiteCouncilRow, site)
+            return row.council if row is not None else None
+
+    def set_council(self, site: str, council: str) -> None:
+        with self.Session.begin() as session:
+            row = session.get(SiteCouncilRow, site, with_for_update=True)
+            if row is None:
+                session.add(SiteCouncilRow(site=site, council=council))
+            else:
+                row.council = council
 
     # -- meetings -------------------------------------------------------------------------------
 

@@ -245,10 +245,15 @@ class _Run:
     @property
     def council(self) -> str | None:
         """The site's council, settled at the first meeting indexed so that every meeting of
-        the run names the same one: as given, else as the pages read so far name it, else as
-        the host does."""
+        the run names the same one: as given, else as an earlier sync kept it (the ledger),
+        else as the pages read so far name it, else as the host does."""
         if self._council is None:
-            found = self.given_council or self.scraper.council or council_from_host(self.site)
+            kept = self.ledger.council(self.site)
+            found = (
+                self.given_council or kept or self.scraper.council or council_from_host(self.site)
+            )
+            if found and found != kept:
+                self.ledger.set_council(self.site, found)
             self._council = (found,)
         return self._council[0]
 

@@ -246,7 +246,7 @@ def _shared_name(members: list[str]) -> str:
     n = 0
     while all(len(w) > n for w in split) and len({w[n] for w in split}) == 1:
         n += 1
-    shared = " ".join(split[0][:n])
+    shared = " ".join(split[0][:n]).rstrip(" ·")  # "Northfield City Council · …" (synced)
     return shared if _place_tokens(shared) else members[0]
 
 

@@ -10,6 +10,7 @@ is its own body everywhere: stored, in the catalogue, in filters and in the prin
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any, cast
 
 import pytest
@@ -72,7 +73,7 @@ def _site(prefix: str, item_id: int, text: str, resolved: str, **options: Any) -
 
 
 @pytest.fixture(scope="module")
-def synced(tmp_path_factory) -> dict[str, Any]:
+def synced(tmp_path_factory) -> Iterator[dict[str, Any]]:
     data_dir = tmp_path_factory.mktemp("councils") / "data"
     north = _site(
         "northfield",
@@ -93,7 +94,7 @@ def synced(tmp_path_factory) -> dict[str, Any]:
             run_sync(data_dir, south.url, "--council", SOUTHBROOK),
         ]
         urls = {"north": north.url, "south": south.url}
-    return {"data_dir": data_dir, "runs": runs, "urls": urls}
+        yield {"data_dir": data_dir, "runs": runs, "urls": urls, "south": south}
 
 
 def test_each_site_is_stored_with_its_council(synced: dict[str, Any]) -> None:
@@ -149,3 +150,18 @@ def test_a_council_the_index_does_not_hold_is_refused(synced: dict[str, Any]) ->
     assert answer["answer"] is None and answer["matches"] == []
     assert answer["refusal"]["kind"] == "unknown_place"
     assert answer["refusal"]["name"] == "Eastwich"
+    held = {h["name"]: h["bodies"] for h in answer["refusal"]["held"]}
+    assert held == {NORTHFIELD: 2, SOUTHBROOK: 2}  # what the index has, a line per council
+
+
+def test_a_later_sync_keeps_the_council_it_was_given(synced: dict[str, Any]) -> None:
+    """Southbrook's pages never name it: a re-sync without ``--council`` (as cron runs it,
+    ``--full`` so every meeting is read again) keeps the name the first sync was given."""
+    before = stored(synced["data_dir"])
+    again = run_sync(synced["data_dir"], synced["south"].url, "--full")
+    assert again.code == 0, again.stderr
+    after = stored(synced["data_dir"])
+    assert after["52001"][1].body == f"{SOUTHBROOK} · Audit Committee"
+    assert {k: m.body for k, (_t, m) in after.items()} == {
+        k: m.body for k, (_t, m) in before.items()
+    }
