@@ -43,7 +43,7 @@ from index.indexer import Indexer, IndexSummary, open_indexer
 from index.ledger import Ledger, SeenMeeting, SiteBusyError, holder_name
 from index.models import MinutesStatus
 from index.settings import IndexSettings
-from index.sites.council import MAX_COUNCIL, council_from_host
+from index.sites.council import clean_council, council_from_host
 from index.sites.errors import NoSuchCommitteeError, SiteError
 from index.sites.http import PoliteClient
 from index.sites.meeting import to_meeting
@@ -191,7 +191,7 @@ def sync_site(
             run.indexer_args = (store, embedder)
             run.allow_removals = allow_removals
             run.announce = announce
-            run.given_council = " ".join((council or "").split())[:MAX_COUNCIL] or None
+            run.given_council = clean_council(council or "") or None
             run.walk(committees, progress)
             if announce and not report.aborted:
                 report.unannounced_item_ids = ledger.unannounced(report.site)

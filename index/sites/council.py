@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 SEPARATOR = " · "
 """Between the council and the body's own name: "Manchester City Council · Audit Committee"."""
 MAX_COUNCIL = 120
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _COUNCIL_WORDS = frozenset(
     [
@@ -62,6 +63,12 @@ _HOST_NOISE = frozenset(
 )
 
 
+def clean_council(name: str) -> str:
+    """A council's name on one line: spaces collapsed, control and bidi characters gone (a
+    title or ``--council`` must not steer a terminal or reorder a Slack line)."""
+    return " ".join(_CONTROL.sub(" ", name).split())[:MAX_COUNCIL]
+
+
 def qualified_body(council: str | None, body: str | None) -> str | None:
     """``body`` named with its council, unless the body's name already begins with it."""
     if not body or not council:
@@ -81,7 +88,7 @@ def council_from_page(html: str, committees: Iterable[str] = ()) -> str | None:
     found = _TITLE.search(html[:20000])
     if not found:
         return None
-    title = " ".join(unescape(found.group(1)).split())
+    title = clean_council(unescape(found.group(1)))
     parts = re.split(r"\s+[|–-]\s+", title)
     if len(parts) < 2:
         return None

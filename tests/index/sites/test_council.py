@@ -29,6 +29,7 @@ def page(title: str) -> str:
         ("Agenda and minutes - Council", None),  # one word: the body "Council"
         ("Browse meetings - Full Council", None),  # a committee of the site (below)
         ("Committee structure", None),
+        ("Agenda | Northfield\x1b[31m City\u202e Council", "Northfield [31m City Council"),
         ("", None),
     ],
 )
