@@ -32,6 +32,20 @@ class VoteResult:
     UNKNOWN = "unknown"
 
 
+class VoteKind:
+    """What a vote decided (see :mod:`index.extract.votes.kinds`). Every kind but ``motion`` is
+    procedural: a step on the way to the decision, shown after the vote on the motion itself."""
+
+    MOTION = "motion"  # the motion itself (also "the motion, as amended")
+    AMENDMENT = "amendment"  # an amendment to the motion
+    RECESS = "recess"  # "That the Council recess at this time, for 10 minutes."
+    EXTENSION = "extension"  # sitting past the time limit ("extend the meeting beyond 4.30pm")
+    CLOSED_SESSION = "closed_session"  # going into closed session / excluding the public
+    ADJOURNMENT = "adjournment"  # "That the meeting BE ADJOURNED."
+    REFERRAL = "referral"  # referring, deferring, tabling or postponing the matter
+    PROCEDURE = "procedure"  # hearing a delegation, changing the order, reconsidering …
+
+
 @dataclass(frozen=True)
 class Resolution:
     """One decision, verbatim. ``label`` is the list marker as printed: ``1)``, ``(a)``, ``i)``.
@@ -66,7 +80,12 @@ class Action:
 
 @dataclass(frozen=True)
 class Vote:
-    """A recorded vote. Names are as printed; counts may be given without names and vice versa."""
+    """A recorded vote. Names are as printed; counts may be given without names and vice versa.
+
+    ``motion`` is the motion or amendment the vote decided, verbatim, whenever the minutes
+    state it; ``kind`` says what it was (:class:`VoteKind`) and ``procedural`` whether it was
+    a step of procedure (an amendment, a recess, a referral …) rather than the motion itself.
+    """
 
     text: str
     result: str = VoteResult.UNKNOWN
@@ -80,6 +99,8 @@ class Vote:
     yea_count: int | None = None
     nay_count: int | None = None
     abstain_count: int | None = None
+    kind: str = VoteKind.MOTION
+    procedural: bool = False
 
 
 @dataclass(frozen=True)

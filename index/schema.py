@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final
 
+from index.extract.votes.kinds import classified
 from index.models import (
     Action,
     DatedStatement,
@@ -226,7 +227,7 @@ def decode_item(metadata: Mapping[str, Any]) -> ItemMeta:
         truncated=bool(metadata.get(Key.TRUNCATED, False)),
         resolutions=tuple(resolution_from_dict(r) for r in _json(metadata, Key.RESOLUTIONS)),
         actions=tuple(action_from_dict(a) for a in _json(metadata, Key.ACTIONS)),
-        votes=tuple(vote_from_dict(v) for v in _json(metadata, Key.VOTES)),
+        votes=tuple(_stored_vote(v) for v in _json(metadata, Key.VOTES)),
         dated=tuple(dated_from_dict(d) for d in _json(metadata, Key.DATED)),
         number=_text(metadata.get(Key.ITEM_NUMBER)),
         body=_text(metadata.get(Key.BODY)),
@@ -296,3 +297,10 @@ def _json(metadata: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+def _stored_vote(data: dict[str, Any]) -> Vote:
+    """A stored vote; one indexed before votes carried their kind is classified on reading,
+    so an older index still orders the motion's vote before procedural ones."""
+    vote = vote_from_dict(data)
+    return vote if "kind" in data else classified(vote)

@@ -18,6 +18,7 @@ title: an item's text must be one verbatim slice. The file name is not trusted f
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from index.extract.motions import extract_motions
@@ -82,8 +83,15 @@ class Portland(CouncilFormat):
         return resolutions
 
     def votes(self, text: str) -> list[Vote]:
-        """The roll calls printed after the entry's title."""
-        return super().votes(text[_title_bounds(text)[1] :])
+        """The roll calls printed after the entry's title. A roll call with no "Motion to …"
+        of its own decided the entry as printed: its title, through the type group
+        ("Appoint … (Report)"), is the motion it voted on, verbatim."""
+        title_start, title_end = _title_bounds(text)
+        title = text[title_start:title_end].rstrip()
+        return [
+            vote if vote.motion or not title else replace(vote, motion=title)
+            for vote in super().votes(text[title_end:])
+        ]
 
     def _list_span(self, text: str, number: str, start: int, end: int) -> ItemSpan:
         """One list entry: from its number through the last thing it records (disposition,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from index.extract.votes.kinds import classified
 from index.models import Vote, VoteResult
 
 
@@ -20,8 +21,10 @@ class VoteGrammar:
     find: Callable[[str], Iterable[tuple[int, Vote]]]
 
     def votes(self, text: str) -> list[Vote]:
-        """Every vote this grammar reads in ``text``, in document order."""
-        return [vote for _, vote in sorted(self.find(text), key=lambda pair: pair[0])]
+        """Every vote this grammar reads in ``text``, in document order, each with its kind
+        (the motion itself or a procedural step: :mod:`index.extract.votes.kinds`)."""
+        found = sorted(self.find(text), key=lambda pair: pair[0])
+        return [classified(vote) for _, vote in found]
 
 
 def result_from_counts(yeas: int, nays: int) -> str:

@@ -85,8 +85,22 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
         outcome = _KENT_OUTCOME_ONLY.match(lines[i].stripped)
         if outcome:
             # "Motion carried." with no recorded vote above it: the outcome alone.
+            # Its motion is still stated above it when the Chairman put one to the vote.
             start, end = strip_span(text, lines[i].start, lines[i].end)
-            yield start, Vote(text=text[start:end], result=_kent_result(outcome))
+            mover = seconder = None
+            movers = list(_KENT_MOVER.finditer(text, previous_end, start))
+            if movers:
+                mover, seconder = movers[-1].group(1), movers[-1].group(2)
+            yield (
+                start,
+                Vote(
+                    text=text[start:end],
+                    result=_kent_result(outcome),
+                    motion=_kent_motion(text, start, previous_end),
+                    mover=mover,
+                    seconder=seconder,
+                ),
+            )
             previous_end = end
         if not header or header.group(1) != "For":
             i += 1
