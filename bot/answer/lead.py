@@ -21,6 +21,7 @@ from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
 from bot.answer.passages import CUE_PATTERNS
 from bot.answer.question import Query
 from bot.answer.reading import read
+from bot.answer.vote_lead import vote_lead
 from bot.search.pipeline import ItemCandidate
 from index.lexicon import MONTH_RE, MONTHS
 from index.schema import StoredItem
@@ -158,6 +159,10 @@ def best_unit(
     idf: Callable[[str], float],
 ) -> Lead | None:
     """The unit of one item that best answers ``query``."""
+    if query.intent == Intent.VOTE:
+        voted = vote_lead(query, match, item, idf)  # the vote on the motion asked about
+        if voted is not None:
+            return voted
     options = offered(match, item, candidate)
     if not options:
         return None

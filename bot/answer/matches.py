@@ -3,7 +3,7 @@ question, every quote kept only if it is found word for word in the item's text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.answer.models import ItemMatch
@@ -11,7 +11,7 @@ from bot.answer.passages import best_passages
 from bot.answer.question import Query
 from bot.answer.quotes import keep_verbatim, keep_verbatim_texts
 from bot.search.pipeline import ItemCandidate
-from index.models import Action
+from index.models import Action, Vote
 from index.schema import StoredItem
 
 PASSAGES_PER_ITEM = 2
@@ -51,7 +51,7 @@ def to_match(item: StoredItem, score: float) -> ItemMatch:
         actions=[
             _with_verbatim_update(a, item.text) for a in keep_verbatim(meta.actions, item.text)
         ],
-        votes=keep_verbatim(meta.votes, item.text),
+        votes=motion_first(keep_verbatim(meta.votes, item.text)),
         truncated=meta.truncated,
         dated=keep_verbatim(meta.dated, item.text),
         minutes_status=meta.minutes_status,
@@ -62,3 +62,10 @@ def _with_verbatim_update(action: Action, source: str) -> Action:
     if action.update and action.update not in source:
         return replace(action, update=None)
     return action
+
+
+def motion_first(votes: Sequence[Vote]) -> list[Vote]:
+    """The votes on the item's motions first, then procedural ones (amendments, a recess, a
+    referral …), each group in the minutes' order: a 33–2 vote to recess must not be read
+    as the vote on the motion."""
+    return sorted(votes, key=lambda vote: vote.procedural)

@@ -101,6 +101,10 @@ class Lead:
     when: str | None = None
     minutes_status: str | None = None
     """As on its item: ``draft`` is said in the line itself, since the line is shared alone."""
+    against: tuple[str, ...] = field(default=(), init=False)
+    """For a vote: who voted against, as the minutes name them (none when they only count);
+    set after construction (:mod:`bot.answer.vote_lead`), so builders of other leads that pass
+    only text fields need not know of it."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -34,7 +34,8 @@ def match_group(m: ItemMatch, n: int, owner_first: bool = False) -> Group:
     resolutions = _quotes("resolved", [text("resolution", r=r) for r in m.resolutions])
     actions = _quotes("actions", [text("action", a=a) for a in m.actions])
     units = [*actions, *resolutions] if owner_first else [*resolutions, *actions]
-    units += [kit.quote_sections(text("vote", v=v)) for v in m.votes]
+    # a vote is shown with the motion it decided, or not at all; the motion's own first
+    units += [kit.quote_sections(text("vote", v=v)) for v in m.votes if v.motion]
     if m.passages and not m.resolutions:
         units += _quotes("discussion", [text("passage", text=p) for p in m.passages])
     notes = []

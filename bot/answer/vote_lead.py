@@ -1,0 +1,94 @@
+"""The lead of a vote question: the result of the vote on the motion the question is about.
+
+An item often records several votes: to recess, on amendments, on the motion itself, on each
+part. "How did the vote on the bus shelters go?", "was it unanimous?", "who voted against
+it?" are answered by the vote on *that* motion: the one whose motion holds most of the
+question's topic, the motion itself before a procedural step unless the question names the
+step ("the amendment", "the recess"). The line quotes the motion verbatim and names who
+voted against when the minutes record names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.answer import abstain
+from bot.answer.lead_options import lead_from
+from bot.answer.models import ItemMatch, Lead, LeadKind
+from bot.answer.question import Query
+from index.models import Vote, VoteKind, VoteResult
+from index.schema import StoredItem
+from index.words import tokenize
+
+MOTION_MARGIN = 0.2
+"""The motion itself outranks a procedural vote whose motion holds as much of the topic, and
+one holding a little more (a recess motion names the body, an amendment repeats the motion)."""
+NAMED_KIND_BONUS = 1.0
+"""A question naming the step ("how did the vote on the amendment go?") asks for that step."""
+
+_NAMED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (VoteKind.AMENDMENT, re.compile(r"\bamend(?:ment|ments|ed)?\b", re.IGNORECASE)),
+    (VoteKind.RECESS, re.compile(r"\brecess\b|\bbreak\b", re.IGNORECASE)),
+    (VoteKind.EXTENSION, re.compile(r"\bextend|\bextension\b|\bsit (?:late|past)\b", re.I)),
+    (VoteKind.CLOSED_SESSION, re.compile(r"\bclosed session\b|\bin camera\b", re.IGNORECASE)),
+    (VoteKind.ADJOURNMENT, re.compile(r"\badjourn", re.IGNORECASE)),
+    (VoteKind.REFERRAL, re.compile(r"\b(?:refer|defer)", re.IGNORECASE)),
+)
+
+
+def vote_lead(
+    query: Query, match: ItemMatch, item: StoredItem, idf: Callable[[str], float]
+) -> Lead | None:
+    """The vote of ``match`` that answers ``query`` as a lead, or None if it records none
+    with its motion (then the general choice of :mod:`bot.answer.lead` applies)."""
+    votes = [v for v in match.votes if v.motion and v.motion in item.text]
+    if not votes:
+        return None
+    vote = best_vote(query, votes, idf, ignore=set(tokenize(item.meta.body or "")))
+    assert vote.motion is not None  # kept above
+    lead = lead_from(
+        match,
+        LeadKind.VOTE,
+        vote.motion,
+        result=vote.result if vote.result != VoteResult.UNKNOWN else None,
+        tally=tally(vote),
+    )
+    lead.against = vote.nays
+    return lead
+
+
+def best_vote(
+    query: Query, votes: Sequence[Vote], idf: Callable[[str], float], ignore: set[str]
+) -> Vote:
+    """The vote whose motion the question is about; of equals, the first as shown (the
+    motion's own before procedural ones, see :func:`bot.answer.matches.motion_first`)."""
+    named = {kind for kind, rx in _NAMED_KINDS if rx.search(query.question)}
+
+    def score(vote: Vote) -> float:
+        value = abstain.coverage(query.words, vote.motion or "", idf, ignore=ignore)
+        if vote.kind in named:
+            value += NAMED_KIND_BONUS
+        elif not vote.procedural:
+            value += MOTION_MARGIN
+        return value
+
+    best = votes[0]
+    for vote in votes[1:]:
+        if score(vote) > score(best):
+            best = vote
+    return best
+
+
+def tally(vote: Vote) -> str | None:
+    """ "13-2" (for-against, then abstentions when any), from counts or the named lists; the
+    templates print it "13–2"."""
+    yeas = vote.yea_count if vote.yea_count is not None else len(vote.yeas) or None
+    nays = vote.nay_count if vote.nay_count is not None else len(vote.nays) or None
+    if yeas is None and nays is None:
+        return None
+    abstained = vote.abstain_count if vote.abstain_count is not None else len(vote.abstentions)
+    parts = [str(yeas or 0), str(nays or 0)]
+    if abstained:
+        parts.append(str(abstained))
+    return "-".join(parts)
