@@ -40,6 +40,7 @@ def _base(folder: str, **options: Any) -> Environment:
     )
     env.filters["long_date"] = long_date
     env.filters["as_printed"] = as_printed
+    env.filters["unquoted"] = unquoted
     return env
 
 
@@ -75,6 +76,12 @@ def as_printed(value: str | None) -> str:
         return long_date(text) if len(text) == 10 else text
     except ValueError:
         return text
+
+
+def unquoted(value: str | None) -> str:
+    """A quotation without the quotation marks the minutes printed around it (a Kent motion
+    is printed “…”), so a template's own marks are not doubled; still a slice of the minutes."""
+    return str(value or "").strip().strip("“”\"").strip()
 
 
 def render(name: str, **context: Any) -> str:

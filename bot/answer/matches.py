@@ -31,8 +31,26 @@ def quoted(
         idf=idf,
         exclude=shown,
     )
-    match.passages = keep_verbatim_texts(passages, item.text)
+    match.passages = [
+        p for p in keep_verbatim_texts(passages, item.text) if not _on_a_vote(p, match, item.text)
+    ]
     return match
+
+
+def _on_a_vote(passage: str, match: ItemMatch, source: str) -> bool:
+    """Does ``passage`` overlap a vote shown with the item (its tally or its motion)? The vote
+    is shown whole, with its motion, so a passage cut from it only repeats part of it, or its
+    raw tally ("For (13)")."""
+    at = source.find(passage)
+    if at < 0:
+        return False
+    end = at + len(passage)
+    for vote in match.votes:
+        for span in (vote.text, vote.motion):
+            start = source.find(span) if span else -1
+            if start >= 0 and start < end and at < start + len(span or ""):
+                return True
+    return False
 
 
 def to_match(item: StoredItem, score: float) -> ItemMatch:

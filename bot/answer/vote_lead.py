@@ -47,10 +47,12 @@ def vote_lead(
         return None
     vote = best_vote(query, votes, idf, ignore=set(tokenize(item.meta.body or "")))
     assert vote.motion is not None  # kept above
+    # without the quotation marks a Kent motion is printed in: the line adds its own
+    quote = vote.motion.strip().strip("“”\"").strip() or vote.motion
     lead = lead_from(
         match,
         LeadKind.VOTE,
-        vote.motion,
+        quote if quote in item.text else vote.motion,
         result=vote.result if vote.result != VoteResult.UNKNOWN else None,
         tally=tally(vote),
     )

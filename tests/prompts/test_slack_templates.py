@@ -48,7 +48,20 @@ def hostile_item(number: str | None = "4") -> ItemMatch:
         item_number=number,
         resolutions=[Resolution(f"Resolved {HOSTILE}", label=f"({HOSTILE})")],
         actions=[Action(f"Act {HOSTILE}", owner=f"Owner {HOSTILE}", due=HOSTILE, update=HOSTILE)],
-        votes=[Vote(f"Vote {HOSTILE}")],
+        votes=[
+            Vote(
+                f"Vote {HOSTILE}",
+                motion=f"Motion {HOSTILE}",
+                mover=HOSTILE,
+                seconder=HOSTILE,
+                nays=(HOSTILE,),
+                yea_count=3,
+                nay_count=1,
+                kind="amendment",
+                procedural=True,
+            ),
+            Vote(f"Vote {HOSTILE}", motion=f"Motion {HOSTILE}", yeas=(HOSTILE,)),
+        ],
         passages=[f"Passage {HOSTILE}"],
     )
 
@@ -66,7 +79,7 @@ FOUND = Answer(question=f"what about {HOSTILE}?", matches=[hostile_item()])
 def hostile_lead(kind: str) -> Lead:
     """A lead of ``kind`` with every field it can show set to hostile text."""
     m = hostile_item()
-    return Lead(
+    lead = Lead(
         kind=kind,
         quote=f"Quote {HOSTILE}",
         item_id=m.item_id,
@@ -82,6 +95,9 @@ def hostile_lead(kind: str) -> Lead:
         tally=HOSTILE if kind == LeadKind.VOTE else None,
         when=HOSTILE if kind == LeadKind.DATE else None,
     )
+    if kind == LeadKind.VOTE:
+        lead.against = (HOSTILE, f"Member {HOSTILE}")
+    return lead
 
 
 LEAD_KINDS = (LeadKind.RESOLUTION, LeadKind.ACTION, LeadKind.VOTE, LeadKind.DATE, LeadKind.PASSAGE)
@@ -241,6 +257,17 @@ CASES: dict[str, list[dict]] = {
     "slack/match/resolution.txt.j2": [{"r": r} for r in FOUND.matches[0].resolutions],
     "slack/match/source.txt.j2": [{"source": hostile_item().source_path}],
     "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
+    "slack/vote/kind.txt.j2": [{"vote_kind": k} for k in ("amendment", "recess", HOSTILE)],
+    "slack/vote/lead_summary.txt.j2": [{"lead": lead} for lead in LEADS],
+    "slack/vote/summary.txt.j2": [
+        {
+            "vote_result": "lost",
+            "vote_for": 2,
+            "vote_against": 9,
+            "vote_abstained": 1,
+            "vote_nays": [HOSTILE],
+        }
+    ],
 }
 CASES.update(action_cases(HOSTILE))  # prompts/slack/actions/ (the action register)
 # Templates whose own words legitimately hold Slack syntax: the mention of who shared.

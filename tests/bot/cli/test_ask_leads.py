@@ -41,7 +41,15 @@ def library_item() -> ItemMatch:
         item_number="7",
         resolutions=[Resolution("That the three options be taken forward to consultation.", "1)")],
         actions=[Action(DEMO_ACTION, owner="Head of Libraries", due="six months")],
-        votes=[Vote("The motion was carried (9 for, 2 against).", result="carried")],
+        votes=[
+            Vote(
+                "The motion was carried (9 for, 2 against).",
+                result="carried",
+                motion="That the three options be taken forward to consultation.",
+                yea_count=9,
+                nay_count=2,
+            )
+        ],
     )
 
 
@@ -126,7 +134,8 @@ def test_the_terminal_reply_starts_with_one_line_that_answers(monkeypatch, kind,
     body = "\n".join(rest)
     assert body.index("[1] Northmoor") < body.index("Related items, which do not answer it:")
     assert "  - Eastbrook Care Alliance, 18 January 2024: Frailty strategy (" in body
-    assert "“The motion was carried (9 for, 2 against).”" in body  # votes are shown too
+    # votes are shown too, each as its result and tally with the motion it decided
+    assert "Carried 9–2\n        Motion: “That the three options be taken forward" in body
 
 
 def test_without_a_lead_the_terminal_shows_the_items_as_before(monkeypatch):
@@ -157,6 +166,7 @@ def test_json_carries_the_answer_beside_matches_and_related(monkeypatch):
         "tally": None,
         "when": None,
         "minutes_status": None,
+        "against": [],
     }
     assert [m["item_id"] for m in data["matches"]] == ["lib7"]
     assert [m["item_id"] for m in data["related"]] == ["frail"]
