@@ -81,7 +81,7 @@ def as_printed(value: str | None) -> str:
 def unquoted(value: str | None) -> str:
     """A quotation without the quotation marks the minutes printed around it (a Kent motion
     is printed “…”), so a template's own marks are not doubled; still a slice of the minutes."""
-    return str(value or "").strip().strip("“”\"").strip()
+    return str(value or "").strip().strip('“”"').strip()
 
 
 def render(name: str, **context: Any) -> str:

@@ -48,7 +48,7 @@ def vote_lead(
     vote = best_vote(query, votes, idf, ignore=set(tokenize(item.meta.body or "")))
     assert vote.motion is not None  # kept above
     # without the quotation marks a Kent motion is printed in: the line adds its own
-    quote = vote.motion.strip().strip("“”\"").strip() or vote.motion
+    quote = vote.motion.strip().strip('“”"').strip() or vote.motion
     lead = lead_from(
         match,
         LeadKind.VOTE,
