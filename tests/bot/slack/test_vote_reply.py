@@ -1,0 +1,115 @@
+"""Each vote belongs to its motion in Slack (issue 22, point 2): signed events through the real
+Bolt app against the fake Slack Web API, over an index of fictional minutes in the Kent printed
+and London markdown shapes (tests/fixtures/votes).
+
+A vote question is answered by the result of the vote on *that* motion with who voted against,
+in the line and in the notification text; the item lists the motion's vote before the
+procedural ones (recess, amendment), each with its motion; no raw vote markup (block quotes,
+``[!abstract]`` tables, ``**``) reaches the message.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.bot.slack.blockkit import quoted, raw_texts, texts
+from tests.bot.slack.conftest import (
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    BotHarness,
+    mention,
+    unique,
+)
+from tests.bot.slack.fake_slack import FakeSlack
+from tests.paths import FIXTURES
+
+pytestmark = pytest.mark.slow
+
+MINUTES = sorted(p for p in (FIXTURES / "votes").iterdir() if p.name != "README.md")
+RAW_MARKUP = re.compile(r"\[!abstract\]|\|Yeas:|\|Nays:|\*\*|&gt;|^\s*>", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def vote_bot(tmp_path_factory: pytest.TempPathFactory, fake_slack: FakeSlack) -> Iterator[Any]:
+    """The real bot over an index of the vote fixtures only (real Chroma, real model)."""
+    from bot.settings import Settings
+    from bot.slack.runtime.app import build_app
+    from bot.slack.runtime.credentials import slack_credentials
+    from bot.slack.runtime.server import http_server, service_health
+    from bot.slack.runtime.services import build_services
+    from index.indexer import index_paths
+
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("vote-index"),
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_app_token=None,
+        slack_api_url=fake_slack.api_url,
+        host="127.0.0.1",
+        port=0,
+    )
+    index_paths(MINUTES, settings)
+    services = build_services(settings)
+    app = build_app(services, slack_credentials(settings))
+    server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
+    thread.start()
+    yield BotHarness(f"http://127.0.0.1:{server.server_port}", fake_slack, services, settings, app)
+    server.shutdown()
+    server.server_close()
+
+
+def answered_votes(bot: BotHarness) -> list[Any]:
+    """The recorded votes of the pool item, as indexed."""
+    answer = bot.services.answerer.ask("Cedar Hollow pool renewal tender vote", limit=1)
+    return list(answer.matches[0].votes)
+
+
+def ask(bot: BotHarness, question: str) -> dict[str, Any]:
+    channel, user = unique("C"), unique("U")
+    assert bot.send_event(mention(channel, user, question)).status == 200
+    calls = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)
+    post: dict[str, Any] = calls[0].args
+    return post
+
+
+def test_who_voted_against_is_answered_from_the_vote_on_that_motion(vote_bot) -> None:
+    post = ask(vote_bot, "Who voted against awarding the Cedar Hollow pool renewal tender?")
+    seen = texts(post["blocks"])
+    assert seen[0].startswith(
+        "*Answer:* *Carried 13–2 · against: M. Quill, D. Lemieux* — “That, on the recommendation"
+    ), seen[0]
+    assert "Carried 13–2 · against: M. Quill, D. Lemieux" in post["text"]  # the notification
+    motion_text = next(v.motion for v in answered_votes(vote_bot) if v.yea_count == 13)
+    assert quoted(motion_text, post["blocks"])  # the motion, verbatim, in the line and the item
+    shown = "\n".join(seen)
+    motion = shown.index("*Carried 13–2 · against: M. Quill, D. Lemieux*\nMotion: “That, on")
+    assert motion < shown.index("_Amendment:_ *Carried 14–1 · against: H. Osei*")
+    assert motion < shown.index("_Recess:_ *Carried*\nMotion: “That the Council recess")
+    for text in [*raw_texts(post["blocks"]), post["text"]]:
+        assert not RAW_MARKUP.search(text), text
+
+
+def test_a_vote_question_on_a_kent_motion_is_not_led_by_the_recess(vote_bot) -> None:
+    post = ask(vote_bot, "How did the vote on funding the village bus routes go?")
+    seen = texts(post["blocks"])
+    assert seen[0].startswith(
+        "*Answer:* *Carried 11–3, 1 abstained · against: Mr Gant, Ms Hobbs, Dr Pell* — "
+        "“This Council resolves to fund the three village bus routes"
+    ), seen[0]
+    assert "Carried 11–3, 1 abstained · against: Mr Gant, Ms Hobbs, Dr Pell" in post["text"]
+    shown = "\n".join(seen)
+    motion = shown.index("*Carried 11–3, 1 abstained")
+    recess = shown.index("_Recess:_ *Carried 13–2 · against: Mr Gant, Ms Hobbs*")
+    amendment = shown.index("_Amendment:_ *Lost 3–12")
+    assert motion < recess < amendment
+    assert "For (13)" not in shown and "““" not in shown  # no raw tally, no doubled marks
+    for text in [*raw_texts(post["blocks"]), post["text"]]:
+        assert not RAW_MARKUP.search(text), text
