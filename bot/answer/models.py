@@ -105,6 +105,9 @@ class Lead:
     """For a vote: who voted against, as the minutes name them (none when they only count);
     set after construction (:mod:`bot.answer.vote_lead`), so builders of other leads that pass
     only text fields need not know of it."""
+    against_asked: bool = field(default=False, init=False)
+    """For a vote: the question asked who voted against ("and who voted against?"), so the
+    line names them first (or says the minutes do not), before the result."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

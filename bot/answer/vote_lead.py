@@ -27,6 +27,13 @@ one holding a little more (a recess motion names the body, an amendment repeats 
 NAMED_KIND_BONUS = 1.0
 """A question naming the step ("how did the vote on the amendment go?") asks for that step."""
 
+AGAINST_ASKED = re.compile(
+    r"\bwho\b[^?.]{0,40}?\b(?:against|opposed?|dissent\w*|vot\w* no)\b|"
+    r"\bwhich\s+(?:members|councill?ors)\b[^?.]{0,40}?\b(?:against|opposed?)\b",
+    re.IGNORECASE,
+)
+"""The question asks who voted against: "and who voted against?", "who opposed it?"."""
+
 _NAMED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (VoteKind.AMENDMENT, re.compile(r"\bamend(?:ment|ments|ed)?\b", re.IGNORECASE)),
     (VoteKind.RECESS, re.compile(r"\brecess\b|\bbreak\b", re.IGNORECASE)),
@@ -34,6 +41,7 @@ _NAMED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (VoteKind.CLOSED_SESSION, re.compile(r"\bclosed session\b|\bin camera\b", re.IGNORECASE)),
     (VoteKind.ADJOURNMENT, re.compile(r"\badjourn", re.IGNORECASE)),
     (VoteKind.REFERRAL, re.compile(r"\b(?:refer|defer)", re.IGNORECASE)),
+    (VoteKind.PROCEDURE, re.compile(r"\bleave\b|\bdelegations?\b|\bbe heard\b", re.I)),
 )
 
 
@@ -57,6 +65,7 @@ def vote_lead(
         tally=tally(vote),
     )
     lead.against = vote.nays
+    lead.against_asked = bool(AGAINST_ASKED.search(query.question))
     return lead
 
 
@@ -68,7 +77,8 @@ def best_vote(
     named = {kind for kind, rx in _NAMED_KINDS if rx.search(query.question)}
 
     def score(vote: Vote) -> float:
-        value = abstain.coverage(query.words, vote.motion or "", idf, ignore=ignore)
+        # a follow-up ("and who voted against?") is about the thread's earlier question
+        value = abstain.coverage(query.asked, vote.motion or "", idf, ignore=ignore)
         if vote.kind in named:
             value += NAMED_KIND_BONUS
         elif not vote.procedural:

@@ -102,6 +102,8 @@ def hostile_lead(kind: str) -> Lead:
 
 LEAD_KINDS = (LeadKind.RESOLUTION, LeadKind.ACTION, LeadKind.VOTE, LeadKind.DATE, LeadKind.PASSAGE)
 LEADS = [hostile_lead(kind) for kind in LEAD_KINDS]
+AGAINST_ASKED = hostile_lead(LeadKind.VOTE)
+AGAINST_ASKED.against_asked = True
 LED = Answer(question=FOUND.question, matches=FOUND.matches, lead=LEADS[1])
 LACKS = ("owner", "date", "vote", "appointment", "decision")
 UNOWNED = replace(FOUND, lacks="owner")
@@ -258,7 +260,7 @@ CASES: dict[str, list[dict]] = {
     "slack/match/source.txt.j2": [{"source": hostile_item().source_path}],
     "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
     "slack/vote/kind.txt.j2": [{"vote_kind": k} for k in ("amendment", "recess", HOSTILE)],
-    "slack/vote/lead_summary.txt.j2": [{"lead": lead} for lead in LEADS],
+    "slack/vote/lead_summary.txt.j2": [{"lead": lead} for lead in [*LEADS, AGAINST_ASKED]],
     "slack/vote/summary.txt.j2": [
         {
             "vote_result": "lost",

@@ -167,6 +167,7 @@ def test_json_carries_the_answer_beside_matches_and_related(monkeypatch):
         "when": None,
         "minutes_status": None,
         "against": [],
+        "against_asked": False,
     }
     assert [m["item_id"] for m in data["matches"]] == ["lib7"]
     assert [m["item_id"] for m in data["related"]] == ["frail"]

@@ -78,7 +78,7 @@ def test_who_voted_against_names_them_from_the_recorded_vote(data_dir: Path) -> 
     out = ask(data_dir, POOL)
     lead = out.splitlines()[0]
     assert lead.startswith(
-        "Answer: Carried 13–2 · against: M. Quill, D. Lemieux — “That, on the recommendation"
+        "Answer: Against: M. Quill, D. Lemieux · Carried 13–2 — “That, on the recommendation"
     ), lead
     assert "H. Osei" not in lead  # against the amendment, not the motion
     assert not RAW_MARKUP.search(out)
@@ -91,7 +91,7 @@ def test_json_carries_the_structured_votes(data_dir: Path) -> None:
     answer = ask_json(data_dir, POOL)
     lead = answer["answer"]
     assert lead["kind"] == "vote" and lead["result"] == "carried" and lead["tally"] == "13-2"
-    assert lead["against"] == ["M. Quill", "D. Lemieux"]
+    assert lead["against"] == ["M. Quill", "D. Lemieux"] and lead["against_asked"] is True
     [match] = [m for m in answer["matches"] if "Cedar Hollow" in m["item_title"]]
     motion, *procedural = match["votes"]
     assert motion["procedural"] is False and motion["kind"] == "motion"

@@ -84,9 +84,9 @@ def test_who_voted_against_is_answered_from_the_vote_on_that_motion(vote_bot) ->
     post = ask(vote_bot, "Who voted against awarding the Cedar Hollow pool renewal tender?")
     seen = texts(post["blocks"])
     assert seen[0].startswith(
-        "*Answer:* *Carried 13–2 · against: M. Quill, D. Lemieux* — “That, on the recommendation"
+        "*Answer:* *Against: M. Quill, D. Lemieux · Carried 13–2* — “That, on the recommendation"
     ), seen[0]
-    assert "Carried 13–2 · against: M. Quill, D. Lemieux" in post["text"]  # the notification
+    assert "Against: M. Quill, D. Lemieux · Carried 13–2" in post["text"]  # the notification
     motion_text = next(v.motion for v in answered_votes(vote_bot) if v.yea_count == 13)
     assert quoted(motion_text, post["blocks"])  # the motion, verbatim, in the line and the item
     shown = "\n".join(seen)
@@ -113,3 +113,29 @@ def test_a_vote_question_on_a_kent_motion_is_not_led_by_the_recess(vote_bot) -> 
     assert "For (13)" not in shown and "““" not in shown  # no raw tally, no doubled marks
     for text in [*raw_texts(post["blocks"]), post["text"]]:
         assert not RAW_MARKUP.search(text), text
+
+
+def test_and_who_voted_against_in_the_thread_names_them_first(vote_bot) -> None:
+    """The follow-up is about the thread's vote: it names who voted against it, first,
+    instead of repeating the result line."""
+    channel, user = unique("C"), unique("U")
+    root = mention(channel, user, "How did the vote on the Cedar Hollow pool renewal tender go?")
+    assert vote_bot.send_event(root).status == 200
+    first = vote_bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)
+    assert texts(first[0].args["blocks"])[0].startswith(
+        "*Answer:* *Carried 13–2 · against: M. Quill, D. Lemieux* — “That, on the"
+    )
+    follow_up = mention(channel, user, "and who voted against?", thread_ts=root["ts"])
+    vote_bot.fake.threads[(channel, root["ts"])] = [
+        {"type": "message", "user": user, "text": root["text"], "ts": root["ts"]},
+        {"type": "message", "user": user, "text": follow_up["text"], "ts": follow_up["ts"]},
+    ]
+    assert vote_bot.send_event(follow_up).status == 200
+    posts = vote_bot.fake.wait_for(
+        "chat.postMessage", lambda c: c.args["channel"] == channel, count=2
+    )
+    post = posts[-1].args
+    assert post["thread_ts"] == root["ts"]
+    line = texts(post["blocks"])[0]
+    assert line.startswith("*Answer:* *Against: M. Quill, D. Lemieux · Carried 13–2* — "), line
+    assert "Against: M. Quill, D. Lemieux" in post["text"]
