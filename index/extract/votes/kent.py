@@ -91,12 +91,15 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
             movers = list(_KENT_MOVER.finditer(text, previous_end, start))
             if movers:
                 mover, seconder = movers[-1].group(1), movers[-1].group(2)
+            motion = _kent_motion(text, start, previous_end)
+            if mover is None and motion is not None:
+                mover, seconder = _proposer(text, motion, start)
             yield (
                 start,
                 Vote(
                     text=text[start:end],
                     result=_kent_result(outcome),
-                    motion=_kent_motion(text, start, previous_end),
+                    motion=motion,
                     mover=mover,
                     seconder=seconder,
                 ),
@@ -145,6 +148,8 @@ def _kent_votes(text: str) -> Iterator[tuple[int, Vote]]:
         if movers:
             mover, seconder = movers[-1].group(1), movers[-1].group(2)
         motion = _kent_motion(text, start, previous_end)
+        if mover is None and motion is not None:
+            mover, seconder = _proposer(text, motion, start)
         previous_end = end
         yeas, nays, abst = (_split_names(groups[k]) for k in ("For", "Against", "Abstain"))
         if result == VoteResult.UNKNOWN and "Against" in counts:
@@ -310,6 +315,26 @@ def _paragraph_end(text: str, position: int, limit: int) -> int:
     while end > position and text[end - 1].isspace():
         end -= 1
     return end
+
+
+_TO_THE_VOTE = re.compile(r"\bto\s+the\s+vote\b")
+_NEW_PARAGRAPH = re.compile(r"\n[ \t]*\(?\d{1,3}[).][ \t]")
+
+
+def _proposer(text: str, motion: str, before: int) -> tuple[str | None, str | None]:
+    """Who proposed and seconded ``motion`` when the vote on it comes after other votes
+    ("put the motion set out in paragraph 1 to the vote"): the "Mr X proposed, and Mrs Y
+    seconded" right above the motion's own words, if the minutes print one there."""
+    at = text.rfind(motion, 0, before)
+    if at < 0 or _TO_THE_VOTE.search(motion):
+        return None, None  # only the "put … to the vote" paragraph: no motion to look above
+    own = _KENT_MOVER.match(text, at, at + len(motion))  # "The Chairman proposed … that …"
+    if own:
+        return own.group(1), own.group(2)
+    movers = list(_KENT_MOVER.finditer(text, max(0, at - 300), at))
+    if not movers or _NEW_PARAGRAPH.search(text, movers[-1].end(), at):
+        return None, None  # nobody, or the proposer of another paragraph's motion
+    return movers[-1].group(1), movers[-1].group(2)
 
 
 KENT_VOTES = VoteGrammar("kent", _kent_votes)

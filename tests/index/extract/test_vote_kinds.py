@@ -115,6 +115,7 @@ def test_kent_votes_each_keep_their_motion_and_kind() -> None:
     assert motion.text == "Motion carried."
     assert motion.motion == "“This Council resolves to repair the harbour wall.”"
     assert (motion.kind, motion.procedural) == (VoteKind.MOTION, False)
+    assert (motion.mover, motion.seconder) == ("Mrs Birch", "Mr Ash")  # above its own words
     for vote in (recess, amendment, motion):
         assert vote.motion is not None and vote.motion in KENT
 
