@@ -21,7 +21,7 @@ from index.models import Vote, VoteKind, VoteResult
 from index.schema import StoredItem
 from index.words import tokenize
 
-MOTION_MARGIN = 0.2
+MOTION_MARGIN = 0.1
 """The motion itself outranks a procedural vote whose motion holds as much of the topic, and
 one holding a little more (a recess motion names the body, an amendment repeats the motion)."""
 NAMED_KIND_BONUS = 1.0
