@@ -77,7 +77,8 @@ def first_hit_rank(matches: Sequence[ItemMatch], case: EvalCase) -> int | None:
 
 def quotes_of(answer: Answer) -> list[tuple[str, str]]:
     """Every (item_id, quote) the answer shows: the lead line, then each match's resolutions,
-    actions, updates, votes and passages. Related items are offered by title only."""
+    actions, updates, votes (the motion each decided: a vote is shown as its motion quoted
+    beside a tally summary) and passages. Related items are offered by title only."""
     out: list[tuple[str, str]] = []
     if answer.lead is not None:
         out.append((answer.lead.item_id, answer.lead.quote))
@@ -87,7 +88,7 @@ def quotes_of(answer: Answer) -> list[tuple[str, str]]:
             out.append((m.item_id, a.text))
             if a.update:
                 out.append((m.item_id, a.update))
-        out += [(m.item_id, v.text) for v in m.votes]
+        out += [(m.item_id, v.motion) for v in m.votes if v.motion]  # shown with its motion
         out += [(m.item_id, p) for p in m.passages]
     return out
 

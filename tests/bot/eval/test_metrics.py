@@ -14,6 +14,7 @@ from bot.eval.metrics import (
     first_hit_rank,
     item_matches,
     owner_matches,
+    quotes_of,
     score_case,
     summarise,
     summarise_by_kind,
@@ -313,3 +314,17 @@ def test_extraction_counts_every_quotable_text_of_a_unit():
     voted = library_match(votes=[Vote("Motion carried.", motion="That the hours be extended.")])
     motion = library_case(expected_quote="hours be extended")
     assert score_case(motion, Answer("q", matches=[voted]), 0.1, {}).extracted
+
+
+def test_a_vote_counts_as_shown_by_its_motion_not_its_raw_markup():
+    """Answers show a vote as its motion quoted beside a tally summary, never the vote's raw
+    text (``> [!abstract]- Vote:`` tables), and a vote without a motion not at all."""
+    voted = library_match(
+        votes=[
+            Vote("> [!abstract]- Vote:\n> |Yeas:|\n> **Motion Passed**", motion="That it pass."),
+            Vote("> **Motion Failed**"),
+        ]
+    )
+    shown = [quote for _, quote in quotes_of(Answer("q", matches=[voted]))]
+    assert "That it pass." in shown
+    assert not any("Motion Passed" in q or "Motion Failed" in q for q in shown)
