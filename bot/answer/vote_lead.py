@@ -36,12 +36,19 @@ AGAINST_ASKED = re.compile(
 
 _NAMED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (VoteKind.AMENDMENT, re.compile(r"\bamend(?:ment|ments|ed)?\b", re.IGNORECASE)),
-    (VoteKind.RECESS, re.compile(r"\brecess\b|\bbreak\b", re.IGNORECASE)),
+    (VoteKind.RECESS, re.compile(r"\brecess\b", re.IGNORECASE)),
     (VoteKind.EXTENSION, re.compile(r"\bextend|\bextension\b|\bsit (?:late|past)\b", re.I)),
     (VoteKind.CLOSED_SESSION, re.compile(r"\bclosed session\b|\bin camera\b", re.IGNORECASE)),
     (VoteKind.ADJOURNMENT, re.compile(r"\badjourn", re.IGNORECASE)),
     (VoteKind.REFERRAL, re.compile(r"\b(?:refer|defer)", re.IGNORECASE)),
-    (VoteKind.PROCEDURE, re.compile(r"\bleave\b|\bdelegations?\b|\bbe heard\b", re.I)),
+    (
+        VoteKind.PROCEDURE,
+        re.compile(
+            r"\b(?:get|gets|got|granted?|given|seek|sought)\s+leave\b|"
+            r"\bleave\s+to\s+(?:bring|move|introduce)\b|\bdelegations?\b|\bbe heard\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
