@@ -10,6 +10,7 @@ and lets :func:`bot.answer.quotes.verify_quote` reject anything else.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
@@ -205,7 +206,10 @@ def action_from_dict(data: dict[str, Any]) -> Action:
 
 
 def vote_from_dict(data: dict[str, Any]) -> Vote:
-    fields = dict(data)
+    """A stored vote; keys a later version added are ignored, so an index written by a newer
+    version stays readable by this one during a rolling upgrade."""
+    known = {f.name for f in dataclass_fields(Vote)}
+    fields = {key: value for key, value in data.items() if key in known}
     for key in ("yeas", "nays", "abstentions", "absent"):
         fields[key] = tuple(fields.get(key) or ())
     return Vote(**fields)

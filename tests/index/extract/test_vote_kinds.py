@@ -166,3 +166,9 @@ def test_a_vote_stored_before_kinds_is_classified_on_reading() -> None:
     del old["kind"], old["procedural"]
     [vote] = decode_item({Key.VOTES: json.dumps([old])}).votes
     assert (vote.kind, vote.procedural) == (VoteKind.ADJOURNMENT, True)
+
+
+def test_a_vote_stored_by_a_later_version_is_still_read() -> None:
+    newer = {**asdict(Vote(text="(Y-5)", motion="Accept the grant")), "ballot_round": 2}
+    [vote] = decode_item({Key.VOTES: json.dumps([newer])}).votes
+    assert vote.motion == "Accept the grant"
