@@ -31,6 +31,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from index.sites.deadline import deadline_transport, within
 from index.sites.errors import (
     BlockedError,
     DisallowedError,
@@ -160,7 +161,7 @@ class PoliteClient:
             headers={"User-Agent": self.user_agent},
             timeout=httpx.Timeout(timeout),
             follow_redirects=False,
-            transport=transport,
+            transport=transport or deadline_transport(),
         )
         self._host_locks: dict[str, threading.Lock] = {}
         self._next_turn: dict[str, float] = {}
@@ -269,27 +270,32 @@ class PoliteClient:
         raise kind(url, f"{failure} ({tries} tries)" if tries > 1 else failure)
 
     def _read(self, url: str, headers: dict[str, str], follow: bool) -> _Answer:
-        """GET ``url`` and read its body within ``timeout`` seconds in all and ``max_bytes``."""
+        """GET ``url`` and read its body within ``timeout`` seconds in all and ``max_bytes``.
+
+        The whole request runs :func:`~index.sites.deadline.within` the timeout, so a site
+        trickling its status line, headers or body fails as a timeout when the time is up;
+        the check between chunks also bounds a transport given by a test."""
         deadline = time.monotonic() + self.timeout
-        request = self._http.build_request("GET", url, headers=headers)
-        response = self._http.send(request, stream=True, follow_redirects=follow)
-        try:
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > self.max_bytes:
-                raise self._too_large(url)
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():  # decompressed as it arrives
-                size += len(chunk)
-                if size > self.max_bytes:
+        with within(self.timeout):
+            request = self._http.build_request("GET", url, headers=headers)
+            response = self._http.send(request, stream=True, follow_redirects=follow)
+            try:
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > self.max_bytes:
                     raise self._too_large(url)
-                chunks.append(chunk)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():  # decompressed as it arrives
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise self._too_large(url)
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise _Overtime
                 if time.monotonic() > deadline:
                     raise _Overtime
-            if time.monotonic() > deadline:
-                raise _Overtime
-        finally:
-            response.close()
+            finally:
+                response.close()
         return _Answer(response.status_code, response.headers, b"".join(chunks))
 
     def _too_large(self, url: str) -> TooLargeError:

@@ -1,7 +1,8 @@
 """Hostile modern.gov sites (issue 21, items 6-8), driven as the probe drove them:
 ``minutes-bot sync`` as a process against the fake site on 127.0.0.1, which trickles a page a
 byte at a time, sends a gzip that expands far beyond any minutes, sends corrupt gzip for its
-committee list, or redirects robots.txt to itself. Each is bounded, one line, and exits with
+committee list, or redirects robots.txt to itself; or trickles a page's status line and
+headers. Each is bounded, one line, and exits with
 the documented code (docs/exit-codes.md); nothing prints a traceback."""
 
 from __future__ import annotations
@@ -47,6 +48,29 @@ def test_a_page_trickling_bytes_is_bounded_by_the_timeout(
     assert len(failed) == 1 and "ieListDocuments.aspx?" in failed[0], run.stdout
     assert failed[0].endswith(f"timed out after {PAGE_TIMEOUT:g} s (2 tries)"), failed
     assert "Traceback" not in run.stderr
+    assert stored_ids(tmp_path / "data")  # the other meetings were synced
+
+
+def test_a_status_line_and_headers_trickling_are_bounded_by_the_timeout(
+    site: FakeModernGov, tmp_path: Path
+) -> None:
+    """Each read brings a byte within the timeout, so only a total deadline per request stops
+    this page; the site would send it, whole, after about a minute."""
+    site.hostile["ielistdocuments.aspx:8002"] = "trickle-head"
+    started = time.monotonic()
+    run = run_sync(tmp_path / "data", site.url)
+    took = time.monotonic() - started
+    assert run.code == ExitCode.OK, run.stderr
+    failed = _failed(run.stdout)
+    assert len(failed) == 1 and "ieListDocuments.aspx?" in failed[0], run.stdout
+    assert failed[0].endswith(f"timed out after {PAGE_TIMEOUT:g} s (2 tries)"), failed
+    assert "Traceback" not in run.stderr
+    tries = site.requests("ielistdocuments.aspx:8002")
+    assert len(tries) == 2
+    # The client hung up on each try at its timeout (the fake notices within half a second).
+    assert all(t.finished - t.started < PAGE_TIMEOUT + 3 for t in tries), tries
+    assert tries[1].finished - tries[0].started < 2 * PAGE_TIMEOUT + BACKOFF + 6
+    assert took < 60 + 2 * PAGE_TIMEOUT + BACKOFF, took
     assert stored_ids(tmp_path / "data")  # the other meetings were synced
 
 

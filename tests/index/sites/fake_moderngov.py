@@ -16,7 +16,8 @@ Behaviours a test switches on, by request key (``"getmeeting:5003"``, ``"mgai.as
 ``fail_once`` (503 with Retry-After: 1, once), ``slow`` (answer after N seconds),
 ``redirect`` (302 to mgError.aspx), ``malformed`` (XML cut in half), ``hang`` (block until
 released, to kill a sync mid-run), ``hostile`` (by key or page: ``"trickle"`` sends the body a
-byte every half second, ``"gzip-bomb"`` a small gzip that expands to 256 MiB, ``"corrupt-gzip"``
+byte every half second, ``"trickle-head"`` its status line and headers so for a minute,
+``"gzip-bomb"`` a small gzip that expands to 256 MiB, ``"corrupt-gzip"``
 a body that claims gzip and is not), ``robots_loop`` (robots.txt redirects to itself, for
 ever), ``shown_ids`` and ``printed_href`` (hostile IDs and links). Every request is logged with
 its headers and times, and the most requests ever in flight at once is kept (a polite client never has more than one).
@@ -345,6 +346,9 @@ class _Handler(BaseHTTPRequestHandler):
                 site.in_flight -= 1
 
     def _hostile(self, kind: str, headers: dict[str, str], body: bytes) -> None:
+        if kind == "trickle-head":
+            self._trickle_head(headers, body)
+            return
         if kind == "gzip-bomb":
             headers, body = {**headers, "Content-Encoding": "gzip"}, gzip_bomb()
         elif kind == "corrupt-gzip":
@@ -364,6 +368,23 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(bytes([byte]))
             self.wfile.flush()
             time.sleep(0.5)
+
+    def _trickle_head(self, headers: dict[str, str], body: bytes) -> None:
+        """The status line and a padding header a byte every half second (about a minute),
+        then the real headers and body at once: a client without a total deadline for the
+        request gets the page after that minute."""
+        head = b"HTTP/1.1 200 OK\r\nX-Padding: " + b"." * 100 + b"\r\n"
+        for byte in head:  # until the client gives up
+            if self._gone():
+                return
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(0.5)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _gone(self) -> bool:
         """Has the client closed the connection (given up waiting)?"""

@@ -40,6 +40,9 @@ class Scripted:
 
     replies: dict[str, list[Reply]] = field(default_factory=dict)
     delays: dict[str, float] = field(default_factory=dict)
+    trickled: set[str] = field(default_factory=set)
+    """Paths whose status line and first header come two bytes a second (14 s), then the
+    rest of a 200 at once: a client without a total deadline gets the page."""
     seen: list[Seen] = field(default_factory=list)
     root: str = ""
 
@@ -66,6 +69,10 @@ def server() -> Iterator[Scripted]:
             )
             script.seen.append(seen)
             time.sleep(script.delays.get(self.path, 0))
+            if self.path in script.trickled:
+                self._trickle_headers()
+                seen.finished = time.monotonic()
+                return
             status, headers, body = script.answer(self.path)
             try:
                 self.send_response(status)
@@ -78,6 +85,17 @@ def server() -> Iterator[Scripted]:
             except (BrokenPipeError, ConnectionResetError):
                 pass
             seen.finished = time.monotonic()
+
+        def _trickle_headers(self) -> None:
+            try:
+                for byte in b"HTTP/1.1 200 OK\r\nX-Slow: 1\r\n":
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.5)
+                self.wfile.write(b"Content-Length: 4\r\n\r\n<ok>")
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up
+            self.close_connection = True
 
         def log_message(self, format: str, *args: object) -> None:
             pass
@@ -185,6 +203,31 @@ def test_a_page_slower_than_the_timeout_fails_after_its_tries(server: Scripted) 
     with pytest.raises(TimedOutError) as raised:
         client(timeout=0.5, retries=1, backoff=1.2).get(server.root + "/slow")
     assert raised.value.reason == "timed out after 0.5 s (2 tries)"
+
+
+def test_headers_trickled_two_bytes_a_second_end_at_the_timeout(server: Scripted) -> None:
+    """Each read gets a byte well within the timeout, so only a total deadline stops this."""
+    server.trickled.add("/drip")
+    started = time.monotonic()
+    with pytest.raises(TimedOutError) as raised:
+        client(timeout=1.0, retries=1, backoff=0.2).get(server.root + "/drip")
+    took = time.monotonic() - started
+    assert raised.value.reason == "timed out after 1 s (2 tries)"
+    assert took < 2 * 1.0 + 0.2 + 1.5, took  # two tries of a second, the backoff, slack
+    drips = [s for s in server.seen if s.path == "/drip"]
+    assert len(drips) == 2
+
+
+def test_the_deadline_holds_on_a_reused_connection(server: Scripted) -> None:
+    """The second request rides the first one's kept-alive connection: still bounded."""
+    server.replies["/a"] = [ok()]
+    server.trickled.add("/drip")
+    polite = client(timeout=1.0, retries=0)
+    polite.get(server.root + "/a")
+    started = time.monotonic()
+    with pytest.raises(TimedOutError):
+        polite.get(server.root + "/drip")
+    assert time.monotonic() - started < 2.5
 
 
 @pytest.mark.parametrize(
