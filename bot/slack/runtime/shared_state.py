@@ -123,8 +123,9 @@ class RedisThreads:
 
 class FallbackDeliveries:
     """Redis, with this process's own memory consulted beside it: a delivery this replica has
-    seen is a duplicate even when Redis says otherwise (restarted without persistence, as the
-    shipped compose runs it, it forgets every key), and while Redis is down the local memory
+    seen is a duplicate even when Redis says otherwise (a Redis run without persistence, or
+    killed within a second of a write, forgets keys; the shipped deploy files run it with an
+    append-only file), and while Redis is down the local memory
     still catches a retry reaching the same replica. ``degraded`` says Redis failed last time:
     the dedupe middleware then leaves retries to the replica that had the first delivery. The
     reply path separately answers "unavailable" while Redis is down (see ``Services``)."""

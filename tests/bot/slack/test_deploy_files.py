@@ -133,6 +133,26 @@ def test_compose_runs_stateless_replicas_on_shared_services(compose):
     assert {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"} <= set(env)
 
 
+def redis_persists(argv: list[str]) -> bool:
+    """``redis-server`` with an append-only file synced at least every second: a restarted
+    Redis still knows which Slack deliveries were answered (issue 21, item 4)."""
+    if argv[:1] != ["redis-server"]:
+        return False
+    options = dict(zip(argv[1::2], argv[2::2], strict=False))
+    return options.get("--appendonly") == "yes" and options.get("--appendfsync") in (
+        "everysec",
+        "always",
+    )
+
+
+def test_compose_runs_redis_with_persistence_on_a_volume(compose):
+    redis = compose["services"]["redis"]
+    assert redis_persists(redis["command"]), redis["command"]
+    mounts = {m.split(":")[0]: m.split(":")[1] for m in redis["volumes"]}
+    assert mounts.get("redis") == "/data"  # the image's working directory: the AOF's home
+    assert "redis" in compose["volumes"]  # a named volume, kept across `down`/`up`
+
+
 def test_compose_file_passes_docker_compose_config():
     import shutil
     import subprocess
@@ -223,13 +243,30 @@ def test_k8s_shape_bot_chroma_redis_sync_and_secret():
     chroma = by_kind("StatefulSet", "chroma")
     assert chroma["spec"]["volumeClaimTemplates"]
     assert chroma["spec"]["template"]["spec"]["containers"][0]["image"].startswith("chromadb/")
-    by_kind("Deployment", "redis")
     cron = by_kind("CronJob", "minutes-sync")
     assert cron["spec"]["schedule"] == "0 */6 * * *"
     secret = by_kind("Secret", "minutes-bot")["stringData"]
     assert {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MINUTES_BOT_DATABASE_URL"} <= set(secret)
     config = by_kind("ConfigMap", "minutes-bot")["data"]
     assert not {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"} & set(config), "tokens go in the Secret"
+
+
+def test_k8s_runs_redis_with_persistence_on_a_volume_claim():
+    redis = by_kind("StatefulSet", "redis")
+    (container,) = redis["spec"]["template"]["spec"]["containers"]
+    assert redis_persists(container["args"]), container["args"]
+    (mount,) = container["volumeMounts"]
+    assert mount["mountPath"] == "/data"
+    claims = {c["metadata"]["name"] for c in redis["spec"]["volumeClaimTemplates"]}
+    assert mount["name"] in claims
+    service = by_kind("Service", "redis")
+    assert service["spec"]["selector"] == redis["spec"]["selector"]["matchLabels"]
+    assert config_redis_host() == service["metadata"]["name"]
+
+
+def config_redis_host() -> str:
+    url = by_kind("ConfigMap", "minutes-bot")["data"]["MINUTES_BOT_REDIS_URL"]
+    return url.split("://", 1)[1].split(":", 1)[0]
 
 
 def commands_used() -> list[tuple[str, list[str]]]:
