@@ -123,7 +123,7 @@ def test_compose_runs_stateless_replicas_on_shared_services(compose):
     assert env["MINUTES_BOT_REDIS_URL"].startswith("redis://redis:6379")
     assert env["MINUTES_BOT_DATABASE_URL"].startswith("postgresql+psycopg://minutes:")
     assert "@postgres:5432/minutes" in env["MINUTES_BOT_DATABASE_URL"]
-    for name in ("bot", "sync", "index"):
+    for name in ("bot", "sync", "actions", "index"):
         assert services[name]["depends_on"]["redis"]["condition"] == "service_healthy"
         assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert services["sync"]["command"][0] == "sync"
@@ -131,6 +131,19 @@ def test_compose_runs_stateless_replicas_on_shared_services(compose):
     assert "--notify" in services["sync"]["command"]  # digests and watches reach Slack
     assert "SLACK_BOT_TOKEN" in services["sync"]["environment"]
     assert {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"} <= set(env)
+
+
+def test_compose_posts_the_overdue_actions_on_a_schedule(compose):
+    """``minutes-bot actions --notify`` (issue 23): a long-running loop, as ``sync`` is."""
+    from bot.cli.schedule import parse_every
+
+    actions = compose["services"]["actions"]
+    command = actions["command"]
+    assert command[:2] == ["actions", "--notify"]
+    assert command[2] == "--every" and parse_every(command[3]) == 7 * 24 * 3600
+    assert actions["profiles"] == compose["services"]["sync"]["profiles"]
+    assert {"SLACK_BOT_TOKEN", "MINUTES_BOT_DIGEST_CHANNEL"} <= set(actions["environment"])
+    assert actions["restart"] == "unless-stopped"
 
 
 def redis_persists(argv: list[str]) -> bool:
@@ -249,6 +262,25 @@ def test_k8s_shape_bot_chroma_redis_sync_and_secret():
     assert {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "MINUTES_BOT_DATABASE_URL"} <= set(secret)
     config = by_kind("ConfigMap", "minutes-bot")["data"]
     assert not {"SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"} & set(config), "tokens go in the Secret"
+
+
+def test_k8s_posts_the_overdue_actions_weekly():
+    """``minutes-bot actions --notify`` as a CronJob beside the sync's (issue 23)."""
+    cron = by_kind("CronJob", "minutes-actions")
+    sync = by_kind("CronJob", "minutes-sync")
+    minute, hour, day, month, weekday = cron["spec"]["schedule"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()  # once a week
+    assert minute.isdigit() and hour.isdigit()
+    assert cron["spec"]["concurrencyPolicy"] == "Forbid"
+    (container,) = pod_spec(cron)["containers"]  # type: ignore[index]
+    assert container["args"] == ["actions", "--notify"]
+    (sync_container,) = pod_spec(sync)["containers"]  # type: ignore[index]
+    assert container["image"] == sync_container["image"]
+    env = {e["name"]: e for e in container["env"]}
+    assert env["MINUTES_BOT_DIGEST_CHANNEL"]["value"]  # --notify refuses an empty channel
+    assert env["SLACK_BOT_TOKEN"]["valueFrom"]["secretKeyRef"]["name"] == "minutes-bot"
+    assert container["envFrom"] == sync_container["envFrom"]  # Chroma's URL from the ConfigMap
+    assert pod_spec(cron)["securityContext"]["runAsNonRoot"] is True  # type: ignore[index]
 
 
 def test_k8s_runs_redis_with_persistence_on_a_volume_claim():
