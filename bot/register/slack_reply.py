@@ -65,11 +65,15 @@ def reply_to_command(
     services: Services, text: str, respond: Any, command: dict[str, Any] | None = None
 ) -> None:
     """``/minutes actions …``: the reply only the asker sees. ``actions follow <owner>`` and
-    ``actions unfollow <owner>`` choose whose actions the asker's Home tab shows."""
+    ``actions unfollow <owner>`` choose whose actions the asker's Home tab shows; a bare
+    ``follow`` or ``unfollow`` gets how to name the owner (it is not an owner called "follow")."""
     asked = text.strip()[len(VERB) :].strip()
     verb, _, owner = asked.partition(" ")
     user = (command or {}).get("user_id")
     deliver = to_response_url(respond)
+    if verb.lower() in FOLLOW_VERBS and not owner.strip():
+        deliver(_text("follow_usage", verb=verb.lower()))
+        return
     if verb.lower() in FOLLOW_VERBS and owner.strip() and user:
         try:
             follow(services, verb.lower(), owner.strip(), user, deliver, command or {})

@@ -71,6 +71,7 @@ def action_cases(hostile: str) -> dict[str, list[dict[str, Any]]]:
             {"removed": False, "owner": hostile, "following": [f"Owner {hostile}"]},
         ],
         "slack/actions/too_many.txt.j2": [{"limit": 20}],
+        "slack/actions/follow_usage.txt.j2": [{"verb": "follow"}, {"verb": "unfollow"}],
         "slack/actions/notify.txt.j2": [{"reply": found}],
         "slack/actions/fallback.txt.j2": [{"reply": found}, {"reply": unknown_owner}],
     }

@@ -6,6 +6,8 @@ September meeting reports back on February's library review.
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from bot.slack.render.limits import validate
@@ -121,3 +123,25 @@ def test_overdue_and_done_since_questions(bot):
 def entries(blocks) -> list[str]:
     """The quoted action of each entry a reply lists (the line after its status line)."""
     return [t.split("\n")[1] for t in texts(blocks) if t.startswith(("open", "done", "no update"))]
+
+
+@pytest.mark.parametrize("verb", ["follow", "unfollow", "Follow  "])
+def test_follow_without_an_owner_gets_how_to_name_one(bot, verb):
+    """A bare ``follow`` is not an owner called "follow": one line saying how to name one, and
+    nothing is followed (the asker's Home tab still says how to follow)."""
+    from tests.bot.slack.test_actions_home import home
+
+    channel, user, response = unique("C"), unique("U"), unique("resp")
+    assert bot.send_command(f"actions {verb}", channel, user, response).status == 200
+    reply = bot.fake.wait_for("response_url", lambda c: c.args["_name"] == response)[0].args
+    assert reply["response_type"] == "ephemeral"
+    said = html.unescape("\n".join(texts(reply.get("blocks"))) or reply["text"])  # as shown
+    word = verb.strip().lower()
+    assert said == (
+        f"Name whose actions to {word}: `/minutes actions {word} <owner>`, "
+        f"for example `/minutes actions {word} Director of Public Health`."
+    )
+    assert "\n" not in said
+    assert not bot.fake.in_channel("chat.postMessage", channel)
+    (section, *rest) = home(bot, user)[1:]
+    assert "/minutes actions follow <owner>" in section and rest == []
