@@ -20,8 +20,10 @@ from bot.answer.models import Answer
 from bot.settings import Settings
 from bot.slack.asking.feedback import FeedbackLog
 from bot.slack.render.home import site_syncs
+from bot.slack.runtime.delivery_ledger import SqlDeliveries
 from bot.slack.runtime.health import Probe
 from bot.slack.runtime.shared_state import (
+    DELIVERY_TTL_S,
     DeliveryMemory,
     FallbackDeliveries,
     LocalDeliveries,
@@ -104,7 +106,8 @@ def build_services(
     if settings.redis_url:
         client = redis_client(settings.redis_url)
         check_redis(client, settings.redis_url)
-        dedupe = FallbackDeliveries(RedisDeliveries(client))
+        ledger = SqlDeliveries(settings.database, DELIVERY_TTL_S)
+        dedupe = FallbackDeliveries(RedisDeliveries(client), ledger=ledger)
         threads = RedisThreads(client)
         probes.insert(0, Probe("redis", "Redis", client.ping, describe_url(settings.redis_url)))
     if answerer is None:

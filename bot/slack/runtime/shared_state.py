@@ -122,17 +122,27 @@ class RedisThreads:
 
 
 class FallbackDeliveries:
-    """Redis, with this process's own memory consulted beside it: a delivery this replica has
-    seen is a duplicate even when Redis says otherwise (a Redis run without persistence, or
-    killed within a second of a write, forgets keys; the shipped deploy files run it with an
-    append-only file), and while Redis is down the local memory
-    still catches a retry reaching the same replica. ``degraded`` says Redis failed last time:
-    the dedupe middleware then leaves retries to the replica that had the first delivery. The
-    reply path separately answers "unavailable" while Redis is down (see ``Services``)."""
+    """Redis, with this process's own memory consulted beside it, and the SQL ledger behind it.
 
-    def __init__(self, primary: RedisDeliveries, local: LocalDeliveries | None = None) -> None:
+    A delivery this replica has seen is a duplicate even when Redis says otherwise; while
+    Redis is down the local memory still catches a retry reaching the same replica. A delivery
+    Redis calls new is also recorded in ``ledger`` (:mod:`.delivery_ledger`, the database every
+    replica shares), where a key already there means it was answered before Redis forgot it
+    (restarted without its data): so a retry reaching the *other* replica is not answered
+    twice. A ledger that fails is logged and leaves the decision to Redis. ``degraded`` says
+    Redis failed last time: the dedupe middleware then leaves retries to the replica that had
+    the first delivery. The reply path separately answers "unavailable" while Redis is down
+    (see ``Services``)."""
+
+    def __init__(
+        self,
+        primary: RedisDeliveries,
+        local: LocalDeliveries | None = None,
+        ledger: DeliveryMemory | None = None,
+    ) -> None:
         self.primary = primary
         self.local = local or LocalDeliveries()
+        self.ledger = ledger
         self.degraded = False
 
     def first_time(self, *keys: str | None) -> bool:
@@ -144,7 +154,15 @@ class FallbackDeliveries:
             self.degraded = True
             return local
         self.degraded = False
-        return shared and local
+        if not (shared and local):
+            return False
+        if self.ledger is None:
+            return True
+        try:
+            return self.ledger.first_time(*keys)
+        except Exception as exc:
+            log.warning("database unavailable for duplicate-delivery memory: %s", one_line(exc))
+            return True
 
 
 def redis_client(url: str) -> Any:

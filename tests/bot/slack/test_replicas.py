@@ -237,6 +237,31 @@ def test_a_retry_after_redis_restarted_empty_is_not_answered_again(cluster: Clus
     assert len(_posts(a, channel)) == answered
 
 
+def test_a_retry_after_redis_restarted_empty_reaching_the_other_replica_is_not_answered(
+    cluster: Cluster,
+):
+    """Issue 21, item 4: replica ``a`` answered, Redis restarted without its data, and Slack's
+    retry reached replica ``b``, which never saw the event: the SQL ledger both share knows it
+    was answered."""
+    a, b = cluster.replicas
+    channel, event_id = unique("C"), unique("Ev")
+    event = mention(channel, unique("U"), QUESTION)
+    a.send_event(event, event_id)
+    a.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)
+    time.sleep(1.5)
+    answered = len(_posts(a, channel))
+    cluster.redis.stop()
+    cluster.redis.start()  # no persistence here: every delivery key is gone
+    wait_until(lambda: healthz(b)["redis"]["ok"], "redis back in /healthz")
+    assert b.send_event(event, event_id, headers=RETRY).status == 200
+    time.sleep(1.5)
+    assert len(_posts(a, channel)) == answered  # both replicas post through the one fake
+    # and a new event after the restart is still answered, by either replica
+    fresh_channel = unique("C")
+    b.send_event(mention(fresh_channel, unique("U"), QUESTION), unique("Ev"))
+    b.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == fresh_channel)
+
+
 def test_a_delivery_reaching_both_replicas_while_redis_is_down_gets_one_reply(cluster: Cluster):
     """Issue 21, item 4: one apology, naming Redis, not one from each replica."""
     a, b = cluster.replicas
