@@ -125,6 +125,8 @@ class RefusalKind:
     WRONG_TYPE = "wrong_type"  # items about it, none with what was asked (``wanted``)
     MOTION_LOST = "motion_lost"  # asked when it passed; the minutes record it lost (``lost``)
     NOT_FOUND = "not_found"  # nothing indexed is about it
+    NO_TOPIC = "no_topic"  # nothing to search for: only asking words, or one acronym or name
+    FOREIGN = "foreign"  # written in another language (``name``) in words the index lacks
 
 
 @dataclass

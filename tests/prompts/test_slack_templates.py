@@ -135,6 +135,8 @@ REFUSALS = [
         for w in ("vote", "owner", "appointment", "date", "number", "decision")
     ),
     Refusal(RefusalKind.NOT_FOUND),
+    Refusal(RefusalKind.NO_TOPIC, held=[HELD]),
+    Refusal(RefusalKind.FOREIGN, name=HOSTILE, held=[HELD]),
     Refusal(RefusalKind.MOTION_LOST, lost=hostile_lead(LeadKind.VOTE)),
 ]
 REFUSED = [

@@ -93,3 +93,67 @@ def test_a_place_with_no_minutes_is_named_with_what_is_held(northmoor: Path):
     assert answer["found"] is False and answer["answer"] is None
     assert answer["refusal"]["kind"] == "unknown_place"
     assert answer["refusal"]["name"] == "Plymouth"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the and of",  # stop words only
+        "what was it about then?",  # asking words only, no thread to take a topic from
+        "What did the Northmoor Health and Wellbeing Board decide?",  # a body and no topic
+        "HWB?",  # a single acronym
+    ],
+)
+def test_a_question_with_nothing_to_look_for_says_what_can_be_asked(northmoor: Path, question: str):
+    reply = ask(northmoor, question)
+    first, held = reply.splitlines()[:2]
+    assert first.endswith(
+        "does not say what to look for. Ask about a topic, for example "
+        "“What did the cabinet decide about library opening hours?” or "
+        "“Who is to report back on the parking review?”"
+    )
+    assert held == "I have: Northmoor Health and Wellbeing Board (2 meetings, 2024)."
+    assert "Closest items" not in reply and "“That" not in reply  # nothing quoted
+    answer = json.loads(ask(northmoor, question, as_json=True))
+    assert answer["found"] is False and answer["refusal"]["kind"] == "no_topic"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Qué decidió el consejo sobre el horario de las bibliotecas?",
+        "Qu'est-ce que le conseil a décidé sur les horaires de la bibliothèque ?",
+        "Beth benderfynodd y bwrdd am oriau agor y llyfrgell?",
+        "董事会对图书馆开放时间做了什么决定？",
+    ],
+)
+def test_a_question_in_another_language_is_asked_in_english(northmoor: Path, question: str):
+    reply = ask(northmoor, question)
+    assert reply.splitlines()[:2] == [
+        "I can only read questions in English, the language of the minutes I hold. Please ask "
+        "in English, for example “What did the cabinet decide about library opening hours?”",
+        "I have: Northmoor Health and Wellbeing Board (2 meetings, 2024).",
+    ]
+    assert "Closest items" not in reply
+    answer = json.loads(ask(northmoor, question, as_json=True))
+    assert answer["refusal"]["kind"] == "foreign"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wat did the hwb decid abt libary hours",  # typos and abbreviations stay English
+        "library opening hours?",  # a topic in three words
+        "hwb minutes feb 2024 library hours sign off?",  # notes, not sentences
+        "what did the Northmoor board decide on 6 February 2024?",  # a meeting, its topic
+    ],
+)
+def test_short_informal_questions_are_still_searched(northmoor: Path, question: str):
+    answer = json.loads(ask(northmoor, question, as_json=True))
+    assert answer["refusal"] is None or answer["refusal"]["kind"] not in ("no_topic", "foreign")
+
+
+def test_a_topic_of_three_words_is_answered(northmoor: Path):
+    answer = json.loads(ask(northmoor, "library opening hours?", as_json=True))
+    assert answer["found"] is True
+    assert "library opening hours" in answer["answer"]["quote"].lower()

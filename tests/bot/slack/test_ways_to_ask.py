@@ -108,3 +108,24 @@ def test_show_more_in_a_dm_continues_at_the_top_level(bot):
     posts = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel, count=2)
     assert posts[1].args.get("thread_ts") is None
     assert source_urls(posts[1].args["blocks"]) != source_urls(first.args["blocks"])
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("what did they decide?", "does not say what to look for"),
+        (
+            "¿Qué decidió el consejo sobre la estrategia de inclusión digital?",
+            "only read questions in English",
+        ),
+    ],
+)
+def test_a_question_with_nothing_to_search_gets_what_can_be_asked(bot, question, opening):
+    channel, user = unique("D"), unique("U")
+    assert bot.send_event(dm(channel, user, question)).status == 200
+    bot.fake.wait_for("reactions.remove", lambda c: c.args["channel"] == channel)
+    (post,) = bot.fake.in_channel("chat.postMessage", channel)
+    shown = "\n".join(texts(post.args["blocks"]))
+    assert opening in shown and "I have:" in shown
+    assert opening in post.args["text"]  # the notification says it too
+    assert source_urls(post.args["blocks"]) == []  # no item offered as if it were an answer
