@@ -28,6 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.answer import numbers
 from bot.answer.reading import ASKING, Words
 from index.words import tokenize
 
@@ -120,7 +121,9 @@ def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:
     """``token`` is an item token, a clipped form of one, or one is a clipped form of it."""
     if token in item_tokens:
         return True
-    if len(token) < PREFIX_MIN or any(ch.isdigit() for ch in token):
+    if any(ch.isdigit() for ch in token):
+        return not numbers.forms(token).isdisjoint(item_tokens)  # "2nd" / "second reading"
+    if len(token) < PREFIX_MIN:
         return False
     if any(token[:n] in item_tokens for n in range(PREFIX_MIN, len(token))):
         return True

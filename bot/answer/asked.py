@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.answer import abstain
+from bot.answer import abstain, numbers
 from bot.answer.models import Intent
 from bot.answer.question import Query
 from bot.answer.reading import Words
@@ -175,7 +175,7 @@ def missing(
             return Wanted.DECISION
     if wanted.numbers:
         have = set(tokenize("\n".join(x for x in (meta.header, meta.title, item.text) if x)))
-        if any(n not in have for n in wanted.numbers):
+        if any(not (numbers.forms(n) & have) for n in wanted.numbers):
             return Wanted.NUMBER
     return None
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from bot.answer import plain_words
+from bot.answer import numbers, plain_words
 from bot.answer.body_names import named_bodies
 from bot.answer.meeting_dates import meeting_dates
 from bot.answer.models import Intent
 from bot.answer.places import Named, named_places
 from bot.answer.reading import Words, read
 from index.schema import Where, item_filter
+from index.words import tokenize
 
 _UNREAD = read("")
 
@@ -171,7 +172,8 @@ AUTHORITY_TERMS = "delegated authority"
 
 def _expansion(question: str) -> str:
     authority = AUTHORITY_TERMS if _AUTHORITY.search(question) else ""
-    return f"{authority} {plain_words.expansion(question)}".strip()
+    spelt = " ".join(w for t in tokenize(question) for w in numbers.words_for(t))
+    return f"{authority} {plain_words.expansion(question)} {spelt}".strip()
 
 
 def _intent(question: str) -> str:

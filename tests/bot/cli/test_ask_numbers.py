@@ -1,0 +1,79 @@
+"""A number is one thing however it is written: a question about a "2nd reading" or "phase 2"
+is answered from minutes that say "second reading" and "Phase II", and a figure the minutes
+never give still refuses (fictional modern.gov-style minutes, indexed and asked through the CLI)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer.numbers import forms, words_for
+from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
+
+pytestmark = pytest.mark.slow
+
+BYLAW = """Agenda item
+
+DOG CONTROL BYLAW
+
+Minutes:
+
+The Clerk presented the revised dog control bylaw for the recreation ground.
+
+RESOLVED: That the dog control bylaw be given a second reading and referred to the full
+council for adoption.
+
+Supporting documents:
+"""
+
+PLAYPARK = """Agenda item
+
+PLAY PARK REFURBISHMENT PHASE II
+
+Minutes:
+
+Members considered the tenders for Phase II of the play park refurbishment.
+
+RESOLVED: That the Phase II play park contract be awarded to Meadow Play Ltd.
+
+Supporting documents:
+"""
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("numbers")
+    (folder / "council-2025-05-12-bylaw.txt").write_text(BYLAW)
+    (folder / "council-2025-05-12-playpark.txt").write_text(PLAYPARK)
+    write_other_business(folder)
+    data = tmp_path_factory.mktemp("numbers-index")
+    assert run_index(data, folder).exit_code == 0
+    return data
+
+
+def test_number_forms() -> None:
+    assert {"2", "2nd", "second", "ii"} <= forms("2nd")
+    assert forms("2") == forms("2nd")
+    assert "xii" in forms("12th")
+    assert forms("2024") == {"2024"}  # years and sums are compared as written
+    assert words_for("3rd") == ["third"] and words_for("9") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        ("did the dog bylaw get its 2nd reading?", "given a second reading"),
+        ("who got the phase 2 play park contract?", "Phase II play park contract be awarded"),
+    ],
+)
+def test_a_number_written_another_way_is_answered(data_dir: Path, question: str, quote: str):
+    answer = ask_json(data_dir, question)
+    assert answer["answer"] is not None, answer["refusal"]
+    assert quote in answer["answer"]["quote"]
+
+
+def test_a_figure_the_minutes_never_give_still_refuses(data_dir: Path) -> None:
+    answer = ask_json(data_dir, "did the dog bylaw get its 4th reading?")
+    assert answer["answer"] is None
+    assert answer["refusal"]["kind"] in ("wrong_type", "not_found")
