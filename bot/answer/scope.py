@@ -28,6 +28,7 @@ from bot.answer.models import Held, Refusal, RefusalKind
 from bot.answer.places import WORD, Named, place_words
 from bot.answer.question import Query
 from index.schema import ItemMeta
+from index.words import tokenize
 
 TOPIC_ITEMS = 3
 """A place mentioned in this many indexed items is a topic of the minutes, not foreign to them."""
@@ -139,6 +140,8 @@ class Scope:
             return None  # "KCC", "ICSC": a body's initials, which understand() resolves
         if named.body_type is None and query.bodies:
             return None  # "the school in Maidstone", with Kent named: a topic, not a place
+        if named.body_type is None and self._initials_in_minutes(named.place):
+            return None  # "in OEV": initials the minutes use (a neighbourhood, a programme)
         uncovered = [t for t in tokens if t not in self._places]
         if uncovered and named.actor:
             # The subject may be a person as well as a council: only a name the index has
@@ -177,6 +180,15 @@ class Scope:
         if any(body is None for _, body in hits):
             return True
         return not unnamed_only and len({item for item, _ in hits}) >= TOPIC_ITEMS
+
+    def _initials_in_minutes(self, place: str) -> bool:
+        """``place`` is written in initials only ("OEV", "BIA") and the minutes use them: a
+        word to search for, not a council. A name ("Millbridge") the minutes mention in
+        passing is still a place the index holds no minutes from."""
+        found = WORD.findall(place)
+        return bool(found) and all(
+            w.isupper() and len(w) >= 2 and any(self.known(t) for t in tokenize(w)) for w in found
+        )
 
     def _acronym(self, word: str) -> bool:
         return word.isupper() and len(word) >= 2 and word.rstrip("s") in self._initials

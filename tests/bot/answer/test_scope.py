@@ -39,6 +39,7 @@ MENTIONS = {  # by the word as the question spells it, lower-cased
     "harbourside": [("i1", None)],  # only in minutes of an unknown body
     "millbridge": [("a1", "Eastbrook County Council")],  # one passing mention
     "ashford": [(f"a{n}", "Eastbrook County Council") for n in range(4)],  # a topic of the minutes
+    "oev": [("g1", "City of Northmoor Municipal Council")],  # a neighbourhood's initials
 }
 
 
@@ -132,3 +133,11 @@ def test_a_meeting_date_with_no_indexed_meeting_names_the_nearest():
     assert refusal.period == "after" and refusal.nearest[-1] == "2025-03-04"
     month = check("What did the council decide in November 2023?")
     assert month is not None and month.period == "month" and month.bodies == []
+
+
+def test_initials_the_minutes_use_are_searched_not_refused_as_a_place():
+    # "OEV" is mentioned once, like Millbridge; but initials are a neighbourhood or a
+    # programme the minutes abbreviate, not a council whose minutes are missing.
+    assert check("what was agreed about the patio program in OEV?") is None
+    refusal = check("what was agreed about the patio program in QXV?")  # initials never used
+    assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE
