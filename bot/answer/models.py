@@ -196,6 +196,9 @@ class Answer:
     """The unit the question asked for (``owner``, ``vote``, ``date``, ``appointment``,
     ``decision``) that the answering item does not record: the reply says so ("no owner is
     named in the minutes") instead of refusing an item that is about the question."""
+    thread: str | None = None
+    """What a follow-up in a thread was asked as (the thread's earlier question and this one),
+    for the next follow-up's context; the question alone when it opened or left the thread."""
 
     @property
     def found(self) -> bool:

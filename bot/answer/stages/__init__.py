@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.answer.stages import (
     choose,
     clarify,
+    follow,
     judge,
     lead,
     premise,
@@ -23,6 +24,7 @@ from bot.answer.stages.flow import Stage
 
 STAGES: tuple[Stage, ...] = (
     understand.run,  # read the question once; refuse bad input and impossible dates
+    follow.run,  # a follow-up naming a topic of its own is asked afresh
     scope.run,  # refuse a place, body or meeting the index does not hold
     clarify.run,  # no topic to search for, or another language: say what can be asked
     retrieve.run,  # the pipeline's candidates and their items

@@ -17,6 +17,10 @@ from prompts.mrkdwn import strip_mentions, unescape
 log = logging.getLogger(__name__)
 
 THREAD_LIMIT = 100
+THREAD_QUESTIONS = 3
+"""A thread's context is its last few questions: "when was that agreed?" after "and who talks to
+the farmers?" is about what the question before that named (the letter to the Chancellor)."""
+THREAD_CHARS = 600
 
 
 def question_text(text: str | None) -> str:
@@ -50,3 +54,12 @@ def earlier_question(
         if text:
             return text
     return None
+
+
+def thread_context(asked: str) -> str:
+    """What a thread remembers for its next follow-up: the last :data:`THREAD_QUESTIONS` lines
+    of what was asked (the answer says whether it followed the thread or left it), bounded."""
+    lines = [line for line in asked.splitlines() if line.strip()][-THREAD_QUESTIONS:]
+    while len(lines) > 1 and len("\n".join(lines)) > THREAD_CHARS:
+        lines = lines[1:]
+    return "\n".join(lines)[-THREAD_CHARS:]

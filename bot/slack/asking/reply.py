@@ -15,8 +15,9 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.answer.models import Answer
 from bot.register.slack_ask import answered_from_register
-from bot.slack.asking.context import earlier_question, question_text
+from bot.slack.asking.context import earlier_question, question_text, thread_context
 from bot.slack.render.blocks import SlackMessage, answer_messages, text_message
 from bot.slack.render.payloads import Page
 from bot.slack.runtime.services import Services
@@ -37,11 +38,12 @@ def answer_and_reply(
     ephemeral: bool = False,
     shared_by: str | None = None,
     apology: Deliver | None = None,
+    answered: Callable[[Answer], None] | None = None,
 ) -> None:
     """Answer ``page`` and deliver it; any failure becomes a short apology (details in the log).
 
     ``apology`` is where the apology goes when ``deliver`` itself may be what failed (sharing
-    into a channel the bot is not in).
+    into a channel the bot is not in); ``answered`` is told the answer once it is delivered.
     """
     if not page.question.strip():
         deliver(text_message("slack/help.txt.j2"))
@@ -62,6 +64,8 @@ def answer_and_reply(
         )
         for message in messages:
             deliver(message)
+        if answered is not None:
+            answered(answer)
         log.info(
             "answered in %.2f s: %d item(s), %d message(s)%s",
             time.monotonic() - started,
@@ -102,13 +106,22 @@ def answer_message(
             client, channel, thread_ts, ts, bot_user_id
         )
     page = Page(question_text(event.get("text")), earlier)
+    key = thread_ts or ts
     if page.question.strip():
         # Before answering: once the answer is posted, a follow-up may reach another replica
-        # at once, and it must find this question there.
-        _remember(services, channel, thread_ts or ts, page.question)
+        # at once, and it must find this question there (with the thread it followed).
+        asked = f"{earlier}\n{page.question}" if earlier else page.question
+        _remember(services, channel, key, thread_context(asked))
+
+    def answered(answer: Answer) -> None:
+        # The answer says whether the question followed the thread or left it for a topic
+        # of its own: the next follow-up is about that.
+        if answer.thread:
+            _remember(services, channel, key, thread_context(answer.thread))
+
     reply_ts = thread_ts or (ts if reply_in_thread else None)
     with working_on(client, channel, ts):
-        answer_and_reply(services, page, to_thread(client, channel, reply_ts))
+        answer_and_reply(services, page, to_thread(client, channel, reply_ts), answered=answered)
 
 
 def _recall(services: Services, channel: str, thread_ts: str) -> str | None:
