@@ -155,6 +155,9 @@ def test_a_follow_up_on_one_replica_knows_the_question_asked_on_the_other(cluste
     # The earlier question came from shared memory, not from reading the thread back.
     assert a.fake.in_channel("conversations.replies", channel) == []
     assert "Head of Libraries" in str(posts(a, channel)[1].args["blocks"])
+    # The thread as shared now holds both questions: a third follow-up, on either replica, is
+    # about what the first one named, not only about "that".
+    assert a.services.threads.recall(channel, asked["ts"]) == f"{QUESTION}\nand when is that due?"
 
 
 def command(replica: BotHarness, text: str, channel: str, user: str) -> dict[str, Any]:
