@@ -6,8 +6,10 @@ own words name too little to find the item. But a reply in a thread may leave it
 did they decide about the allotment water troughs?"): the earlier question's words would then
 pull the answer back to the thread's item. So when the follow-up's own words find a different
 item that holds their topic far better than the item the thread's words find, the thread is
-dropped and the question asked as if it opened a thread. The lead is chosen on the follow-up's
-own words either way (:mod:`bot.answer.lead` scores a unit's topic on ``Query.words``).
+dropped and the question asked as if it opened a thread. Within the thread's item, the lead is
+chosen on the follow-up's own words (:func:`scored_on_own_words`): "and who's meant to talk to
+the farmers?" after "who is writing to the Chancellor?" asks for the other action, which the
+thread's words together would still rank below the letter.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from bot.answer import abstain
 from bot.answer.models import Answer
 from bot.answer.question import Query
 from bot.answer.stages.flow import Asking, Tools
+from bot.search.pipeline import ItemCandidate
 from index.schema import StoredItem
 from index.words import tokenize
 
@@ -41,8 +44,7 @@ def left_the_thread(tools: Tools, query: Query) -> bool:
     """Do the follow-up's own words name a topic that an item other than the thread's holds?"""
     if not abstain.topic_tokens(query.words):
         return False  # "and who voted against?": nothing of its own to search for
-    own_text = f"{query.words.text} {query.expansion}".strip()
-    own = tools.pipeline.search(own_text, 1, query.where())
+    own = tools.pipeline.search(own_text(query), 1, query.where())
     thread = tools.pipeline.search(query.search_text, 1, query.where())
     if not own or not thread or own[0].item_id == thread[0].item_id:
         return False
@@ -50,6 +52,23 @@ def left_the_thread(tools: Tools, query: Query) -> bool:
     held_own = _covered(tools, query, items.get(own[0].item_id))
     held_thread = _covered(tools, query, items.get(thread[0].item_id))
     return held_own >= OWN_COVERAGE and held_own - held_thread >= MARGIN
+
+
+def scored_on_own_words(
+    tools: Tools, query: Query, candidates: dict[str, ItemCandidate], item_ids: list[str]
+) -> dict[str, ItemCandidate]:
+    """``candidates`` with the units of ``item_ids`` scored on a follow-up's own words, when it
+    names a topic of its own; as they are otherwise ("when was that agreed?" is about the
+    thread's words, and so is an opening question)."""
+    if not query.context or not abstain.topic_tokens(query.words) or not item_ids:
+        return candidates
+    own = {c.item_id: c for c in tools.pipeline.rescore(own_text(query), item_ids) if c.units}
+    return {**candidates, **own}
+
+
+def own_text(query: Query) -> str:
+    """What the follow-up's own words search: its text and the minutes' words for it."""
+    return f"{query.words.text} {query.expansion}".strip()
 
 
 def _covered(tools: Tools, query: Query, item: StoredItem | None) -> float:

@@ -8,6 +8,7 @@ from bot.answer.models import Answer
 from bot.answer.question import Query
 from bot.answer.stages.choose import Choice
 from bot.answer.stages.flow import Asking, Tools
+from bot.answer.stages.follow import scored_on_own_words
 from bot.answer.stages.judge import Verdict
 from bot.answer.stages.quote import Quoted
 
@@ -17,5 +18,6 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     candidates = {j.candidate.item_id: j.candidate for j in [*asking.get(Verdict).judged, *chosen]}
     items = {j.item.id: j.item for j in chosen if j.item is not None}
     matches = asking.get(Quoted).matches
+    candidates = scored_on_own_words(tools, query, candidates, list(items))
     asking.answer.lead = choose(query, matches, items, candidates, tools.lexical.idf)
     return asking

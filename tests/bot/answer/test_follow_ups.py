@@ -60,6 +60,19 @@ def test_the_follow_up_names_the_other_owner_in_the_same_item(
     assert answer.thread == f"{LETTER}\n{FARMERS}"  # the next follow-up's context
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    ["and who is going to speak with the growers?", "and who's consulting the farming community?"],
+)
+def test_the_follow_up_s_own_words_pick_the_unit_not_the_thread_s(
+    answerer: Answerer[MinutesStore], follow_up: str
+) -> None:
+    """Said in other words than the minutes', the follow-up still gets the other action: its
+    units are scored on its own words, where the thread's words would rank the letter first."""
+    kind, owner, _ = lead_of(answerer.ask(follow_up, context=LETTER))
+    assert (kind, owner) == (LeadKind.ACTION, "the Rural Officer")
+
+
 def test_when_was_that_agreed_is_the_meeting_that_decided_it(
     answerer: Answerer[MinutesStore],
 ) -> None:
