@@ -41,6 +41,7 @@ def _base(folder: str, **options: Any) -> Environment:
     env.filters["long_date"] = long_date
     env.filters["as_printed"] = as_printed
     env.filters["unquoted"] = unquoted
+    env.tests["web"] = is_web
     return env
 
 
@@ -66,6 +67,12 @@ def long_date(value: str | date | None) -> str:
         return "date not stated"
     day = value if isinstance(value, date) else date.fromisoformat(str(value))
     return f"{day.day} {day:%B %Y}"
+
+
+def is_web(value: object) -> bool:
+    """A link a reader can open (``{% if m.link is web %}``): an http(s) URL. Minutes indexed
+    from a file have a path on the server instead, which is never shown."""
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
 
 
 def as_printed(value: str | None) -> str:

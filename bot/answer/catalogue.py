@@ -10,7 +10,7 @@ rebuilt together from one read: they can never disagree about which items exist.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -61,7 +61,9 @@ class _Read:
 
     @cached_property
     def scope(self) -> Scope:
-        return Scope(Meetings.of(self.metas), self.mentions, self.lexical.has_term)
+        return Scope(
+            Meetings.of(self.metas), self.mentions, self.lexical.has_term, self.unnamed_mentions
+        )
 
     @cached_property
     def threads(self) -> Threads:
@@ -76,6 +78,26 @@ class _Read:
                 body = unit.metadata.get(Key.BODY)
                 out.append((decode_unit(uid, unit.metadata).item_id, str(body) if body else None))
         return out
+
+    @cached_property
+    def _unnamed_docs(self) -> list[str]:
+        return sorted({m.doc_id for m in self.metas if not m.body})
+
+    def unnamed_mentions(self, words: Sequence[str]) -> set[str]:
+        """Items of minutes that state no body and hold every one of ``words`` (searched among
+        those minutes only, so a word common elsewhere cannot crowd them out)."""
+        if not self._unnamed_docs or not words:
+            return set()
+        where = {Key.DOC_ID: {"$in": self._unnamed_docs}}
+        found: set[str] | None = None
+        for word in words:
+            items = set()
+            for uid, _score in self.lexical.search(word, MENTION_UNITS, where):
+                unit = self.lexical.unit(uid)
+                if unit is not None:
+                    items.add(decode_unit(uid, unit.metadata).item_id)
+            found = items if found is None else found & items
+        return found or set()
 
 
 class Catalogue:

@@ -62,6 +62,7 @@ def lead_from(match: ItemMatch, kind: str, quote: str, **extra: str | None) -> L
         body=match.body,
         meeting_date=match.meeting_date,
         minutes_status=match.minutes_status,
+        document=match.document,
         **extra,
     )
 

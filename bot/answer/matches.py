@@ -10,6 +10,7 @@ from bot.answer.models import ItemMatch
 from bot.answer.passages import best_passages
 from bot.answer.question import Query
 from bot.answer.quotes import keep_verbatim, keep_verbatim_texts
+from bot.answer.sources import document_name
 from bot.search.pipeline import ItemCandidate
 from index.models import Action, Vote
 from index.schema import StoredItem
@@ -73,6 +74,7 @@ def to_match(item: StoredItem, score: float) -> ItemMatch:
         truncated=meta.truncated,
         dated=keep_verbatim(meta.dated, item.text),
         minutes_status=meta.minutes_status,
+        document=document_name(meta.meeting_title, meta.source_path),
     )
 
 

@@ -30,6 +30,9 @@ class SameDecision:
     body: str | None = None
     meeting_date: str | None = None
     item_number: str | None = None
+    document: str = ""
+    """The document's title or file name, shown (with the item number) when ``link`` is no
+    web page (:mod:`bot.answer.sources`)."""
 
 
 @dataclass
@@ -60,6 +63,9 @@ class ItemMatch:
     also: list[SameDecision] = field(default_factory=list)
     """The same decision minuted again at later meetings (a council adopting its committee's
     recommendation in the same words): see :mod:`bot.answer.twins`."""
+    document: str = ""
+    """The document's title or file name: what names the source when ``link`` is no web
+    page, never the server path (:mod:`bot.answer.sources`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -108,6 +114,8 @@ class Lead:
     against_asked: bool = field(default=False, init=False)
     """For a vote: the question asked who voted against ("and who voted against?"), so the
     line names them first (or says the minutes do not), before the result."""
+    document: str = ""
+    """As on its item: names the source when ``link`` is no web page."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -112,10 +112,12 @@ class Scope:
         meetings: Meetings,
         mentions: Callable[[str], list[tuple[str, str | None]]],
         known: Callable[[str], bool],
+        unnamed_mentions: Callable[[Sequence[str]], set[str]] | None = None,
     ) -> None:
         self.meetings = meetings
         self.mentions = mentions
         self.known = known
+        self.unnamed_mentions = unnamed_mentions
         self._places = meetings.place_words()
         self._initials = _body_initials(meetings.bodies)
         self._type_words = {t for b in meetings.bodies for t in _words(b)} | {
@@ -149,16 +151,25 @@ class Scope:
             if any(self.known(t) for t in uncovered):
                 return None
             return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
+        wanted = {
+            t for t in _words(named.body_type or "") if t in self._type_words and t not in _NOT_TYPE
+        }
+        # "HWB": initials, which minutes rarely spell out the same way
+        spelled = wanted - {w.lower() for w in WORD.findall(named.body_type or "") if w.isupper()}
+        if uncovered and spelled and self.unnamed_mentions is not None:
+            # "Trafford's executive", and no body of Trafford is held: minutes that state no
+            # body may be that body's only if they name both the place and the body; a
+            # mention of the place alone (or as a topic) does not make them its minutes.
+            if self.unnamed_mentions([*(words[t] for t in uncovered), *sorted(spelled)]):
+                return None
+            return Refusal(
+                RefusalKind.UNKNOWN_BODY, name=named.place, body_type=named.body_type, bodies=[]
+            )
         if uncovered:
             if all(self._covered_elsewhere(words[t]) for t in uncovered):
                 return None
             return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
-        if named.body_type is None:
-            return None
-        wanted = {
-            t for t in _words(named.body_type) if t in self._type_words and t not in _NOT_TYPE
-        }
-        if not wanted:
+        if named.body_type is None or not wanted:
             return None
         place_bodies = {b for t in tokens for b in self._places.get(t, [])}
         placeless = [b for b in self.meetings.bodies if not _place_tokens(b)]

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from bot.answer.models import SameDecision
 from bot.answer.reading import Words
+from bot.answer.sources import document_name
 from index.schema import ItemMeta
 from index.words import tokenize
 
@@ -115,4 +116,5 @@ def same_decision(meta: ItemMeta, item_id: str) -> SameDecision:
         body=meta.body,
         meeting_date=meta.date.isoformat() if meta.date else None,
         item_number=meta.number,
+        document=document_name(meta.meeting_title, meta.source_path),
     )

@@ -259,7 +259,7 @@ CASES: dict[str, list[dict]] = {
     "slack/match/related.txt.j2": [{"m": hostile_item()}],
     "slack/match/passage.txt.j2": [{"text": p} for p in FOUND.matches[0].passages],
     "slack/match/resolution.txt.j2": [{"r": r} for r in FOUND.matches[0].resolutions],
-    "slack/match/source.txt.j2": [{"source": hostile_item().source_path}],
+    "slack/match/source.txt.j2": [{"source": hostile_item()}],
     "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
     "slack/vote/kind.txt.j2": [{"vote_kind": k} for k in ("amendment", "recess", HOSTILE)],
     "slack/vote/lead_summary.txt.j2": [{"lead": lead} for lead in [*LEADS, AGAINST_ASKED]],

@@ -63,7 +63,7 @@ def lead_blocks(lead: Lead) -> Unit:
     if web:
         blocks.append(kit.actions("answer_source", [kit.link_button(lead.link, LEAD_ACTION_ID)]))
     else:
-        blocks.append(kit.context(text("source", source=lead.link)))
+        blocks.append(kit.context(text("source", source=lead)))
     return blocks
 
 
@@ -91,10 +91,9 @@ def near_miss_group(near_misses: list[ItemMatch]) -> Group:
 
 
 def _where(m: ItemMatch, action_id: str) -> Unit:
-    """The item's header with a button to the source, or the source as text if not on the web."""
-    return kit.linked_heading(
-        TEMPLATES, text("header", m=m), m.link, m.link or m.source_path, action_id
-    )
+    """The item's header with a button to the source, or, if it is not on the web, its
+    document and item number as text (never the file's path on the server)."""
+    return kit.linked_heading(TEMPLATES, text("header", m=m), m.link, m, action_id)
 
 
 def _quotes(kind: str, lines: list[str]) -> list[Unit]:

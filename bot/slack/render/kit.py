@@ -94,10 +94,10 @@ def actions(block_id: str, buttons: list[ButtonElement]) -> ActionsBlock:
 
 
 def linked_heading(
-    templates: str, heading: str, link: str, source: str, action_id: str
+    templates: str, heading: str, link: str, source: object, action_id: str
 ) -> list[Block]:
     """An item's heading with a button to its minutes; when they are not on the web, the
-    source named under it instead (``<templates>/source.txt.j2``). Answers and sync posts
+    source (what that template names it by) under it instead (``<templates>/source.txt.j2``). Answers and sync posts
     share this shape, each with its own templates folder (``slack/match``, ``slack/digest``)."""
     if is_web_link(link):
         return [section(heading, link_button(link, action_id))]

@@ -168,6 +168,7 @@ def test_json_carries_the_answer_beside_matches_and_related(monkeypatch):
         "minutes_status": None,
         "against": [],
         "against_asked": False,
+        "document": "",
     }
     assert [m["item_id"] for m in data["matches"]] == ["lib7"]
     assert [m["item_id"] for m in data["related"]] == ["frail"]
@@ -214,8 +215,15 @@ def test_every_real_answer_with_a_lead_starts_with_it(samples_index: Path, quest
     # the answer paragraph: one line, or more when the quoted decision is itself a list
     first = text.split("\n\nSupporting item")[0]
     assert first.startswith("Answer: ") and f"“{lead['quote']}”" in first
-    assert f"{lead['body'] or 'Unknown body'}, {long_date(lead['meeting_date'])}" in first
-    assert first.endswith(f"; {lead['link']})")
+    assert f"{lead['body']}, {long_date(lead['meeting_date'])}" in first
+    # a web page by its link; a file by its name and item number, never its path on the server
+    web = lead["link"].startswith(("http://", "https://"))
+    where = lead["link"] if web else Path(_source_of(data, lead)).name
+    assert lead["document"] == Path(_source_of(data, lead)).name or web
+    assert first.endswith(
+        f"; {where}{'' if web or not lead['item_number'] else ', item ' + lead['item_number']})"
+    )
+    assert web or "/" not in first.rsplit(";", 1)[-1]
     related = {m["item_id"] for m in data["related"]}
     assert not related & {m["item_id"] for m in data["matches"]}  # related are never answers
 

@@ -113,10 +113,12 @@ def test_button_values_stay_under_slacks_limit_and_round_trip():
 
 def test_non_web_sources_are_shown_as_text_not_a_link_button():
     match = item(1, ["That it be noted."])
-    match.link = "samples/minutes/local.txt"
+    match.link = "/srv/minutes/samples/local.txt#item-1"
+    match.document = "local.txt"
     (message,) = answer_messages(Answer(question="q", matches=[match]), Page("q"))
     assert not any("accessory" in b for b in as_json(message.blocks))
-    assert any("Source: samples/minutes/local.txt" in t for t in texts(message.blocks))
+    assert any("Source: local.txt, item 1" in t for t in texts(message.blocks))
+    assert not any("/srv/" in t for t in texts(message.blocks))  # never the server's path
 
 
 def test_home_view_for_an_empty_index_says_how_to_fill_it():
@@ -269,11 +271,13 @@ def test_a_lead_quote_longer_than_a_section_continues_whole_with_its_button_belo
 
 
 def test_a_lead_from_a_local_file_names_the_source_instead_of_a_button():
-    answer = led_answer(link="samples/minutes/local.txt")
+    answer = led_answer(link="/srv/minutes/samples/local.txt#item-7")
+    answer.lead.document = "local.txt"
     (message,) = answer_messages(answer, Page(answer.question))
     blocks = as_json(message.blocks)
     assert "accessory" not in blocks[0]
-    assert unescape(blocks[1]["elements"][0]["text"]) == "Source: samples/minutes/local.txt"
+    number = answer.lead.item_number
+    assert unescape(blocks[1]["elements"][0]["text"]) == f"Source: local.txt, item {number}"
 
 
 def test_a_lead_quoting_slack_syntax_is_escaped():
