@@ -156,10 +156,11 @@ class Scope:
         }
         # "HWB": initials, which minutes rarely spell out the same way
         spelled = wanted - {w.lower() for w in WORD.findall(named.body_type or "") if w.isupper()}
-        if uncovered and spelled and self.unnamed_mentions is not None:
+        if len(uncovered) == len(tokens) and spelled and self.unnamed_mentions is not None:
             # "Trafford's executive", and no body of Trafford is held: minutes that state no
             # body may be that body's only if they name both the place and the body; a
             # mention of the place alone (or as a topic) does not make them its minutes.
+            # ("the London Hydro board" has a held place in it: a topic, read as before.)
             if self.unnamed_mentions([*(words[t] for t in uncovered), *sorted(spelled)]):
                 return None
             return Refusal(
