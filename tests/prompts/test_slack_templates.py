@@ -260,6 +260,10 @@ CASES: dict[str, list[dict]] = {
     "slack/match/passage.txt.j2": [{"text": p} for p in FOUND.matches[0].passages],
     "slack/match/resolution.txt.j2": [{"r": r} for r in FOUND.matches[0].resolutions],
     "slack/match/source.txt.j2": [{"source": hostile_item()}],
+    "slack/match/first_screen.txt.j2": [
+        {"answer": FOUND, "others": 2},
+        {"answer": Answer(question=HOSTILE, lacks="owner"), "others": 1},
+    ],
     "slack/match/vote.txt.j2": [{"v": v} for v in FOUND.matches[0].votes],
     "slack/vote/kind.txt.j2": [{"vote_kind": k} for k in ("amendment", "recess", HOSTILE)],
     "slack/vote/lead_summary.txt.j2": [{"lead": lead} for lead in [*LEADS, AGAINST_ASKED]],

@@ -17,7 +17,13 @@ from slack_sdk.models.views import View
 
 from bot.answer.models import Answer
 from bot.slack.render import kit
-from bot.slack.render.items import lead_blocks, match_group, near_miss_group, related_group
+from bot.slack.render.items import (
+    first_screen,
+    lead_blocks,
+    match_group,
+    near_miss_group,
+    related_group,
+)
 from bot.slack.render.limits import (
     MAX_BLOCKS,
     MAX_SECTION_TEXT,
@@ -71,13 +77,31 @@ def answer_messages(
 ) -> list[SlackMessage]:
     """The reply to one question, as one or more messages (the buttons ride on the last).
 
-    A first page starts with the answer's lead line (when the answerer chose one), then who
-    asked, then the items behind it and any related items; "Show more" pages add items only.
+    A first page is short, so it can be read on a phone: the answer's lead line (when the
+    answerer chose one), who asked, the item it comes from and at most two other items as
+    one line each (:func:`bot.slack.render.items.first_screen`). "Show more" asks for the
+    full page: every quote of each item, then the related items; its own "Show more" pages
+    on through the matches.
     """
-    if not answer.found and page.offset:
+    if not answer.found and (page.offset or page.full):
         return [text_message("slack/no_more.txt.j2", question=answer.question)]
-    lead = answer.lead if answer.found and not page.offset else None
-    intro: list[Block] = lead_blocks(lead) if lead else []
+    first = answer.found and not page.offset and not page.full
+    lead = answer.lead if first else None
+    if first:
+        intro: list[Block] = lead_blocks(lead, answer.matches) if lead else []
+        if shared_by or ephemeral:
+            said = render_text("slack/asked.txt.j2", shared_by=shared_by, question=answer.question)
+            intro.append(kit.context(said))
+        footer = [] if shared_by else _footer(answer, page, more=True, ephemeral=ephemeral)
+        fallback = render_text(
+            "slack/fallback.txt.j2", answer=answer, matches=answer.matches, lead=lead
+        )
+        continued = render_text("slack/continued.txt.j2", question=answer.question)
+        return [  # one message, unless a lead quote ran to ~140,000 characters
+            SlackMessage(text=fallback if i == 0 else continued, blocks=validate(blocks))
+            for i, blocks in enumerate(pack(intro, [[first_screen(answer, lead)]], footer))
+        ]
+    intro = []
     if shared_by or (ephemeral and answer.found):
         # "No decision found for …" repeats the question itself.
         asked = answer.question if answer.found else None
@@ -114,14 +138,17 @@ def _footer(answer: Answer, page: Page, *, more: bool, ephemeral: bool) -> list[
     """Show more, Share in channel (only the asker sees the answer), 👍/👎 with the items shown."""
     ids = [m.item_id for m in answer.matches]
     buttons = []
+    first = not page.offset and not page.full
     if more and answer.found:
-        next_page = Page(page.question, page.context, page.offset + len(answer.matches))
+        # from the short first screen, the same items in full; then the next ones
+        offset = page.offset if first else page.offset + len(answer.matches)
+        next_page = Page(page.question, page.context, offset, full=True)
         buttons.append(kit.button("show_more", encode_page(next_page)))
     if ephemeral:
         buttons.append(kit.button("share_answer", encode_page(page), style="primary"))
     buttons.append(kit.button("feedback_up", encode_feedback(answer.question, ids)))
     buttons.append(kit.button("feedback_down", encode_feedback(answer.question, ids)))
-    note = [kit.context(render_text("slack/footer.txt.j2"))] if answer.found else []
+    note = [kit.context(render_text("slack/footer.txt.j2"))] if answer.found and not first else []
     return [*note, kit.actions(FOOTER_BLOCK_ID, buttons)]
 
 

@@ -8,9 +8,12 @@ alone at the bottom of a message. Every sentence comes from a ``slack/…`` temp
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from bot.answer.models import ItemMatch, Lead
+from slack_sdk.models.blocks import Block
+
+from bot.answer.models import Answer, ItemMatch, Lead
 from bot.slack.render import kit
 from bot.slack.render.limits import MAX_SECTION_TEXT
 from bot.slack.render.packing import Group, Unit
@@ -49,11 +52,12 @@ def match_group(m: ItemMatch, n: int, owner_first: bool = False) -> Group:
     return [_where(m, f"open_source_{n}") + units[0], *units[1:]]
 
 
-def lead_blocks(lead: Lead) -> Unit:
+def lead_blocks(lead: Lead, shown: Sequence[ItemMatch] = ()) -> Unit:
     """The answer in one line, with a button to its source beside it.
 
     A quote too long for one section continues in the next (never cut); the button then
-    follows on its own, and a source that is no web page is named under the line instead.
+    follows on its own, and a source that is no web page is named under the line instead,
+    unless its item's header, among ``shown``, names it just below.
     """
     line = render("slack/lead.txt.j2", lead=lead).strip()
     web = kit.is_web_link(lead.link)
@@ -62,8 +66,40 @@ def lead_blocks(lead: Lead) -> Unit:
     blocks = kit.quote_sections(line)
     if web:
         blocks.append(kit.actions("answer_source", [kit.link_button(lead.link, LEAD_ACTION_ID)]))
-    else:
+    elif not any(m.item_id == lead.item_id for m in shown):
         blocks.append(kit.context(text("source", source=lead)))
+    return blocks
+
+
+OTHER_ITEMS = 2
+"""Items besides the answer's own on the first screen, one line each: more is for "Show more"."""
+
+
+def first_screen(answer: Answer, lead: Lead | None) -> list[Block]:
+    """Under the lead line: the item it comes from (its header and source), then at most
+    :data:`OTHER_ITEMS` other items as one line each, headed by what the minutes lack when
+    they lack what was asked. Without a lead, the top item's header and first quote answer.
+    Item buttons are numbered from 1 (the lead's is 0, see :data:`LEAD_ACTION_ID`).
+
+    Every quote stays one click away ("Show more"); about 8 blocks and 1,500 characters fit a
+    phone's screen, where the full page ran to 25 blocks and 4,500 characters.
+    """
+    matches = answer.matches
+    own = next((m for m in matches if lead and m.item_id == lead.item_id), None)
+    blocks: list[Block] = []
+    if own is not None:
+        blocks += _where(own, "open_source_1")
+    elif matches and lead is None:
+        own = matches[0]
+        blocks += match_group(own, 1)[0]
+    # (a lead from an item not among the matches, such as a history's: its line names it)
+    others = [m for m in matches if m is not own][:OTHER_ITEMS]
+    heading = text("first_screen", answer=answer, others=len(others))
+    if heading:
+        blocks.append(kit.context(heading))
+    for n, m in enumerate(others, 2):
+        link = kit.link_button(m.link, f"open_source_{n}") if kit.is_web_link(m.link) else None
+        blocks.append(kit.section(text("related", m=m), link))
     return blocks
 
 

@@ -26,16 +26,27 @@ class BadButtonValue(ValueError):
 
 @dataclass(frozen=True)
 class Page:
-    """A question, its thread context and which matches to show from."""
+    """A question, its thread context and which matches to show from.
+
+    ``full``: every quote of each item (what "Show more" asks for); a first page without it
+    is the short first screen (:func:`bot.slack.render.blocks.answer_messages`).
+    """
 
     question: str
     context: str | None = None
     offset: int = 0
+    full: bool = False
 
 
 def encode_page(page: Page) -> str:
     budget = _TEXT_BUDGET // (2 if page.context else 1)
-    data = {"q": page.question[:budget], "c": (page.context or "")[:budget], "o": page.offset}
+    data: dict[str, object] = {
+        "q": page.question[:budget],
+        "c": (page.context or "")[:budget],
+        "o": page.offset,
+    }
+    if page.full:
+        data["f"] = 1
     return _dump(data)
 
 
@@ -51,7 +62,10 @@ def decode_page(value: object) -> Page:
         raise BadButtonValue(f"'o' is {type(offset).__name__}, not a whole number")
     if not 0 <= offset <= MAX_OFFSET:
         raise BadButtonValue(f"'o' is {offset}, outside 0…{MAX_OFFSET}")
-    return Page(question=question, context=context or None, offset=offset)
+    full = data.get("f", 0)
+    if full not in (0, 1) or isinstance(full, float):
+        raise BadButtonValue(f"'f' is {full!r}, not 0 or 1")
+    return Page(question=question, context=context or None, offset=offset, full=bool(full))
 
 
 def encode_feedback(question: str, item_ids: Sequence[str]) -> str:

@@ -47,7 +47,7 @@ def test_source_text_is_escaped_so_it_cannot_ping():
         actions=[Action("Jo <b> to act & report", owner="Jo <!here>")],
     )
     answer = Answer(question="what about <!everyone>?", matches=[match])
-    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    message = answer_messages(answer, Page(answer.question, full=True), ephemeral=True)[0]
     sent = [*raw_texts(message.blocks), message.text]
     assert not any(s in t for t in sent for s in ("<!channel>", "<@U999>", "<!here>", "<https"))
     assert any(
@@ -61,7 +61,7 @@ def test_a_long_answer_splits_between_quotes_into_valid_messages():
     matches = [item(n, quotes[n * 40 : (n + 1) * 40]) for n in range(3)]
     answer = Answer(question="everything?", matches=matches)
 
-    messages = answer_messages(answer, Page("everything?"), more=True)
+    messages = answer_messages(answer, Page("everything?", full=True), more=True)
     assert len(messages) > 2
     seen: list[str] = []
     for message in messages:
@@ -107,7 +107,10 @@ def test_button_values_stay_under_slacks_limit_and_round_trip():
     for action_id in ("show_more", "share_answer", "feedback_up"):
         assert len(button(message.blocks, action_id)["value"]) <= MAX_VALUE
     more = decode_page(button(message.blocks, "show_more")["value"])
-    assert more.offset == 1 and more.question.startswith("qqq") and more.context.startswith("ccc")
+    assert more.question.startswith("qqq") and more.context.startswith("ccc")
+    assert (more.offset, more.full) == (0, True)  # the same items, every quote
+    message = answer_messages(answer, more, more=True, ephemeral=True)[-1]
+    assert decode_page(button(message.blocks, "show_more")["value"]).offset == 1
     assert decode_feedback(button(message.blocks, "feedback_up")["value"])[1] == ["item0001"]
 
 
@@ -156,7 +159,7 @@ def test_an_item_without_a_number_is_headed_by_its_title_alone():
     numbered, unnumbered = item(4, ["That it be noted."]), item(5, ["That it be noted."])
     unnumbered.item_number = None
     answer = Answer(question="q", matches=[numbered, unnumbered])
-    (message,) = answer_messages(answer, Page("q"))
+    (message,) = answer_messages(answer, Page("q", full=True))
     headers = [t.split("\n") for t in texts(message.blocks) if t.startswith("*Fictional Board*")]
     assert headers == [
         ["*Fictional Board* · 14 May 2024", "Item 4: Item title 4"],
@@ -197,9 +200,9 @@ def led_answer(quote: str = OWNER_QUOTE, link: str | None = None, **extra) -> An
     )
 
 
-def test_the_reply_starts_with_the_lead_line_and_its_source_button():
+def test_the_first_screen_is_the_lead_line_its_item_and_the_other_items_in_a_line():
     answer = led_answer()
-    (message,) = answer_messages(answer, Page(answer.question), more=True)
+    (message,) = answer_messages(answer, Page(answer.question))
     blocks = as_json(message.blocks)
     first = unescape(blocks[0]["text"]["text"])
     assert first == (
@@ -213,17 +216,27 @@ def test_the_reply_starts_with_the_lead_line_and_its_source_button():
         "(Fictional Board, 14 May 2024)"
     )
     seen = texts(message.blocks)
-    where = next(i for i, t in enumerate(seen) if t.startswith("Where the answer comes from"))
-    assert seen[where] == (
-        "Where the answer comes from: 2 agenda items, with who owns each action."
-    )
-    items = [i for i, t in enumerate(seen) if t.startswith("*Fictional Board*")]
-    related = seen.index("*Related, not answers*")
-    assert 0 < where < items[0] < items[1] < related  # the line, the items, then related
-    assert seen[related + 1] == "*Fictional Board* · 14 May 2024 · Item title 3"
-    assert sum("That the frailty plan be agreed." in t for t in seen) == 0  # offered, not quoted
-    assert source_urls(message.blocks)[-1] == "https://democracy.example/mgAi.aspx?ID=3"
-    assert button(message.blocks, "show_more") is not None
+    # the line, the header of the item it quotes, then the other item in a line; no quotes
+    assert seen[1] == "*Fictional Board* · 14 May 2024\nItem 1: Item title 1"
+    assert seen[2] == "Also in the minutes (1 more item; _Show more_ for every quote):"
+    assert seen[3] == "*Fictional Board* · 14 May 2024 · Item title 2"
+    assert source_urls(message.blocks) == [
+        answer.lead.link,
+        "https://democracy.example/mgAi.aspx?ID=1",
+        "https://democracy.example/mgAi.aspx?ID=2",
+    ]
+    assert not any("That it be noted." in t or "Related" in t for t in seen)
+    assert len(message.blocks) <= 8 and sum(map(len, seen)) <= 1500
+    # "Show more" opens every quote of the same items, then the related ones
+    more = decode_page(button(message.blocks, "show_more")["value"])
+    (full,) = answer_messages(answer, more, more=True)
+    shown = texts(full.blocks)
+    assert shown[0] == "Where the answer comes from: 2 agenda items, with who owns each action."
+    assert any(f"*Head of Libraries*: “{OWNER_QUOTE}”" in t for t in shown)
+    related = shown.index("*Related, not answers*")
+    assert shown[related + 1] == "*Fictional Board* · 14 May 2024 · Item title 3"
+    assert sum("That the frailty plan be agreed." in t for t in shown) == 0  # offered, not quoted
+    assert not any(t.startswith("*Answer:*") for t in shown)
 
 
 def test_a_private_answer_leads_too_and_says_what_was_asked_below_the_line():
@@ -234,12 +247,13 @@ def test_a_private_answer_leads_too_and_says_what_was_asked_below_the_line():
     assert seen[1] == f"You asked: “{answer.question}”"
 
 
-def test_without_a_lead_the_reply_is_the_items_as_before():
+def test_without_a_lead_the_first_screen_opens_with_the_top_item_and_its_first_quote():
     answer = led_answer()
     answer.lead, answer.related = None, []
     (message,) = answer_messages(answer, Page(answer.question))
     seen = texts(message.blocks)
-    assert seen[0] == "From the minutes: 2 agenda items, with who owns each action."
+    assert seen[:2] == ["*Fictional Board* · 14 May 2024\nItem 1: Item title 1", "*Resolved*"]
+    assert seen[2].startswith("(1) “")
     assert not any(t.startswith("*Answer:*") for t in seen)
     assert message.text.startswith("From the minutes, for “who reports back")
 
@@ -272,11 +286,17 @@ def test_a_lead_quote_longer_than_a_section_continues_whole_with_its_button_belo
 
 def test_a_lead_from_a_local_file_names_the_source_instead_of_a_button():
     answer = led_answer(link="/srv/minutes/samples/local.txt#item-7")
-    answer.lead.document = "local.txt"
+    answer.lead.document = answer.matches[0].document = "local.txt"
+    answer.matches[0].link = answer.lead.link
     (message,) = answer_messages(answer, Page(answer.question))
     blocks = as_json(message.blocks)
-    assert "accessory" not in blocks[0]
+    assert "accessory" not in blocks[0] and "accessory" not in blocks[1]
     number = answer.lead.item_number
+    # named once, under the item's header just below the line
+    assert texts(message.blocks).count(f"Source: local.txt, item {number}") == 1
+    assert unescape(blocks[2]["elements"][0]["text"]) == f"Source: local.txt, item {number}"
+    answer.matches.pop(0)  # the line's item not shown: the line names its source itself
+    blocks = as_json(answer_messages(answer, Page(answer.question))[0].blocks)
     assert unescape(blocks[1]["elements"][0]["text"]) == f"Source: local.txt, item {number}"
 
 
@@ -292,7 +312,7 @@ def test_an_answer_from_draft_minutes_says_so_in_its_header():
     draft, approved = item(6, ["That it be noted."]), item(7, ["That it be noted."])
     draft.minutes_status, approved.minutes_status = "draft", "approved"
     answer = Answer(question="q", matches=[draft, approved])
-    (message,) = answer_messages(answer, Page("q"))
+    (message,) = answer_messages(answer, Page("q", full=True))
     headers = [t.split("\n")[0] for t in texts(message.blocks) if t.startswith("*Fictional")]
     assert headers == [
         "*Fictional Board* · 14 May 2024 · _draft minutes, not yet approved_",
@@ -319,7 +339,7 @@ def test_a_decision_minuted_again_names_the_other_minuting_escaped():
     answer = Answer(
         question="what about it?", matches=[item(1, ["That the plan be adopted."], also=[later])]
     )
-    message = answer_messages(answer, Page(answer.question), ephemeral=True)[0]
+    message = answer_messages(answer, Page(answer.question, full=True), ephemeral=True)[0]
     validate(message.blocks)
     lines = [t for t in raw_texts(message.blocks) if "Also minuted in the same words" in t]
     assert lines == ["Also minuted in the same words: *City &lt;!channel&gt;* · 4 June 2024"]

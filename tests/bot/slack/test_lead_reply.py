@@ -66,7 +66,7 @@ def test_a_mention_is_answered_with_the_lead_line_first(bot, monkeypatch):
     assert line.endswith(f" · {expected.body}, 12 March 2024")
     assert blocks[0]["accessory"]["url"] == expected.link  # the source, beside the line
     assert source_urls(post["blocks"])[1] == expected.link  # then the item it comes from
-    assert quoted(expected.quote, post["blocks"][1:])  # quoted again under its item
+    assert not quoted(expected.quote, post["blocks"][1:])  # its item's quotes: "Show more"
     assert post["text"].startswith(f"Answer: {expected.owner}")  # the notification answers too
     assert button(post["blocks"], "feedback_up") is not None
 

@@ -85,7 +85,7 @@ def test_a_huge_title_and_resolution_are_answered_not_apologised_for(tmp_path):
     sent: list[SlackMessage] = []
     answer_and_reply(
         services(tmp_path, Answer(question=question, matches=[long_item()])),
-        Page(question),
+        Page(question, full=True),
         sent.append,
         ephemeral=True,
     )
@@ -124,7 +124,7 @@ def test_a_huge_title_and_resolution_are_answered_not_apologised_for(tmp_path):
 def test_an_escaped_title_that_grows_past_the_limit_is_clipped_between_escapes():
     item = long_item()
     item.item_title = "&" * 2000  # 10,000 characters once escaped
-    (message,) = answer_messages(Answer(question="q", matches=[item]), Page("q"))
+    (message,) = answer_messages(Answer(question="q", matches=[item]), Page("q", full=True))
     header = as_json(message.blocks)[1]["text"]["text"]
     assert len(header) <= MAX_SECTION_TEXT and header.endswith("&amp;" + ELLIPSIS)
 

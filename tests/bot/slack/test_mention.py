@@ -26,7 +26,8 @@ def test_mention_gets_one_threaded_reply_quoting_the_resolution(bot):
     assert len(posts) == 1
     post = posts[0].args
     assert post["thread_ts"] == event["ts"]
-    assert quoted(FRAILTY_RESOLUTION, post["blocks"])
+    # the first screen quotes the answer; the item's other quotes are behind "Show more"
+    assert quoted(bot.services.answerer.ask(FRAILTY, limit=1).lead.quote, post["blocks"])
     assert FRAILTY_LINK in source_urls(post["blocks"])
     assert "Eastbrook Care Alliance" in post["text"]  # the plain-text fallback names the item
     assert posts[0].token == bot.settings.slack_bot_token.get_secret_value()
@@ -66,22 +67,35 @@ def test_follow_up_in_a_thread_uses_the_earlier_question(bot):
     )
 
 
-def test_show_more_posts_the_next_match_in_the_thread(bot):
+def test_show_more_posts_every_quote_then_the_next_match_in_the_thread(bot):
     channel, user = unique("C"), unique("U")
-    event = mention(channel, user, "what was decided about the library opening hours review?")
+    event = mention(channel, user, FRAILTY)
     bot.send_event(event)
     first = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)[0]
-    more = button(first.args["blocks"], "show_more")
-    assert more is not None
+    assert not quoted(FRAILTY_RESOLUTION, first.args["blocks"][1:])  # short: the line only
 
-    ts = first.args.get("ts") or "1700000000.000100"
-    reply = bot.click(
-        more, channel=channel, user=user, message_ts=ts, thread_ts=event["ts"], response=unique("r")
-    )
-    assert reply.status == 200
-    posts = bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel, count=2)
-    second = posts[1].args
-    assert second["thread_ts"] == event["ts"]
-    assert source_urls(second["blocks"]) and source_urls(second["blocks"]) != source_urls(
-        first.args["blocks"]
-    )
+    def click_show_more(post, count: int) -> dict:
+        more = button(post["blocks"], "show_more")
+        assert more is not None
+        ts = post.get("ts") or "1700000000.000100"
+        reply = bot.click(
+            more,
+            channel=channel,
+            user=user,
+            message_ts=ts,
+            thread_ts=event["ts"],
+            response=unique("r"),
+        )
+        assert reply.status == 200
+        posts = bot.fake.wait_for(
+            "chat.postMessage", lambda c: c.args["channel"] == channel, count=count
+        )
+        assert posts[-1].args["thread_ts"] == event["ts"]
+        return posts[-1].args
+
+    full = click_show_more(first.args, 2)  # the same item, every quote
+    assert quoted(FRAILTY_RESOLUTION, full["blocks"])
+    assert FRAILTY_LINK in source_urls(full["blocks"])
+    assert not any(t.startswith("*Answer:*") for t in texts(full["blocks"]))
+    after = click_show_more(full, 3)  # then the next match
+    assert source_urls(after["blocks"]) and FRAILTY_LINK not in source_urls(after["blocks"])

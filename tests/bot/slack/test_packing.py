@@ -120,7 +120,7 @@ def test_a_long_quote_and_its_heading_stay_in_one_message():
     short = [f"Noted item {n}." for n in range(44)]
     long_quote = "the Board agreed the plan " * 300  # three sections' worth
     answer = Answer(question="q", matches=[item(1, [*short, long_quote.strip()])])
-    messages = answer_messages(answer, Page("q"), more=True)
+    messages = answer_messages(answer, Page("q", full=True), more=True)
     assert len(messages) == 2
     holding = [
         i for i, m in enumerate(messages) if any("the Board agreed" in t for t in texts(m.blocks))

@@ -10,20 +10,17 @@ printed shape, and a harbour item page from Saltmere that names no body.
 
 from __future__ import annotations
 
-import shutil
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.bot.slack.blockkit import as_json, raw_texts, source_urls, texts
-from tests.bot.slack.conftest import SIGNING_SECRET, BotHarness, dm, mention, unique
-from tests.paths import FIXTURES
+from tests.bot.slack.conftest import BotHarness
+from tests.bot.slack.replies_bot import ask, serve
 
 pytestmark = pytest.mark.slow
 
-MINUTES = FIXTURES / "replies"
 SEA_WALL = "What did Cabinet decide about the Saltmere sea wall?"
 HARBOUR = "What did the Saltmere board decide about the harbour wall repairs?"
 FOREIGN_BODY = "What did Saltmere's cabinet decide about the harbour wall repairs?"
@@ -31,47 +28,7 @@ FOREIGN_BODY = "What did Saltmere's cabinet decide about the harbour wall repair
 
 @pytest.fixture(scope="module")
 def replies_bot(tmp_path_factory, fake_slack, embedder) -> Iterator[BotHarness]:
-    """A bot over the fictional minutes, indexed from files in a folder on the server."""
-    from bot.settings import Settings
-    from bot.slack.runtime.app import build_app
-    from bot.slack.runtime.credentials import slack_credentials
-    from bot.slack.runtime.server import http_server, service_health
-    from bot.slack.runtime.services import build_services
-    from index.indexer import index_paths
-
-    folder = tmp_path_factory.mktemp("srv") / "minutes"
-    folder.mkdir()
-    for path in MINUTES.glob("*.txt"):
-        shutil.copy(path, folder / path.name)
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("replies-index"),
-        slack_bot_token="xoxb-test-1111-2222-notarealtoken",
-        slack_signing_secret=SIGNING_SECRET,
-        slack_api_url=fake_slack.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    index_paths([folder], settings, embedder=embedder)
-    services = build_services(settings)
-    app = build_app(services, slack_credentials(settings))
-    server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    harness = BotHarness(
-        f"http://127.0.0.1:{server.server_port}", fake_slack, services, settings, app
-    )
-    harness.folder = folder  # type: ignore[attr-defined]
-    yield harness
-    server.shutdown()
-    server.server_close()
-
-
-def ask(bot: BotHarness, question: str, *, in_channel: bool = False) -> dict[str, Any]:
-    channel, user = unique("C" if in_channel else "D"), unique("U")
-    event = mention(channel, user, question) if in_channel else dm(channel, user, question)
-    assert bot.send_event(event).status == 200
-    return bot.fake.wait_for("chat.postMessage", lambda c: c.args["channel"] == channel)[0].args
+    yield from serve(tmp_path_factory, fake_slack, embedder)
 
 
 def everything_sent(post: dict[str, Any]) -> str:
