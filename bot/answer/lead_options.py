@@ -28,6 +28,20 @@ SIGNING = re.compile(
     re.IGNORECASE,
 )
 
+# A part of a decision that only notes, or hands the rest to someone ("c) note that a further
+# report will be brought …", "b) delegate authority to the Director … to award the contract"):
+# it decides less than the part that approves, agrees or awards, so it leads only when no such
+# part answers about as well.
+PROCEDURAL_PART = re.compile(
+    r"^\W*(?:(?:to|and)\s+)?(?:notes?|noted|noting|delegates?|delegated)\b", re.IGNORECASE
+)
+# "… signed as a correct record by the Chair": the previous minutes' approval decides nothing
+# about any matter (penalised like SIGNING).
+SIGNED_RECORD = re.compile(
+    r"\bsigned (?:as a (?:true and )?correct record|by the (?:Chair|Chairman|Mayor))\b",
+    re.IGNORECASE,
+)
+
 _DATE_PHRASE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)(?:\s+\d{4})?\b|"
@@ -91,8 +105,8 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
         quote = _verbatim(r.quote, r.text, source)
         if not quote:
             continue
-        procedural = bool(PROCEDURAL.search(r.text))
-        signing = bool(SIGNING.search(r.text))
+        procedural = bool(PROCEDURAL.search(r.text) or PROCEDURAL_PART.search(r.text))
+        signing = bool(SIGNING.search(r.text) or SIGNED_RECORD.search(r.text))
         sim = dense(UnitKind.RESOLUTION, n)
         out.append(
             Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural, signing=signing)

@@ -116,6 +116,9 @@ class Lead:
     line names them first (or says the minutes do not), before the result."""
     document: str = ""
     """As on its item: names the source when ``link`` is no web page."""
+    shown: str | None = None
+    """What the line shows of ``quote``: all of it, or a verbatim prefix cut at a clause
+    boundary and ending in "…" when it is long (:mod:`bot.answer.lead_shape`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from bot.answer.asked import asked
 from bot.answer.lead import choose
-from bot.answer.models import Answer
+from bot.answer.lead_shape import shaped
+from bot.answer.models import Answer, Intent
 from bot.answer.question import Query
 from bot.answer.stages.choose import Choice
 from bot.answer.stages.flow import Asking, Tools
@@ -19,5 +21,10 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     items = {j.item.id: j.item for j in chosen if j.item is not None}
     matches = asking.get(Quoted).matches
     candidates = scored_on_own_words(tools, query, candidates, list(items))
-    asking.answer.lead = choose(query, matches, items, candidates, tools.lexical.idf)
+    lead = choose(query, matches, items, candidates, tools.lexical.idf)
+    wants = asked(query)
+    owner_asked = query.intent in (Intent.OWNER, Intent.OUTSTANDING) or (
+        wants.owner and not wants.appointment
+    )
+    asking.answer.lead = shaped(lead, matches, owner_asked)  # the clause that answers, bounded
     return asking

@@ -169,6 +169,7 @@ def test_json_carries_the_answer_beside_matches_and_related(monkeypatch):
         "against": [],
         "against_asked": False,
         "document": "",
+        "shown": None,
     }
     assert [m["item_id"] for m in data["matches"]] == ["lib7"]
     assert [m["item_id"] for m in data["related"]] == ["frail"]

@@ -212,7 +212,7 @@ def test_the_first_screen_is_the_lead_line_its_item_and_the_other_items_in_a_lin
     assert blocks[0]["accessory"]["url"] == answer.lead.link
     assert blocks[0]["accessory"]["action_id"] == "open_source_0"
     assert message.text.splitlines()[0] == (
-        f"Answer: Head of Libraries, due September 2024 — “{OWNER_QUOTE}” "
+        f"Answer: Head of Libraries (due September 2024, open) — “{OWNER_QUOTE}” "
         "(Fictional Board, 14 May 2024)"
     )
     seen = texts(message.blocks)
@@ -281,7 +281,9 @@ def test_a_lead_quote_longer_than_a_section_continues_whole_with_its_button_belo
     assert f"“{quote}”" in unescape("".join(lead))
     assert blocks[len(lead)]["type"] == "actions"
     assert blocks[len(lead)]["elements"][0]["url"] == answer.lead.link
-    assert not messages[0].text.startswith("Answer: Head of Libraries, due September 2024 — “")
+    assert not messages[0].text.startswith(
+        "Answer: Head of Libraries (due September 2024, open) — “"
+    )
 
 
 def test_a_lead_from_a_local_file_names_the_source_instead_of_a_button():

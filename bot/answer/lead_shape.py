@@ -1,0 +1,108 @@
+"""What the lead line shows of the unit :mod:`bot.answer.lead` chose: the clause that answers.
+
+A resolution quoted whole can open with what the body believed or noted before saying what it
+did ("Council believes that … noting that … Council therefore resolves to allocate £1.2
+million …"): the lead starts at the operative sentence instead, still a verbatim substring of
+the minutes. An owner question answered by a resolution names the owner first, from the
+item's action that the resolution holds. And the line is bounded: a quote longer than about
+:data:`LEAD_CHARS` is shown as a verbatim prefix cut at a clause boundary, ending in "…"; the
+full text is in the item below (one click away in Slack, "Show more").
+
+General cues only: the motion's own structure (a sentence of belief or noting, then one that
+resolves), clause punctuation and list markers; never phrases of particular questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.answer.models import ItemMatch, Lead, LeadKind
+
+LEAD_CHARS = 300
+"""About this many characters of quote on the lead line; a little more is kept whole."""
+SLACK_CHARS = 40
+"""A quote at most this much longer than :data:`LEAD_CHARS` is shown whole, not cut."""
+ELLIPSIS = "…"
+
+# A sentence that states a belief or what the body noted, not what it did: "Council believes
+# that …", "This Council notes …", "Noting that …", "The Committee welcomes …".
+_PREAMBLE = re.compile(
+    r"^\W*(?:RESOLVED\b\W*(?:that\b)?\s*)?(?:[A-Za-z][\w'’-]*\s+){0,4}?"
+    r"(?:believes?|notes?|noting|recognises?|recognizes?|recognising|recognizing|acknowledges?|"
+    r"welcomes?|is concerned|considers?|regrets?|understands?|applauds?|is proud)\b",
+    re.IGNORECASE,
+)
+# A sentence that does something: "… therefore resolves to …", "Council agrees to …",
+# "calls on …", "requests …", "instructs …".
+_OPERATIVE = re.compile(
+    r"\b(?:resolves?|agrees?|calls? (?:on|upon)|requests?|instructs?|directs?|approves?|"
+    r"decides?|commits?)\b",
+    re.IGNORECASE,
+)
+# Where one sentence ends and the next begins: ". Council therefore resolves …"
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+# Clause boundaries a bounded quote may be cut at, best first: after a semicolon or colon, a
+# list marker, a comma, a dash; then any space.
+_BOUNDARIES = (
+    re.compile(r"[;:](?=\s)"),
+    re.compile(r"(?=\s+(?:\(?[a-z]{1,3}\)|\(?\d{1,2}[.)])\s)"),
+    re.compile(r",(?=\s)"),
+    re.compile(r"\s[–—-](?=\s)"),
+)
+
+
+def operative(quote: str) -> str:
+    """The quote from its operative sentence on, when it opens with sentences of belief or
+    noting and a later one resolves; otherwise the quote as it is. Always a substring."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(quote))]
+    if len(starts) < 2 or not _PREAMBLE.search(quote[: starts[1]]):
+        return quote
+    for n, start in enumerate(starts[1:], 1):
+        end = starts[n + 1] if n + 1 < len(starts) else len(quote)
+        sentence = quote[start:end]
+        if _OPERATIVE.search(sentence) and not _PREAMBLE.search(sentence):
+            return quote[start:]
+        if not _PREAMBLE.search(sentence):
+            return quote  # a sentence that is neither: not a motion's preamble
+    return quote
+
+
+def bounded(quote: str, limit: int = LEAD_CHARS) -> str:
+    """``quote`` if it is about ``limit`` characters or less, else its longest prefix of at
+    most ``limit`` characters that ends at a clause boundary (or a word), with "…" added."""
+    if len(quote) <= limit + SLACK_CHARS:
+        return quote
+    for boundary in _BOUNDARIES:
+        cuts = [m.start() + (1 if m.group(0) else 0) for m in boundary.finditer(quote, 0, limit)]
+        cuts = [c for c in cuts if limit // 2 <= c <= limit]
+        if cuts:
+            return quote[: cuts[-1]].rstrip(" ,–—-") + ELLIPSIS
+    cut = quote.rfind(" ", 0, limit)
+    return quote[: cut if cut > 0 else limit].rstrip(" ,") + ELLIPSIS
+
+
+def shaped(lead: Lead | None, matches: Sequence[ItemMatch], owner_asked: bool) -> Lead | None:
+    """The lead as the line shows it: a decision from its operative clause, an owner question
+    answered by a resolution with the owner of the action it holds, the shown quote bounded."""
+    if lead is None:
+        return None
+    quote = lead.quote
+    if lead.kind in (LeadKind.RESOLUTION, LeadKind.DATE) and not lead.owner:
+        quote = operative(quote)
+    owner = lead.owner
+    if owner_asked and not owner and lead.kind == LeadKind.RESOLUTION:
+        owner = _owner_within(quote, lead.item_id, matches)
+    return replace(lead, quote=quote, owner=owner, shown=bounded(quote))
+
+
+def _owner_within(quote: str, item_id: str, matches: Sequence[ItemMatch]) -> str | None:
+    """The owner of the item's action that the quoted resolution holds (or that holds it)."""
+    for m in matches:
+        if m.item_id != item_id:
+            continue
+        for a in m.actions:
+            if a.owner and a.text and (a.text in quote or quote in a.text):
+                return a.owner
+    return None
