@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.answer.models import ItemMatch, Lead, LeadKind
+from index.words import STOPWORDS, tokenize
 
 LEAD_CHARS = 300
 """About this many characters of quote on the lead line; a little more is kept whole."""
@@ -53,6 +54,40 @@ _BOUNDARIES = (
 )
 
 
+# A list's parts, each starting a line: "a) …", "(2) …", "iii) …".
+_PART = re.compile(r"(?m)^[ \t\xa0]*\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})\)[ \t\xa0]")
+# A part that only notes or hands on (see bot.answer.lead_options.PROCEDURAL_PART).
+_MINOR_PART = re.compile(
+    r"^\W*(?:\(?\w{1,4}\)\W*)?(?:(?:to|and|the)\s+)?(?:notes?|noted|noting|delegates?|"
+    r"delegated|comment)\b",
+    re.IGNORECASE,
+)
+
+
+def listed_part(quote: str, question: str) -> str:
+    """For a decision introduced by a lead-in ("That, on the recommendation of …, the
+    following actions be taken …:", "County Council is asked to:") and made in listed parts,
+    the part about the question: the one sharing most of its words, the first on a tie, a
+    part that only notes or delegates only when no other shares as many. Otherwise the quote.
+    """
+    parts = list(_PART.finditer(quote))
+    if len(parts) < 2 or not quote[: parts[0].start()].rstrip().endswith(":"):
+        return quote
+    asked = {t for t in tokenize(question) if t not in STOPWORDS}
+    spans = [
+        (m.start(), parts[n + 1].start() if n + 1 < len(parts) else len(quote))
+        for n, m in enumerate(parts)
+    ]
+
+    def weight(span: tuple[int, int]) -> tuple[int, int]:
+        text = quote[span[0] : span[1]]
+        shared = len(asked & set(tokenize(text)))
+        return shared, 0 if _MINOR_PART.search(text) else 1
+
+    best = max(spans, key=weight)  # max keeps the first of equals
+    return quote[best[0] : best[1]].strip(" \t\n\xa0;")
+
+
 def operative(quote: str) -> str:
     """The quote from its operative sentence on, when it opens with sentences of belief or
     noting and a later one resolves; otherwise the quote as it is. Always a substring."""
@@ -83,18 +118,33 @@ def bounded(quote: str, limit: int = LEAD_CHARS) -> str:
     return quote[: cut if cut > 0 else limit].rstrip(" ,") + ELLIPSIS
 
 
-def shaped(lead: Lead | None, matches: Sequence[ItemMatch], owner_asked: bool) -> Lead | None:
-    """The lead as the line shows it: a decision from its operative clause, an owner question
-    answered by a resolution with the owner of the action it holds, the shown quote bounded."""
+def shaped(
+    lead: Lead | None,
+    matches: Sequence[ItemMatch],
+    owner_asked: bool,
+    question: str = "",
+    decision: bool = False,
+) -> Lead | None:
+    """The lead as the line shows it: a decision from its operative clause (the listed part
+    about the question, the sentence that resolves), also when a ``decision`` question is
+    answered by the motion a vote carried; an owner question answered by a resolution with
+    the owner of the action it holds; the shown quote bounded."""
     if lead is None:
         return None
     quote = lead.quote
     if lead.kind in (LeadKind.RESOLUTION, LeadKind.DATE) and not lead.owner:
         quote = operative(quote)
+    line = quote
+    if decision and lead.kind in (*_DECIDED, LeadKind.VOTE) and not lead.owner:
+        # the part of a listed decision about the question; the quote keeps every part
+        line = operative(listed_part(quote, question))
     owner = lead.owner
     if owner_asked and not owner and lead.kind == LeadKind.RESOLUTION:
         owner = _owner_within(quote, lead.item_id, matches)
-    return replace(lead, quote=quote, owner=owner, shown=bounded(quote))
+    return replace(lead, quote=quote, owner=owner, shown=bounded(line))
+
+
+_DECIDED = (LeadKind.RESOLUTION, LeadKind.DATE)
 
 
 def _owner_within(quote: str, item_id: str, matches: Sequence[ItemMatch]) -> str | None:

@@ -117,8 +117,9 @@ class Lead:
     document: str = ""
     """As on its item: names the source when ``link`` is no web page."""
     shown: str | None = None
-    """What the line shows of ``quote``: all of it, or a verbatim prefix cut at a clause
-    boundary and ending in "…" when it is long (:mod:`bot.answer.lead_shape`)."""
+    """What the line shows of ``quote``: all of it, or of a decision in listed parts the part
+    about the question, cut at a clause boundary and ending in "…" when long; verbatim up to
+    the "…" (:mod:`bot.answer.lead_shape`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -26,5 +26,8 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     owner_asked = query.intent in (Intent.OWNER, Intent.OUTSTANDING) or (
         wants.owner and not wants.appointment
     )
-    asking.answer.lead = shaped(lead, matches, owner_asked)  # the clause that answers, bounded
+    decision = query.intent == Intent.DECISION and not owner_asked
+    asking.answer.lead = shaped(
+        lead, matches, owner_asked, query.question, decision
+    )  # the clause that answers, bounded
     return asking
