@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from bot.answer.models import ItemMatch, Lead, LeadKind
 from index.words import STOPWORDS, tokenize
@@ -141,7 +140,9 @@ def shaped(
     owner = lead.owner
     if owner_asked and not owner and lead.kind == LeadKind.RESOLUTION:
         owner = _owner_within(quote, lead.item_id, matches)
-    return replace(lead, quote=quote, owner=owner, shown=bounded(line))
+    # in place: fields set after construction (a vote's ``against``) stay as they are
+    lead.quote, lead.owner, lead.shown = quote, owner, bounded(line)
+    return lead
 
 
 _DECIDED = (LeadKind.RESOLUTION, LeadKind.DATE)

@@ -27,7 +27,6 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
         wants.owner and not wants.appointment
     )
     decision = query.intent == Intent.DECISION and not owner_asked
-    asking.answer.lead = shaped(
-        lead, matches, owner_asked, query.question, decision
-    )  # the clause that answers, bounded
+    # the clause that answers, bounded
+    asking.answer.lead = shaped(lead, matches, owner_asked, query.question, decision)
     return asking

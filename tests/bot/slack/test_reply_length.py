@@ -58,5 +58,5 @@ def test_the_first_screen_is_short_and_show_more_opens_every_quote(replies_bot):
     assert "Where the answer comes from:" in shown and "*Answer:*" not in shown
     # the whole resolution, word for word, and the vote on the motion
     assert "Council therefore resolves to allocate £1.2" in shown
-    assert "Motion carried." in shown
+    assert "*Carried 41–3 · against: Mr Stroud*" in shown
     assert source_urls(full) == []  # minutes from a file: no button, named instead

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.slack.blockkit import quoted, raw_texts, texts
+from tests.bot.slack.blockkit import button, quoted, raw_texts, texts
 from tests.bot.slack.conftest import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -80,6 +80,27 @@ def ask(bot: BotHarness, question: str) -> dict[str, Any]:
     return post
 
 
+def show_more(bot: BotHarness, post: dict[str, Any]) -> dict[str, Any]:
+    """The page "Show more" opens under a first screen: every quote and vote of its items."""
+    channel = post["channel"]
+    more = button(post["blocks"], "show_more")
+    assert more is not None
+    before = len(bot.fake.in_channel("chat.postMessage", channel))
+    bot.click(
+        more,
+        channel=channel,
+        user=unique("U"),
+        message_ts=post.get("ts") or "1.000100",
+        thread_ts=post.get("thread_ts"),
+        response=unique("r"),
+    )
+    calls = bot.fake.wait_for(
+        "chat.postMessage", lambda c: c.args["channel"] == channel, count=before + 1
+    )
+    page: dict[str, Any] = calls[-1].args
+    return page
+
+
 def test_who_voted_against_is_answered_from_the_vote_on_that_motion(vote_bot) -> None:
     post = ask(vote_bot, "Who voted against awarding the Cedar Hollow pool renewal tender?")
     seen = texts(post["blocks"])
@@ -88,8 +109,10 @@ def test_who_voted_against_is_answered_from_the_vote_on_that_motion(vote_bot) ->
     ), seen[0]
     assert "Against: M. Quill, D. Lemieux · Carried 13–2" in post["text"]  # the notification
     motion_text = next(v.motion for v in answered_votes(vote_bot) if v.yea_count == 13)
-    assert quoted(motion_text, post["blocks"])  # the motion, verbatim, in the line and the item
-    shown = "\n".join(seen)
+    assert quoted(motion_text, post["blocks"])  # the motion, verbatim, in the line
+    full = show_more(vote_bot, post)["blocks"]  # the item's votes, each with its motion
+    assert quoted(motion_text, full)
+    shown = "\n".join(texts(full))
     motion = shown.index("*Carried 13–2 · against: M. Quill, D. Lemieux*\nMotion: “That, on")
     assert motion < shown.index("_Amendment:_ *Carried 14–1 · against: H. Osei*")
     assert motion < shown.index("_Recess:_ *Carried*\nMotion: “That the Council recess")
@@ -105,7 +128,7 @@ def test_a_vote_question_on_a_kent_motion_is_not_led_by_the_recess(vote_bot) -> 
         "“This Council resolves to fund the three village bus routes"
     ), seen[0]
     assert "Carried 11–3, 1 abstained · against: Mr Gant, Ms Hobbs, Dr Pell" in post["text"]
-    shown = "\n".join(seen)
+    shown = "\n".join(texts(show_more(vote_bot, post)["blocks"]))
     motion = shown.index("*Carried 11–3, 1 abstained")
     recess = shown.index("_Recess:_ *Carried 13–2 · against: Mr Gant, Ms Hobbs*")
     amendment = shown.index("_Amendment:_ *Lost 3–12")
