@@ -156,20 +156,23 @@ class Scope:
         }
         # "HWB": initials, which minutes rarely spell out the same way
         spelled = wanted - {w.lower() for w in WORD.findall(named.body_type or "") if w.isupper()}
-        if len(uncovered) == len(tokens) and spelled and self.unnamed_mentions is not None:
-            # "Trafford's executive", and no body of Trafford is held: minutes that state no
-            # body may be that body's only if they name both the place and the body; a
-            # mention of the place alone (or as a topic) does not make them its minutes.
-            # ("the London Hydro board" has a held place in it: a topic, read as before.)
-            if self.unnamed_mentions([*(words[t] for t in uncovered), *sorted(spelled)]):
-                return None
-            return Refusal(
-                RefusalKind.UNKNOWN_BODY, name=named.place, body_type=named.body_type, bodies=[]
-            )
         if uncovered:
-            if all(self._covered_elsewhere(words[t]) for t in uncovered):
-                return None
-            return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
+            if not all(self._covered_elsewhere(words[t]) for t in uncovered):
+                return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
+            if len(uncovered) == len(tokens) and spelled and self.unnamed_mentions is not None:
+                # "Trafford's executive", no body of Trafford held, Trafford mentioned: minutes
+                # that state no body may be that body's only if they name both the place and
+                # the body; a mention of the place alone (or as a topic) does not make them
+                # its minutes. ("the London Hydro board" has a held place in it: a topic.)
+                words_asked = [*(words[t] for t in uncovered), *sorted(spelled)]
+                if not self.unnamed_mentions(words_asked):
+                    return Refusal(
+                        RefusalKind.UNKNOWN_BODY,
+                        name=named.place,
+                        body_type=named.body_type,
+                        bodies=[],
+                    )
+            return None
         if named.body_type is None or not wanted:
             return None
         place_bodies = {b for t in tokens for b in self._places.get(t, [])}

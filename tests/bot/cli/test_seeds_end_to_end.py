@@ -109,7 +109,9 @@ def test_terminal_answer_quotes_the_resolution_with_body_date_and_link(seeds_ind
     assert (
         "Action Dr Dr Khandavalli to bring the proposal back to the Executive in September" in text
     )
-    assert "004_f7e3fc87264dc588.txt" in text
+    # named by its document and item number, never by the file's path on the server
+    assert "Source: Chorley Public Services Reform Executive - Tuesday, 19th July 2016" in text
+    assert "/seeds/" not in text and "#item-" not in text
 
 
 def test_unrelated_question_says_no_decision_found(seeds_index: Path) -> None:
