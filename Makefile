@@ -48,7 +48,7 @@ typecheck: install
 # Two workers (2 cores), a file's tests on one worker so module-scoped fixtures are built once;
 # then the load test on its own, since another worker starving it of CPU is not what it measures.
 test: lint typecheck services
-	$(BIN)/pytest -q -n 2 --dist loadfile -m "not alone"
+	$(BIN)/pytest -q -n 2 --dist loadfile -m "not alone" --durations=25
 	$(BIN)/pytest -q -m alone
 
 # Figures beside a baseline measured in the same run (see bench/): parse speed per corpus folder,

@@ -4,13 +4,13 @@ a folder standing for the server's, with its own index and the session's fake Sl
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.bot.slack.conftest import SIGNING_SECRET, BotHarness, dm, mention, unique
+from tests.bot.slack.conftest import BotHarness, dm, mention, unique
+from tests.bot.slack.running import file_settings, running_bot
 from tests.paths import FIXTURES
 
 MINUTES = FIXTURES / "replies"
@@ -21,10 +21,6 @@ def serve(
 ) -> Iterator[BotHarness]:
     """Index the minutes, start the real Bolt app over HTTP; yields the harness (its
     ``folder`` is where the minutes were indexed from)."""
-    from bot.settings import Settings
-    from bot.slack.runtime.app import build_app
-    from bot.slack.runtime.credentials import slack_credentials
-    from bot.slack.runtime.server import http_server, service_health
     from bot.slack.runtime.services import build_services
     from index.indexer import index_paths
 
@@ -32,29 +28,11 @@ def serve(
     folder.mkdir()
     for path in MINUTES.glob("*.txt"):
         shutil.copy(path, folder / path.name)
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("replies-index"),
-        slack_bot_token="xoxb-test-1111-2222-notarealtoken",
-        slack_signing_secret=SIGNING_SECRET,
-        slack_api_url=fake_slack.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
+    settings = file_settings(tmp_path_factory.mktemp("replies-index"), fake_slack)
     index_paths([folder], settings, embedder=embedder)
-    services = build_services(settings)
-    app = build_app(services, slack_credentials(settings))
-    server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)
-    threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    ).start()
-    url = f"http://127.0.0.1:{server.server_port}"
-    harness = BotHarness(url, fake_slack, services, settings, app)
-    harness.folder = folder  # type: ignore[attr-defined]
-    try:
+    with running_bot(build_services(settings), fake_slack) as harness:
+        harness.folder = folder  # type: ignore[attr-defined]
         yield harness
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def ask(bot: BotHarness, question: str, *, in_channel: bool = False) -> dict[str, Any]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from tests.bot.slack.conftest import SIGNING_SECRET, BotHarness
+from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, BotHarness
 from tests.bot.slack.fake_slack import FakeSlack
 
 
@@ -33,3 +34,33 @@ def running_bot(services: Any, fake: FakeSlack) -> Iterator[BotHarness]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def file_settings(data_dir: Path, fake: FakeSlack) -> Any:
+    """Settings of a bot over its own index in ``data_dir``, talking to ``fake``."""
+    from bot.settings import Settings
+
+    return Settings(
+        data_dir=data_dir,
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_app_token=None,
+        slack_api_url=fake.api_url,
+        host="127.0.0.1",
+        port=0,
+    )
+
+
+@contextmanager
+def bot_over(
+    paths: list[Path], data_dir: Path, fake: FakeSlack, **index: Any
+) -> Iterator[BotHarness]:
+    """The real bot over an index of ``paths`` only (real Chroma, real model), served until
+    the block ends; ``index`` goes to :func:`index.indexer.index_paths` (an embedder)."""
+    from bot.slack.runtime.services import build_services
+    from index.indexer import index_paths
+
+    settings = file_settings(data_dir, fake)
+    index_paths(paths, settings, **index)
+    with running_bot(build_services(settings), fake) as harness:
+        yield harness

@@ -5,7 +5,6 @@ corrected minute re-indexed while the bot runs changing what the next command sa
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +12,9 @@ import pytest
 
 from tests.bot.register.conftest import FIXTURES, index
 from tests.bot.slack.blockkit import quoted, texts
-from tests.bot.slack.conftest import BOT_TOKEN, SIGNING_SECRET, BotHarness, unique
+from tests.bot.slack.conftest import BotHarness, unique
 from tests.bot.slack.fake_slack import FakeSlack
+from tests.bot.slack.running import file_settings, running_bot
 
 pytestmark = pytest.mark.slow
 
@@ -31,33 +31,13 @@ def minutes(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def register_bot(tmp_path_factory, minutes: Path, fake_slack: FakeSlack) -> Iterator[BotHarness]:
-    from bot.settings import Settings
-    from bot.slack.runtime.app import build_app
-    from bot.slack.runtime.credentials import slack_credentials
-    from bot.slack.runtime.server import http_server, service_health
     from bot.slack.runtime.services import build_services
 
     data_dir = tmp_path_factory.mktemp("register-bot-index")
     index(data_dir, minutes)
-    settings = Settings(
-        data_dir=data_dir,
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        slack_app_token=None,
-        slack_api_url=fake_slack.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    services = build_services(settings)
-    app = build_app(services, slack_credentials(settings))
-    server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    yield BotHarness(f"http://127.0.0.1:{server.server_port}", fake_slack, services, settings, app)
-    server.shutdown()
-    server.server_close()
+    services = build_services(file_settings(data_dir, fake_slack))
+    with running_bot(services, fake_slack) as bot:
+        yield bot
 
 
 def ask(bot: BotHarness, text: str) -> dict:

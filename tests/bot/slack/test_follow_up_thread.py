@@ -9,7 +9,6 @@ the meeting's date; a reply that changes the subject is answered as a fresh ques
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,13 +16,12 @@ import pytest
 
 from tests.bot.slack.blockkit import texts
 from tests.bot.slack.conftest import (
-    BOT_TOKEN,
-    SIGNING_SECRET,
     BotHarness,
     mention,
     unique,
 )
 from tests.bot.slack.fake_slack import FakeSlack
+from tests.bot.slack.running import bot_over
 from tests.paths import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -35,33 +33,8 @@ LETTER = "Who is writing to the Chancellor about agricultural property relief?"
 @pytest.fixture(scope="module")
 def thread_bot(tmp_path_factory: pytest.TempPathFactory, fake_slack: FakeSlack) -> Iterator[Any]:
     """The real bot over an index of the follow-up fixture only (real Chroma, real model)."""
-    from bot.settings import Settings
-    from bot.slack.runtime.app import build_app
-    from bot.slack.runtime.credentials import slack_credentials
-    from bot.slack.runtime.server import http_server, service_health
-    from bot.slack.runtime.services import build_services
-    from index.indexer import index_paths
-
-    settings = Settings(
-        data_dir=tmp_path_factory.mktemp("followup-index"),
-        slack_bot_token=BOT_TOKEN,
-        slack_signing_secret=SIGNING_SECRET,
-        slack_app_token=None,
-        slack_api_url=fake_slack.api_url,
-        host="127.0.0.1",
-        port=0,
-    )
-    index_paths([MINUTES], settings)
-    services = build_services(settings)
-    app = build_app(services, slack_credentials(settings))
-    server = http_server(app, "127.0.0.1", 0, service_health(services), SIGNING_SECRET)
-    thread = threading.Thread(
-        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-    )
-    thread.start()
-    yield BotHarness(f"http://127.0.0.1:{server.server_port}", fake_slack, services, settings, app)
-    server.shutdown()
-    server.server_close()
+    with bot_over([MINUTES], tmp_path_factory.mktemp("followup-index"), fake_slack) as bot:
+        yield bot
 
 
 class Thread:
