@@ -6,6 +6,7 @@ recorded vote (:mod:`bot.answer.premise`). History answers are not checked.
 
 from __future__ import annotations
 
+from bot.answer.lead_shape import bounded, operative
 from bot.answer.models import Answer, Intent, Refusal, RefusalKind
 from bot.answer.premise import lost_motion
 from bot.answer.question import Query
@@ -23,7 +24,10 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     lost = lost_motion(query.question, query.asked, first, items[first.item_id], tools.lexical.idf)
     if lost is None:
         return asking
-    # It did not pass: say so, with the vote, instead of dating a non-decision.
+    # It did not pass: say so, with the vote, instead of dating a non-decision. The motion is
+    # shown from what it would have resolved, bounded like any lead line (the whole text is in
+    # the item named below it).
+    lost.shown = bounded(operative(lost.quote))
     answer.near_misses, answer.matches, answer.related = matches[:1], [], []
     answer.lead = None
     answer.refusal = Refusal(RefusalKind.MOTION_LOST, lost=lost)

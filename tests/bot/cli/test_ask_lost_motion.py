@@ -28,9 +28,12 @@ shelter on the county's rural routes by March 2026. \n
 Motion for Time Limited Debate 2 – Rivers Protection Bill \n
 4)      Ms Penhallow proposed, and Mr Crow seconded the motion that \n
 “County Council notes that the Rivers Protection Bill, introduced in Parliament on
-3 October 2024, would set legal limits on sewage discharges into chalk streams, and
-resolves to write to every Marshford MP urging them to back the Rivers Protection Bill
-at its second reading.” \n
+3 October 2024, would set legal limits on sewage discharges into chalk streams, that it is
+backed by anglers' clubs, wildlife trusts, water companies' own ecologists and forty
+councils, that chalk streams are a rare habitat of which most lie in England, and that
+the county's rivers failed their last ecological survey on every measured reach.
+This Council resolves to write to every Marshford MP urging them to back the Rivers
+Protection Bill at its second reading.” \n
 5)      Following the debate, the Chairman put the motion set out in paragraph 4 to the
 vote and the voting was as follows. \n \nFor (12)  \n \nMs Penhallow, Mr Crow \n \nAgainst (20)  \n
 Mr Oduya, Dr Varga, Mrs Quill \n \nAbstain (0)  \nMotion lost. \n \n
@@ -68,6 +71,11 @@ def test_when_did_it_pass_a_lost_motion_says_it_did_not(data_dir: Path) -> None:
     text = ask(data_dir, question)
     assert text.startswith("It did not pass:"), text
     assert "lost (12 for, 20 against)" in text and "12 December 2024" in text
+    # The motion is shown from what it would have resolved, once quoted, bounded.
+    shown = next(line for line in text.splitlines() if line.startswith("“"))
+    assert shown.startswith("“This Council resolves to write to every Marshford MP"), shown
+    assert "““" not in text and len(shown) < 400
+    assert refusal["lost"]["shown"] in MINUTES.replace(" \n", "\n")
 
 
 def test_a_yes_no_question_about_it_is_answered_with_the_lost_vote(data_dir: Path) -> None:
