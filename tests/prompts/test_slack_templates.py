@@ -345,3 +345,13 @@ def test_an_answer_lacking_the_asked_for_unit_says_so_beside_it():
     assert "named in the minutes" not in render("terminal/answer.txt.j2", answer=FOUND)
     for wanted in LACKS:
         assert render("slack/lacks.txt.j2", answer=replace(FOUND, lacks=wanted)).strip()
+
+
+def test_a_refusal_names_at_most_six_bodies_searched():
+    many = {**SEARCHED, "bodies": [f"Board {n}" for n in range(1, 10)]}
+    text = unescape(render("slack/no_match.txt.j2", answer=Answer(question="q", searched=many)))
+    assert "of Board 1, Board 2, Board 3, Board 4, Board 5 and 4 other bodies (" in text
+    assert "Board 6" not in text
+    few = {**SEARCHED, "bodies": ["Board 1", "Board 2"]}
+    text = unescape(render("slack/no_match.txt.j2", answer=Answer(question="q", searched=few)))
+    assert "of Board 1, Board 2 (" in text
