@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from bot.answer import numbers
 from bot.answer.reading import ASKING, Words
+from index.schema import StoredItem
 from index.words import tokenize
 
 # Calibrated on ../shared/eval/dev.jsonl and our own eval/*.jsonl (see module docstring):
@@ -75,6 +76,18 @@ class Thresholds:
 
 DEFAULT = Thresholds()
 ACCEPT_ALL = Thresholds(-10.0, 0.0, 0.0, False)
+
+
+def item_text(item: StoredItem) -> str:
+    """What an item can be matched on: its header (body, date), title and text."""
+    return "\n".join(x for x in (item.meta.header, item.meta.title, item.text) if x)
+
+
+def body_tokens(item: StoredItem | None) -> set[str]:
+    """Words naming the item's body: they match every item of its minutes, so prove nothing."""
+    if item is None or not item.meta.body:
+        return set()
+    return set(tokenize(item.meta.body))
 
 
 def topic_tokens(question: Words, ignore: Iterable[str] = ()) -> set[str]:

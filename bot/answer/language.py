@@ -17,7 +17,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from index.words import STOPWORDS, tokenize, words
+from bot.answer.reading import Words
+from index.words import STOPWORDS, words
 
 if TYPE_CHECKING:
     from lingua import LanguageDetector
@@ -40,15 +41,15 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
 
-def foreign_language(question: str, known: Callable[[str], bool]) -> str | None:
-    """The language ``question`` is written in when it is not English and the index does not
-    know most of its words (``known``: a token is an index term); None otherwise."""
+def foreign_language(asked: Words, known: Callable[[str], bool]) -> str | None:
+    """The language of the question read into ``asked`` when it is not English and the index
+    does not know most of its words (``known``: a token is an index term); None otherwise."""
+    question, tokens = asked.text, asked.tokens
     surface = [w.lower() for w in words(question)]
     if len(surface) < MIN_WORDS and _latin(question):
         return None
     if len({w for w in surface if len(w) > 1 and w in STOPWORDS}) > MAX_ENGLISH_WORDS:
         return None
-    tokens = tokenize(question)
     if tokens and sum(known(t) for t in tokens) / len(tokens) >= MAX_KNOWN_SHARE:
         return None
     from lingua import Language

@@ -173,7 +173,7 @@ def best_unit(
         asked_kinds = (LeadKind.ACTION,)  # "who is getting quotes …?" asks for a task's owner
     owner_asked = who or query.intent in (Intent.OWNER, Intent.OUTSTANDING)
     cues = [CUE_PATTERNS[c] for c in sorted(query.cues) if c in CUE_PATTERNS and c != "person"]
-    ignore = set(tokenize(item.meta.body or ""))
+    ignore = abstain.body_tokens(item)
     numbers = wants.numbers
     figure_asked = bool(_FIGURE_ASKED.search(query.question))
     # "… through the end of March 2025": of two decisions, the one for the period that ends

@@ -55,7 +55,7 @@ def lost_motion(
     did resolve."""
     if not PASSING_ASKED.search(question):
         return None
-    ignore = set(tokenize(item.meta.body or "")) | _ASSUMING
+    ignore = abstain.body_tokens(item) | _ASSUMING
 
     def covers(text: str) -> float:
         return abstain.coverage(topic, text, idf, ignore=ignore)

@@ -19,7 +19,6 @@ from bot.answer.models import ItemMatch, Lead, LeadKind
 from bot.answer.question import Query
 from index.models import Vote, VoteKind, VoteResult
 from index.schema import StoredItem
-from index.words import tokenize
 
 MOTION_MARGIN = 0.1
 """The motion itself outranks a procedural vote whose motion holds as much of the topic, and
@@ -60,7 +59,7 @@ def vote_lead(
     votes = [v for v in match.votes if v.motion and v.motion in item.text]
     if not votes:
         return None
-    vote = best_vote(query, votes, idf, ignore=set(tokenize(item.meta.body or "")))
+    vote = best_vote(query, votes, idf, ignore=abstain.body_tokens(item))
     assert vote.motion is not None  # kept above
     # without the quotation marks a Kent motion is printed in: the line adds its own
     quote = vote.motion.strip().strip('“”"').strip() or vote.motion

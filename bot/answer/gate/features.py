@@ -71,7 +71,7 @@ class Retrieval:
     def tokens(self, item_id: str) -> frozenset[str]:
         """The item's distinct tokens (header, title, text)."""
         item = self.items.get(item_id)
-        return _tokens(item.id, item_text(item)) if item else frozenset()
+        return _tokens(item.id, abstain.item_text(item)) if item else frozenset()
 
     def profile(self, item_id: str) -> dict[str, float]:
         """The item's idf-weighted term frequencies (tf/|d| · idf), once per question: what
@@ -94,7 +94,7 @@ def item_counts(item: StoredItem) -> Counter[str]:
     """The item's token counts; an item ID names its content, so they are kept across questions
     (the same items come back for many questions, and tokenizing them is most of a feature's
     cost)."""
-    return _counts(item.id, item_text(item))
+    return _counts(item.id, abstain.item_text(item))
 
 
 @lru_cache(maxsize=4096)
@@ -105,18 +105,6 @@ def _counts(item_id: str, text: str) -> Counter[str]:
 @lru_cache(maxsize=4096)
 def _tokens(item_id: str, text: str) -> frozenset[str]:
     return frozenset(_counts(item_id, text))
-
-
-def item_text(item: StoredItem) -> str:
-    """What an item can be matched on: its header (body, date), title and text."""
-    return "\n".join(x for x in (item.meta.header, item.meta.title, item.text) if x)
-
-
-def body_tokens(item: StoredItem | None) -> set[str]:
-    """Words naming the item's body: they match every item of its minutes, so prove nothing."""
-    if item is None or not item.meta.body:
-        return set()
-    return set(tokenize(item.meta.body))
 
 
 def features(r: Retrieval, rank: int) -> tuple[float, ...]:
@@ -149,7 +137,7 @@ def features(r: Retrieval, rank: int) -> tuple[float, ...]:
         float(r.needs != Asked()),
         float(unanswered(r, rank) is not None),
         float(lacks(hedged_needs(r.needs), item) is not None),
-        float(abstain.named_in(r.asked, item.meta.title, body_tokens(item))),
+        float(abstain.named_in(r.asked, item.meta.title, abstain.body_tokens(item))),
     )
 
 
@@ -180,5 +168,10 @@ def unanswered(r: Retrieval, rank: int) -> str | None:
     if needs == Asked():
         return None
     return missing(
-        needs, r.asked, item, r.weight, ignore=body_tokens(item), unit_scores=candidate.units
+        needs,
+        r.asked,
+        item,
+        r.weight,
+        ignore=abstain.body_tokens(item),
+        unit_scores=candidate.units,
     )

@@ -30,7 +30,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from bot.answer.gate.features import Retrieval, features, item_text, unanswered
+from bot.answer.abstain import item_text
+from bot.answer.gate.features import Retrieval, features, unanswered
 from bot.answer.gate.model import GateModel, fit, load, save
 from bot.answer.gate.neighbours import Neighbours
 from index.schema import StoredItem

@@ -28,7 +28,7 @@ _ONE_WORD = re.compile(r"^\W*([^\W_]+)\W*$")
 
 def run(tools: Tools, asking: Asking) -> Asking | Answer:
     query, request = asking.get(Query), asking.request
-    language = foreign_language(request.question, tools.lexical.has_term)
+    language = foreign_language(query.words, tools.lexical.has_term)
     if language is not None:
         return refuse(tools, asking, Refusal(RefusalKind.FOREIGN, name=language))
     if request.context is None and no_topic(query):

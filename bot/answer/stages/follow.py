@@ -22,7 +22,6 @@ from bot.answer.question import Query
 from bot.answer.stages.flow import Asking, Tools
 from bot.search.pipeline import ItemCandidate
 from index.schema import StoredItem
-from index.words import tokenize
 
 OWN_COVERAGE = 0.6
 """How much of its own topic the item the follow-up's words find must hold to leave the thread."""
@@ -75,8 +74,8 @@ def _covered(tools: Tools, query: Query, item: StoredItem | None) -> float:
     """The share of the follow-up's own topic ``item`` holds (its body's name proves nothing)."""
     if item is None:
         return 0.0
-    text = "\n".join(x for x in (item.meta.header, item.meta.title, item.text) if x)
-    ignore = set(tokenize(item.meta.body or ""))
+    text = abstain.item_text(item)
+    ignore = abstain.body_tokens(item)
     words = query.words
     return abstain.coverage(
         words, text, tools.lexical.idf, ignore=ignore, equivalents=words.equivalents

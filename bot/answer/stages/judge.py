@@ -26,7 +26,6 @@ from bot.answer.stages.retrieve import Retrieved
 from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate
 from index.schema import StoredItem
-from index.words import tokenize
 
 SET_ASIDE = 3  # how far down a candidate lacking the asked-for unit can be passed over
 
@@ -103,7 +102,7 @@ def judge(
             query.asked,
             item,
             tools.lexical.idf,
-            ignore=body_tokens(item),
+            ignore=abstain.body_tokens(item),
             unit_scores=candidate.units,
         )
     return Judged(candidate, item, found, strong, gap)
@@ -139,11 +138,11 @@ def evidence(
     lexical = tools.lexical
     text = ""
     if item is not None:
-        text = "\n".join(x for x in (item.meta.header, item.meta.title, item.text) if x)
+        text = abstain.item_text(item)
     # An empty lexical index (made before BM25 existed) knows no words, so it cannot say
     # which names are unknown.
     known_names = len(lexical) > 0
-    ignore = body_tokens(item)
+    ignore = abstain.body_tokens(item)
     return abstain.Evidence(
         dense=candidate.scores.get(DENSE),
         coverage=abstain.coverage(
@@ -204,10 +203,3 @@ def refuse(
     answer.searched = searched(tools.records)
     answer.refusal = Refusal(kind, wanted=wanted, held=tools.catalogue.scope.meetings.held())
     return answer
-
-
-def body_tokens(item: StoredItem | None) -> set[str]:
-    """Words naming the item's body: they match every item of its minutes, so prove nothing."""
-    if item is None or not item.meta.body:
-        return set()
-    return set(tokenize(item.meta.body))
