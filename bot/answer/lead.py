@@ -160,7 +160,7 @@ def best_unit(
 ) -> Lead | None:
     """The unit of one item that best answers ``query``."""
     if query.intent == Intent.VOTE:
-        voted = vote_lead(query, match, item, idf)  # the vote on the motion asked about
+        voted = vote_lead(query, match, item, candidate, idf)  # the vote on the motion asked about
         if voted is not None:
             return voted
     options = offered(match, item, candidate)

@@ -93,10 +93,9 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
     def lead(kind: str, quote: str, **extra: str | None) -> Lead:
         return lead_from(match, kind, quote, **extra)
 
-    # Votes and passages have no vector of their own: a vote stands as close as the
-    # resolution it decided (or the item's decisions together), a passage as close as the
-    # item's closest text window (it lies in one).
-    decision_block = dense(UnitKind.DECISION, 0)
+    # Passages have no vector of their own: a passage stands as close as the item's closest
+    # text window (it lies in one); votes see vote_closeness.
+    vote_sim = vote_closeness(item, candidate)
     chunk_prefix = unit_id(UnitRef(item.id, UnitKind.CHUNK, 0))[:-1]
     chunk_best = max((v for k, v in units.items() if k.startswith(chunk_prefix)), default=None)
 
@@ -145,14 +144,14 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
     for v in meta.votes:
         quote = _verbatim(v.motion, v.text, source)
         if quote:
-            sim = _motion_similarity(v.motion, meta.resolutions, dense) or decision_block
+            sim = vote_sim(v)
             out.append(
                 Option(
                     lead(
                         LeadKind.VOTE,
                         quote,
                         result=v.result if v.result != VoteResult.UNKNOWN else None,
-                        tally=_tally(v),
+                        tally=tally(v),
                     ),
                     f"{v.motion or ''} {v.text}",
                     sim,
@@ -175,7 +174,22 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
     return out
 
 
-def _motion_similarity(
+def vote_closeness(
+    item: StoredItem, candidate: ItemCandidate | None
+) -> Callable[[Vote], float | None]:
+    """How close each vote of ``item`` stands to the question. A vote has no vector of its
+    own: it stands as close as the resolution its motion carried, else as the item's decisions
+    together (the same for every vote of the item, so then the motion's words decide)."""
+    units = candidate.units if candidate else {}
+
+    def dense(kind: str, ordinal: int) -> float | None:
+        return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
+
+    block = dense(UnitKind.DECISION, 0)
+    return lambda vote: motion_similarity(vote.motion, item.meta.resolutions, dense) or block
+
+
+def motion_similarity(
     motion: str | None,
     resolutions: Sequence[Resolution],
     dense: Callable[[str, int], float | None],
@@ -201,13 +215,14 @@ def _verbatim(preferred: str | None, fallback: str, source: str) -> str | None:
     return None
 
 
-def _tally(vote: Vote) -> str | None:
-    """ "13-1" (for-against, then abstentions if recorded), from counts or named lists."""
+def tally(vote: Vote) -> str | None:
+    """ "13-2" (for-against, then abstentions when any), from counts or the named lists; the
+    templates print it "13–2"."""
     yeas = vote.yea_count if vote.yea_count is not None else len(vote.yeas) or None
     nays = vote.nay_count if vote.nay_count is not None else len(vote.nays) or None
-    abstained = vote.abstain_count
     if yeas is None and nays is None:
         return None
+    abstained = vote.abstain_count if vote.abstain_count is not None else len(vote.abstentions)
     parts = [str(yeas or 0), str(nays or 0)]
     if abstained:
         parts.append(str(abstained))

@@ -14,15 +14,21 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.answer import abstain
-from bot.answer.lead_options import lead_from
+from bot.answer.lead_options import lead_from, tally, vote_closeness
 from bot.answer.models import ItemMatch, Lead, LeadKind
 from bot.answer.question import Query
+from bot.search.pipeline import ItemCandidate
 from index.models import Vote, VoteKind, VoteResult
 from index.schema import StoredItem
 
 MOTION_MARGIN = 0.1
 """The motion itself outranks a procedural vote whose motion holds as much of the topic, and
 one holding a little more (a recess motion names the body, an amendment repeats the motion)."""
+DENSE_WEIGHT = 2.0
+"""The dense closeness of a motion counts twice its share of the topic's words, as in every
+other lead (:data:`bot.answer.lead.TOPIC_WEIGHT` is a half): a question in other words than the
+minutes' ("the boat fares" for "the 2025 ferry fares schedule") still finds its motion among an
+item's several votes, where word overlap alone would fall back to the first."""
 NAMED_KIND_BONUS = 1.0
 """A question naming the step ("how did the vote on the amendment go?") asks for that step."""
 
@@ -52,14 +58,19 @@ _NAMED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def vote_lead(
-    query: Query, match: ItemMatch, item: StoredItem, idf: Callable[[str], float]
+    query: Query,
+    match: ItemMatch,
+    item: StoredItem,
+    candidate: ItemCandidate | None,
+    idf: Callable[[str], float],
 ) -> Lead | None:
     """The vote of ``match`` that answers ``query`` as a lead, or None if it records none
     with its motion (then the general choice of :mod:`bot.answer.lead` applies)."""
     votes = [v for v in match.votes if v.motion and v.motion in item.text]
     if not votes:
         return None
-    vote = best_vote(query, votes, idf, ignore=abstain.body_tokens(item))
+    closeness = vote_closeness(item, candidate)
+    vote = best_vote(query, votes, idf, ignore=abstain.body_tokens(item), closeness=closeness)
     assert vote.motion is not None  # kept above
     # without the quotation marks a Kent motion is printed in: the line adds its own
     quote = vote.motion.strip().strip('“”"').strip() or vote.motion
@@ -76,15 +87,21 @@ def vote_lead(
 
 
 def best_vote(
-    query: Query, votes: Sequence[Vote], idf: Callable[[str], float], ignore: set[str]
+    query: Query,
+    votes: Sequence[Vote],
+    idf: Callable[[str], float],
+    ignore: set[str],
+    closeness: Callable[[Vote], float | None] = lambda _: None,
 ) -> Vote:
-    """The vote whose motion the question is about; of equals, the first as shown (the
-    motion's own before procedural ones, see :func:`bot.answer.matches.motion_first`)."""
+    """The vote whose motion the question is about, by its words and by ``closeness`` (dense
+    similarity, :func:`bot.answer.lead_options.vote_closeness`); of equals, the first as shown
+    (the motion's own before procedural ones, see :func:`bot.answer.matches.motion_first`)."""
     named = {kind for kind, rx in _NAMED_KINDS if rx.search(query.question)}
 
     def score(vote: Vote) -> float:
         # a follow-up ("and who voted against?") is about the thread's earlier question
         value = abstain.coverage(query.asked, vote.motion or "", idf, ignore=ignore)
+        value += DENSE_WEIGHT * (closeness(vote) or 0.0)
         if vote.kind in named:
             value += NAMED_KIND_BONUS
         elif not vote.procedural:
@@ -98,15 +115,4 @@ def best_vote(
     return best
 
 
-def tally(vote: Vote) -> str | None:
-    """ "13-2" (for-against, then abstentions when any), from counts or the named lists; the
-    templates print it "13–2"."""
-    yeas = vote.yea_count if vote.yea_count is not None else len(vote.yeas) or None
-    nays = vote.nay_count if vote.nay_count is not None else len(vote.nays) or None
-    if yeas is None and nays is None:
-        return None
-    abstained = vote.abstain_count if vote.abstain_count is not None else len(vote.abstentions)
-    parts = [str(yeas or 0), str(nays or 0)]
-    if abstained:
-        parts.append(str(abstained))
-    return "-".join(parts)
+__all__ = ["AGAINST_ASKED", "best_vote", "tally", "vote_lead"]

@@ -55,6 +55,21 @@ def test_of_votes_equally_about_the_question_the_motion_itself_wins() -> None:
     assert choose("was it unanimous?", RECESS, AMENDMENT, FARES) is FARES
 
 
+def test_in_other_words_the_motion_closest_in_meaning_wins() -> None:
+    # no word of the question is in either motion: word overlap alone falls back to the first
+    question = "How did the vote on the boat tickets go?"
+    assert choose(question, PIERS, FARES) is PIERS
+    close = {id(PIERS): 0.21, id(FARES): 0.58}  # dense closeness of each motion's resolution
+    picked = best_vote(
+        Query(question=question, text=question),
+        (PIERS, FARES),
+        lambda _: 1.0,
+        set(),
+        closeness=lambda vote: close[id(vote)],
+    )
+    assert picked is FARES
+
+
 def test_a_question_naming_the_step_gets_that_step() -> None:
     question = "How did the vote on the ferry fares amendment go?"
     assert choose(question, FARES, AMENDMENT) is AMENDMENT
