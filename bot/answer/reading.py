@@ -49,12 +49,23 @@ _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)
 _PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,})\b")
 
 
+# A body's name as a question writes it: capitalised words (and "and", "of", "&" between them)
+# ending in a body noun ("the Health and Wellbeing Board", "Kent's Audit Committee").
+_BODY_NAME = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?)*"
+    r"(?:Board|Committee|Council|Cabinet|Panel|Executive|Commission|Authority|Assembly|"
+    r"Partnership|HWB)\b"
+)
+
+
 @dataclass(frozen=True)
 class Words:
     """``text`` and what every comparison needs of it.
 
     ``names``: the tokens of the names it
-    uses ("KPMG", "Springbank"). ``capitalised``: each capitalised word with its tokens, for
+    uses ("KPMG", "Springbank"), not those of a body's name: "the Health and Wellbeing Board" is
+    capitalised because it names who decided, not what was decided, so a title holding "Health
+    and Wellbeing Strategy" is no sign of an answer about that board. ``capitalised``: each capitalised word with its tokens, for
     names the index may not know. ``equivalents``: a plain word's token → the token sets of
     the minutes' words for it (:mod:`bot.answer.plain_words`).
     """
@@ -70,7 +81,10 @@ def read(text: str) -> Words:
     """Read ``text`` once into :class:`Words`."""
     tokens = tuple(tokenize(text))
     names: set[str] = set()
+    bodies = [m.span() for m in _BODY_NAME.finditer(text)]
     for m in _PROPER.finditer(text):
+        if any(start <= m.start() < end for start, end in bodies):
+            continue
         word = m.group(1)
         if word.lower() not in QUESTION_WORDS and word.lower() not in STOPWORDS:
             names.update(tokenize(word))

@@ -113,6 +113,13 @@ def test_a_name_the_question_shares_with_the_item_title_is_evidence_enough():
     # the body's own name is no evidence: it is in every one of its items
     body = set(tokenize("Westvale Town Council"))
     assert not abstain.named_in(read("What did Westvale decide?"), "Westvale budget", ignore=body)
+    # nor is any body's name the question uses: it says who decided, not what about, and
+    # another body's title may hold the same words ("… Health and Wellbeing Strategy")
+    board = read("What did the Health and Wellbeing Board decide about a four-day week?")
+    assert not abstain.named_in(board, "Joint Local Health and Wellbeing Strategy")
+    audit = read("Did Kent's Audit Committee sign off the KPMG plan?")
+    assert abstain.names(audit) == {"kpmg"}
+    assert abstain.named_in(audit, title)
     paraphrase = Evidence(dense=0.45, coverage=0.2, named=True)
     assert should_answer(paraphrase)
     assert not should_answer(Evidence(dense=0.45, coverage=0.2))
