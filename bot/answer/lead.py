@@ -124,6 +124,16 @@ ORIGIN_ASKED = re.compile(
 )
 
 
+# "When did council approve the tree programme?", "when was the tender awarded?": the day it
+# was decided, which is its meeting's, not a date the decision names for something else.
+DECIDED_WHEN = re.compile(
+    r"\bwhen\s+(?:did|was|were|had|has|have)\b[^?]{0,120}?\b(?:decid|approv|agree|adopt|pass|"
+    r"award|endors|sign|vot|ratif|appoint|elect|accept|reject|resolv|grant|authori[sz]|"
+    r"green[- ]?light|okay)\w*",
+    re.IGNORECASE,
+)
+
+
 def _substantive(match: ItemMatch) -> bool:
     """The item decided something about the matter: not only received, noted or heard it."""
     return (
@@ -180,6 +190,7 @@ def best_unit(
     # then, not the one that merely mentions March and 2025 in different dates
     periods = month_years(query.question)
     origin = bool(ORIGIN_ASKED.search(query.question))
+    decided_when = bool(DECIDED_WHEN.search(query.question))
 
     # history: the thread's title, read once for every option
     title = read(match.item_title) if query.intent == Intent.HISTORY else None
@@ -220,7 +231,9 @@ def best_unit(
             value -= SIGNING_PENALTY
         if option.procedural and not origin:
             value -= PROCEDURAL_PENALTY  # a back story's steps include referrals and notings
-        if option.meeting_date:
+        if kind == LeadKind.DATE and option.meeting_date != decided_when:
+            # "when is it due?" is answered by a date the minutes state, the meeting's only
+            # if none; "when did they approve it?" by the meeting's
             value -= MEETING_DATE_PENALTY
         return value
 

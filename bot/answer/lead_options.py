@@ -51,6 +51,27 @@ _DATE_PHRASE = re.compile(
 )
 
 
+# What a date phrase inside a decision says when it is no date the decision sets: the date of a
+# document or of an earlier meeting it refers to ("the staff report dated April 28, 2025", "the
+# Report … from its meeting held on January 13, 2025", "the communication of May 2").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:dated|held(?:\s+on)?|(?:meeting|report|letter|communication|correspondence|"
+    r"minutes|submission|presentation)\s+(?:of|on|from))\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def set_date(text: str) -> re.Match[str] | None:
+    """The first date phrase of a decision that says when something is to happen, not the date
+    of a document or meeting it cites: "… BE APPROVED as set out in the staff report dated April
+    28, 2025" sets no date (the meeting that approved it dates it); "… to submit Climate Action
+    Plans no later than May 31, 2026" does."""
+    for m in _DATE_PHRASE.finditer(text):
+        if not _REFERENCE_BEFORE.search(text, 0, m.start()):
+            return m
+    return None
+
+
 @dataclass(frozen=True)
 class Option:
     """A possible lead and what it is scored on."""
@@ -110,7 +131,7 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
         out.append(
             Option(lead(LeadKind.RESOLUTION, quote), r.text, sim, procedural, signing=signing)
         )
-        said = _DATE_PHRASE.search(r.text)
+        said = set_date(r.text)
         if said:
             # "… be presented at the July meeting": the decision dates itself
             dated = lead(LeadKind.DATE, quote, when=said.group(0))

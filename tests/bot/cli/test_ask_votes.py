@@ -110,3 +110,19 @@ def test_json_carries_the_structured_votes(data_dir: Path) -> None:
 def test_a_question_naming_the_amendment_gets_the_amendment_vote(data_dir: Path) -> None:
     lead = ask(data_dir, "How did the vote on the amendment about the village bus routes go?")
     assert lead.splitlines()[0].startswith("Answer: Lost 3–12 · against: Mrs Ashby"), lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did council approve the street tree planting program?",
+        "when was the tree planting programme signed off?",
+    ],
+)
+def test_when_a_decision_was_taken_is_its_meetings_day_not_a_report_date(
+    data_dir: Path, question: str
+) -> None:
+    # the decision cites "the staff report dated April 28, 2025": that is the report's date
+    lead = ask(data_dir, question).splitlines()[0]
+    assert lead.startswith("Answer: 6 May 2025 — “That the 2025 Street Tree Planting Program"), lead
+    assert not lead.startswith("Answer: April 28")
