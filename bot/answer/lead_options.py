@@ -107,9 +107,7 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
     meta = item.meta
     source = item.text
     units = candidate.units if candidate else {}
-
-    def dense(kind: str, ordinal: int) -> float | None:
-        return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
+    dense = unit_scores(item, candidate)
 
     def lead(kind: str, quote: str, **extra: str | None) -> Lead:
         return lead_from(match, kind, quote, **extra)
@@ -195,17 +193,22 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
     return out
 
 
+def unit_scores(
+    item: StoredItem, candidate: ItemCandidate | None
+) -> Callable[[str, int], float | None]:
+    """(unit kind, ordinal) → the dense score retrieval gave that unit of ``item`` (None when
+    it scored none)."""
+    units = candidate.units if candidate else {}
+    return lambda kind, ordinal: units.get(unit_id(UnitRef(item.id, kind, ordinal)))
+
+
 def vote_closeness(
     item: StoredItem, candidate: ItemCandidate | None
 ) -> Callable[[Vote], float | None]:
     """How close each vote of ``item`` stands to the question. A vote has no vector of its
     own: it stands as close as the resolution its motion carried, else as the item's decisions
     together (the same for every vote of the item, so then the motion's words decide)."""
-    units = candidate.units if candidate else {}
-
-    def dense(kind: str, ordinal: int) -> float | None:
-        return units.get(unit_id(UnitRef(item.id, kind, ordinal)))
-
+    dense = unit_scores(item, candidate)
     block = dense(UnitKind.DECISION, 0)
     return lambda vote: motion_similarity(vote.motion, item.meta.resolutions, dense) or block
 
