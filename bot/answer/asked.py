@@ -48,10 +48,13 @@ def decision_asked(question: str) -> bool:
     return False
 
 
-# "who did they hire / appoint / elect", "which consultant got the study", "who chaired".
+# "who did they hire / appoint / elect", "which consultant got the study", "who chaired", "who
+# is the chair". "Chair" asks for an appointee only as the verb or right after "who is/was
+# the": in "who is finding a new chair?" it is what someone is tasked with (an owner question).
 _APPOINTMENT_ASKED = re.compile(
     r"\b(?:who(?:m|'s|’s)?|which \w+)\b.{0,60}?\b(?:hire[ds]?|appoint(?:ed)?|elect(?:ed)?|"
-    r"got|won|awarded|chair(?:ed)?|engaged|retained|contracted)\b",
+    r"got|won|awarded|engaged|retained|contracted)\b|"
+    r"\bwho(?:'s|’s)?\s+(?:\w+\s+){0,2}?chair(?:ed|s|ing)?\b",
     re.IGNORECASE,
 )
 # An appointment made (not one planned: "until a Commissioner is appointed" names nobody):

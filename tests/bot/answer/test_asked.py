@@ -67,6 +67,24 @@ def test_who_was_hired_needs_an_appointment_not_a_plan_to_recruit():
     assert gap(question, appointed) is None
 
 
+def test_who_is_finding_a_new_chair_asks_for_a_task_owner_not_an_appointee():
+    # "chair" is then what someone is tasked with: the Clerk directed to recruit answers
+    for question in (
+        "who is finding a new chair for the harbour board?",
+        "who is recruiting the new harbour board chair?",
+    ):
+        wants = asked(query(question))
+        assert wants.owner and not wants.appointment, question
+    for question in (
+        "who chaired the meeting?",
+        "who was elected chair?",
+        "who will chair the harbour board?",
+        "who is the chair of the harbour board?",
+        "who won the harbour scholarship?",
+    ):
+        assert asked(query(question)).appointment, question
+
+
 def test_did_they_approve_x_needs_a_decision_about_x():
     noted = item(
         "The update covered funding for the neighbourhood collaboratives and their leads. "
