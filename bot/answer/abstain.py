@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.answer import numbers
+from bot.answer.acronyms import ACRONYM_LETTERS, initialisms
 from bot.answer.reading import ASKING, Words
 from index.schema import StoredItem
 from index.words import tokenize
@@ -91,9 +92,13 @@ def body_tokens(item: StoredItem | None) -> set[str]:
 
 
 def topic_tokens(question: Words, ignore: Iterable[str] = ()) -> set[str]:
-    """The question's words that say what it is about (empty when it names no topic)."""
+    """The question's words that say what it is about (empty when it names no topic). One
+    word alone is a topic only when it is a name ("what was decided on the MSA?", "any news on
+    Springbank?"); "and who has to report back?" asks about the thread's topic."""
     tokens = set(question.tokens) - ASKING - set(ignore)
-    return tokens if len(tokens) >= MIN_TOPIC_TOKENS else set()
+    if len(tokens) >= MIN_TOPIC_TOKENS or tokens & question.names:
+        return tokens
+    return set()
 
 
 def coverage(
@@ -111,6 +116,8 @@ def coverage(
     ("refurb" / "refurbishment", "charger" / "charging" stems "charg"): people shorten words
     the minutes spell out. ``equivalents`` maps a question token to the token sets of the
     formal words for it (:mod:`bot.answer.plain_words`): an item holding one of them covers it.
+    A name written in capitals counts when it is the initials of the item's capitalised words
+    (:func:`initialisms`).
     """
     q_tokens = topic_tokens(question, ignore)
     if not q_tokens:
@@ -122,12 +129,20 @@ def coverage(
     found = sum(
         idf(t)
         for t in q_tokens
-        if _covered(t, item_tokens, ordered) or any(f <= item_tokens for f in same.get(t, ()))
+        if _covered(t, item_tokens, ordered)
+        or any(f <= item_tokens for f in same.get(t, ()))
+        or (_acronym(t, question) and t in initialisms(item_text))
     )
     return found / total if total else 0.0
 
 
 PREFIX_MIN = 4
+
+
+def _acronym(token: str, question: Words) -> bool:
+    """A name the question writes in capitals, short enough to be initials ("LGR")."""
+    low, high = ACRONYM_LETTERS
+    return token in question.names and token.isalpha() and low <= len(token) <= high
 
 
 def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:

@@ -16,6 +16,7 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol
 
+from bot.answer.acronyms import spelled_out
 from bot.answer.history import Threads
 from bot.answer.scope import Meetings, Scope
 from index.schema import ItemMeta, Key, StoredItem, decode_unit
@@ -68,6 +69,10 @@ class _Read:
     @cached_property
     def threads(self) -> Threads:
         return Threads.of({i: m.title for i, m in self.items.items()})
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        return spelled_out(m.title for m in self.metas)
 
     def mentions(self, word: str) -> list[tuple[str, str | None]]:
         """Items whose units hold ``word``, each with its body (None when unknown)."""
@@ -145,6 +150,11 @@ class Catalogue:
     def threads(self) -> Threads:
         """Title phrases of every item, for history threads."""
         return self._current().threads
+
+    def spelled_out(self, initials: str) -> str | None:
+        """What the index's titles spell ``initials`` out as ("lgr" → "Local Government
+        Reorganisation"), if any (:mod:`bot.answer.acronyms`)."""
+        return self._current().acronyms.get(initials.lower())
 
     def last_meeting(self, bodies: Iterable[str] = ()) -> date | None:
         """The latest meeting date of ``bodies`` (of any body when none of theirs is dated)."""

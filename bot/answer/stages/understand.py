@@ -9,8 +9,10 @@ meeting" against the catalogue; every later stage takes that query, not the text
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
+from bot.answer.acronyms import ACRONYM_LETTERS
 from bot.answer.catalogue import Catalogue
 from bot.answer.meeting_dates import impossible_dates
 from bot.answer.models import Answer, Refusal, RefusalKind
@@ -41,11 +43,31 @@ def read_question(
     """``question`` read against the bodies the index holds, "the last meeting" resolved to
     the latest meeting date of the bodies it names."""
     query = understand(question, catalogue.bodies, today, context)
+    spelled = _spelled_out(catalogue, query)
+    if spelled:
+        query = replace(query, expansion=" ".join([query.expansion, *spelled]).strip())
     if query.last_meeting:
         last = catalogue.last_meeting(query.bodies)
         if last is not None:
             query = query.with_dates(last, last)
     return query
+
+
+def _spelled_out(catalogue: Catalogue, query: Query) -> list[str]:
+    """The words of the index's titles for initials the question uses and the index never
+    writes ("LGR" → "Local Government Reorganisation"): searched for, never required of an item
+    (coverage reads initials itself, :func:`bot.answer.abstain.coverage`)."""
+    low, high = ACRONYM_LETTERS
+    out = []
+    for token in sorted(query.words.names):
+        if not (token.isalpha() and low <= len(token) <= high):
+            continue
+        if catalogue.lexical.has_term(token):
+            continue  # the minutes write it: searching finds it as it is
+        phrase = catalogue.spelled_out(token)
+        if phrase:
+            out.append(phrase)
+    return out
 
 
 def check_input(question: str) -> Refusal | None:
