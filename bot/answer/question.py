@@ -126,6 +126,16 @@ _HISTORY = re.compile(
     r"all (the )?(decisions|resolutions)|every (decision|time)|(each|all) meetings?)\b",
     re.IGNORECASE,
 )
+# "Has X come up before?", "have we discussed the pools before?", "any previous decisions on
+# bike lanes?": whether (and when) a matter came up at earlier meetings, a history question.
+# "Before" counts only ending the clause: "decided before March" asks about a date.
+_BEFORE = re.compile(
+    r"\b(?:come|came|been|brought|raised|discussed|considered|debated|looked at|talked about|"
+    r"on the agenda)\b[^?.!;]{0,60}?(?:\bbefore\s*(?=[?.!,;]|$)|\bpreviously\b|\bin the past\b|"
+    r"\bat (?:an|any) (?:earlier|previous) meetings?\b)|"
+    r"\b(?:any|the) (?:previous|earlier|past|prior) (?:decisions?|discussions?|reports?)\b",
+    re.IGNORECASE,
+)
 _OUTSTANDING = re.compile(
     r"\b(outstanding|still (open|to do|to be done|pending|waiting)|not (yet )?(done|completed|"
     r"cleared)|overdue|open actions?|pending actions?|remain(s|ing)? (open|outstanding))\b",
@@ -177,7 +187,7 @@ def _expansion(question: str) -> str:
 
 
 def _intent(question: str) -> str:
-    if _HISTORY.search(question):
+    if _HISTORY.search(question) or _BEFORE.search(question):
         return Intent.HISTORY
     if _OUTSTANDING.search(question):
         return Intent.OUTSTANDING

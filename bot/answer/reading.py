@@ -21,7 +21,7 @@ ASKING = frozenset(
     tokenize(
         "decide decided decision decisions resolve resolved resolution agree agreed happen happened "
         "board council committee meeting minutes say said discuss discussed time over "
-        "anything anyone someone thing things actually back"
+        "anything anyone someone thing things actually back come came previously"
     )
 )
 QUESTION_WORDS = frozenset(

@@ -31,6 +31,22 @@ def test_intents():
     assert ask("What did the council decide about the skate park?").intent == Intent.DECISION
 
 
+def test_whether_a_matter_came_up_before_is_a_history_question():
+    for question in (
+        "has the skate park come up before?",
+        "have we discussed the wading pools before?",
+        "any previous decisions on bike lanes?",
+        "was the bus lane funding raised at an earlier meeting?",
+        "has council looked at encampments in the past?",
+        "has the board considered loneliness previously?",
+    ):
+        assert ask(question).intent == Intent.HISTORY, question
+    # "before" with a date, or the last meeting, asks something else
+    assert ask("was it decided before March?").intent == Intent.DECISION
+    assert ask("what was decided at the previous meeting?").intent == Intent.DECISION
+    assert ask("who is to report back before the next meeting?").intent == Intent.OWNER
+
+
 def test_body_by_name_possessive_and_initials():
     assert ask("What did Westvale Town Council decide on allotments?").bodies == (
         "Westvale Town Council",

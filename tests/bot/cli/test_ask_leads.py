@@ -246,3 +246,13 @@ def test_the_demo_question_leads_with_the_head_of_libraries_action(samples_index
     first = real_ask(samples_index, DEMO).splitlines()[0]
     assert first.startswith("Answer: Head of Libraries")
     assert f"“{DEMO_ACTION}” (Northmoor Health and Wellbeing Board, 6 February 2024;" in first
+
+
+@pytest.mark.slow
+def test_has_it_come_up_before_lists_the_matters_meetings_in_date_order(samples_index: Path):
+    data = json.loads(
+        real_ask(samples_index, "has the frailty delivery plan come up before?", "--json")
+    )
+    assert data["intent"] == "history"
+    assert [m["meeting_date"] for m in data["matches"]] == ["2024-01-18", "2024-06-20"]
+    assert "Frailty Strategy" in data["answer"]["quote"]  # not another matter's decision
