@@ -124,12 +124,14 @@ ORIGIN_ASKED = re.compile(
 )
 
 
-# "When did council approve the tree programme?", "when was the tender awarded?": the day it
-# was decided, which is its meeting's, not a date the decision names for something else.
+# "When did council approve the tree programme?", "when was the tender awarded?", "what date
+# did the panel meet about it?": the day it was decided or discussed, which is its meeting's,
+# not a date the minutes name for something else.
 DECIDED_WHEN = re.compile(
-    r"\bwhen\s+(?:did|was|were|had|has|have)\b[^?]{0,120}?\b(?:decid|approv|agree|adopt|pass|"
-    r"award|endors|sign|vot|ratif|appoint|elect|accept|reject|resolv|grant|authori[sz]|"
-    r"green[- ]?light|okay)\w*",
+    r"\b(?:when|(?:on\s+)?(?:what|which)\s+(?:date|day))\s+(?:did|was|were|had|has|have)\b"
+    r"[^?]{0,120}?\b(?:decid|approv|agree|adopt|pass|award|endors|sign|vot|ratif|appoint|elect|"
+    r"accept|reject|resolv|grant|authori[sz]|green[- ]?light|okay|meet|met|discuss|consider|"
+    r"receiv|review|debat|hear|heard|look)\w*",
     re.IGNORECASE,
 )
 

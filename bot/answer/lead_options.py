@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot.answer.asked import PROCEDURAL
 from bot.answer.models import ItemMatch, Lead, LeadKind
 from bot.search.pipeline import ItemCandidate
+from index.extract.dates import dated_phrase
 from index.models import Resolution, Vote, VoteResult
 from index.schema import StoredItem, UnitKind, UnitRef, unit_id
 
@@ -186,9 +187,12 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
         if p not in source:
             continue
         out.append(Option(lead(LeadKind.PASSAGE, p), p, chunk_best, passage=True))
-        when = _DATE_PHRASE.search(p)
+        # a deadline or start the sentence states ("… launched on 16th January and was due to
+        # run until 12th March") before whichever date comes first
+        first = _DATE_PHRASE.search(p)
+        when = dated_phrase(p) or (first.group(0) if first else None)
         if when:
-            dated = lead(LeadKind.DATE, p, when=when.group(0))
+            dated = lead(LeadKind.DATE, p, when=when)
             out.append(Option(dated, p, chunk_best, passage=True))
     return out
 

@@ -21,7 +21,8 @@ ASKING = frozenset(
     tokenize(
         "decide decided decision decisions resolve resolved resolution agree agreed happen happened "
         "board council committee meeting minutes say said discuss discussed time over "
-        "anything anyone someone thing things actually back come came previously"
+        "anything anyone someone thing things actually back come came previously "
+        "many much"
     )
 )
 QUESTION_WORDS = frozenset(

@@ -55,6 +55,17 @@ def test_of_votes_equally_about_the_question_the_motion_itself_wins() -> None:
     assert choose("was it unanimous?", RECESS, AMENDMENT, FARES) is FARES
 
 
+def test_how_many_asks_for_the_count_not_about_many() -> None:
+    more = Vote(
+        "> **Motion Failed (4 to 11)**",
+        result=VoteResult.LOST,
+        motion="That the motion BE AMENDED so that many more ferry fares are discounted.",
+        kind=VoteKind.AMENDMENT,
+        procedural=True,
+    )
+    assert choose("how many voted for the ferry fares?", more, FARES) is FARES
+
+
 def test_in_other_words_the_motion_closest_in_meaning_wins() -> None:
     # no word of the question is in either motion: word overlap alone falls back to the first
     question = "How did the vote on the boat tickets go?"

@@ -117,6 +117,7 @@ def test_a_question_naming_the_amendment_gets_the_amendment_vote(data_dir: Path)
     [
         "When did council approve the street tree planting program?",
         "when was the tree planting programme signed off?",
+        "what date did council meet about the street tree planting program?",
     ],
 )
 def test_when_a_decision_was_taken_is_its_meetings_day_not_a_report_date(

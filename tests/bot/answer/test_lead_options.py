@@ -1,0 +1,39 @@
+"""What an item offers to lead with (:mod:`bot.answer.lead_options`): the date a unit answers
+"when" with is the one it sets, not the first it mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answer.lead_options import offered, set_date
+from bot.answer.models import ItemMatch, LeadKind
+from index.models import Resolution
+from index.schema import ItemMeta, StoredItem
+
+SENTENCE = (
+    "The public consultation on the bus shelter designs launched on 3rd February and was due "
+    "to run until 17th March."
+)
+DECISION = "That the Street Tree Programme BE APPROVED as set out in the staff report dated April 28, 2025."
+
+
+def test_a_passage_answers_when_with_the_deadline_it_states() -> None:
+    item = StoredItem("i", f"Bus shelters. {SENTENCE}", ItemMeta(title="Bus shelters"))
+    match = ItemMatch(
+        "i", "/m.txt", "Bus shelters", "https://x.example/i", 0.5, passages=[SENTENCE]
+    )
+    dated = [o.lead for o in offered(match, item, None) if o.lead.kind == LeadKind.DATE]
+    assert [lead.when for lead in dated] == ["until 17th March"]
+
+
+def test_a_decision_citing_a_dated_report_is_dated_by_its_meeting() -> None:
+    assert set_date(DECISION) is None
+    assert set_date("the plans to be submitted no later than May 31, 2026").group(0) == (
+        "May 31, 2026"
+    )
+    item = StoredItem("t", DECISION, ItemMeta(title="Trees", resolutions=(Resolution(DECISION),)))
+    match = ItemMatch(
+        "t", "/m.txt", "Trees", "https://x.example/t", 0.5, meeting_date=str(date(2025, 5, 6))
+    )
+    dated = [o for o in offered(match, item, None) if o.lead.kind == LeadKind.DATE]
+    assert [(o.lead.when, o.meeting_date) for o in dated] == [("2025-05-06", True)]
