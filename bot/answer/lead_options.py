@@ -36,6 +36,13 @@ SIGNING = re.compile(
 PROCEDURAL_PART = re.compile(
     r"^\W*(?:(?:to|and)\s+)?(?:notes?|noted|noting|delegates?|delegated)\b", re.IGNORECASE
 )
+# A decision that notes a paper and also decides ("That the report be noted and the
+# recommendations agreed") decides: it is no mere noting.
+DECIDES = re.compile(
+    r"\b(?:agreed|approved|adopted|endorsed|awarded|appointed|ratified|accepted)\b"
+    r"(?![^.;]{0,30}\bby\b)",
+    re.IGNORECASE,
+)
 # "… signed as a correct record by the Chair": the previous minutes' approval decides nothing
 # about any matter (penalised like SIGNING).
 SIGNED_RECORD = re.compile(
@@ -125,6 +132,7 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
         if not quote:
             continue
         procedural = bool(PROCEDURAL.search(r.text) or PROCEDURAL_PART.search(r.text))
+        procedural = procedural and not DECIDES.search(r.text)
         signing = bool(SIGNING.search(r.text) or SIGNED_RECORD.search(r.text))
         sim = dense(UnitKind.RESOLUTION, n)
         out.append(

@@ -37,3 +37,20 @@ def test_a_decision_citing_a_dated_report_is_dated_by_its_meeting() -> None:
     )
     dated = [o for o in offered(match, item, None) if o.lead.kind == LeadKind.DATE]
     assert [(o.lead.when, o.meeting_date) for o in dated] == [("2025-05-06", True)]
+
+
+def test_a_decision_that_notes_and_also_agrees_is_no_mere_noting() -> None:
+    noted = "That the update be noted."
+    agreed = "That the report be noted and the recommendations agreed."
+    item = StoredItem(
+        "n",
+        f"{noted} {agreed}",
+        ItemMeta(title="Plan", resolutions=(Resolution(noted), Resolution(agreed))),
+    )
+    match = ItemMatch("n", "/m.txt", "Plan", "https://x.example/n", 0.5)
+    procedural = {
+        o.lead.quote: o.procedural
+        for o in offered(match, item, None)
+        if o.lead.kind == LeadKind.RESOLUTION
+    }
+    assert procedural == {noted: True, agreed: False}

@@ -140,3 +140,11 @@ def test_installed_console_script_answers(seeds_index: Path) -> None:
         check=True,
     )
     assert json.loads(done.stdout)["matches"][0]["source_path"].endswith("002_51ef31674b38fc82.txt")
+
+
+def test_a_question_naming_an_items_whole_title_finds_that_item_first(seeds_index: Path) -> None:
+    # "LOCALITY PLAN" is the item's whole title; a longer item mentions the locality plan once
+    answer = ask_json(
+        seeds_index, "did trafford's health and wellbeing board sign off the locality plan?"
+    )
+    assert answer["matches"][0]["item_title"] == "LOCALITY PLAN"
