@@ -9,11 +9,16 @@ is left of the request's time, so the request ends, as a timeout, when that time
 The deadline is held per thread (a :class:`~contextvars.ContextVar`), set by :func:`within`
 around the request; the network backend that :func:`deadline_transport` gives httpx reads it
 on each connect, read and write. Outside :func:`within` only httpx's own timeouts apply.
-Not bounded: the host name's DNS lookup, which Python's resolver does without a timeout.
+The host name's DNS lookup, which Python's resolver does without a timeout, runs in a thread
+of its own that the request waits for only as long as it has left: a resolver that never
+answers fails the request as a timeout (the lookup itself is left to end on its own).
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import threading
 import time
 import typing
 from collections.abc import Iterable, Iterator
@@ -77,8 +82,43 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
+getaddrinfo = socket.getaddrinfo
+"""The resolver (a module attribute so that a test can stand a slow one in, as a fake at the
+network's edge)."""
+
+
+def resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """``host``'s addresses, in the resolver's order, looked up within ``timeout`` seconds
+    (None: as long as it takes); an IP address is its own."""
+    try:
+        return [str(ipaddress.ip_address(host.strip("[]")))]
+    except ValueError:
+        pass
+    found: list[str] = []
+    failed: list[OSError] = []
+
+    def look_up() -> None:
+        try:
+            infos = getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            found.extend(dict.fromkeys(str(info[4][0]) for info in infos))
+        except OSError as exc:
+            failed.append(exc)
+
+    lookup = threading.Thread(target=look_up, name=f"dns {host}", daemon=True)
+    lookup.start()
+    lookup.join(timeout)
+    if lookup.is_alive():
+        raise httpcore.ConnectTimeout(f"looking up {host} took longer than {timeout:g} s")
+    if failed:
+        raise httpcore.ConnectError(str(failed[0]))
+    if not found:
+        raise httpcore.ConnectError(f"{host} has no address")
+    return found
+
+
 class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's own blocking sockets, each wrapped in a :class:`_DeadlineStream`."""
+    """httpcore's own blocking sockets, each wrapped in a :class:`_DeadlineStream`; the host
+    name looked up within the request's time (:func:`resolve`)."""
 
     def __init__(self) -> None:
         self._inner = httpcore.SyncBackend()
@@ -91,10 +131,23 @@ class DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[typing.Any] | None = None,
     ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(
-            host, port, _clamp(timeout, httpcore.ConnectTimeout), local_address, socket_options
-        )
-        return _DeadlineStream(stream)
+        addresses = resolve(host, port, _clamp(timeout, httpcore.ConnectTimeout))
+        last: Exception | None = None
+        for address in addresses:  # each in turn, as socket.create_connection does
+            try:
+                stream = self._inner.connect_tcp(
+                    address,
+                    port,
+                    _clamp(timeout, httpcore.ConnectTimeout),
+                    local_address,
+                    socket_options,
+                )
+            except httpcore.ConnectError as exc:
+                last = exc
+                continue
+            return _DeadlineStream(stream)
+        assert last is not None  # resolve() returns at least one address
+        raise last
 
     def connect_unix_socket(
         self,

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from index.sites import deadline
 from index.sites.errors import (
     BlockedError,
     DisallowedError,
@@ -216,6 +217,37 @@ def test_headers_trickled_two_bytes_a_second_end_at_the_timeout(server: Scripted
     assert took < 2 * 1.0 + 0.2 + 1.5, took  # two tries of a second, the backoff, slack
     drips = [s for s in server.seen if s.path == "/drip"]
     assert len(drips) == 2
+
+
+def test_a_host_name_whose_lookup_never_answers_times_out_at_the_timeout(
+    server: Scripted, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python's resolver has no timeout: a DNS server that never answers would hold the
+    request for ever. The resolver is the network's edge, so a hanging one stands in here."""
+    released = threading.Event()
+
+    def hanging(*args: object, **kwargs: object) -> list[object]:
+        released.wait(30)
+        raise OSError("released")
+
+    monkeypatch.setattr(deadline, "getaddrinfo", hanging)
+    port = server.root.rsplit(":", 1)[1]
+    started = time.monotonic()
+    try:
+        # robots.txt is asked first: it cannot be read, so the site is not fetched from
+        with pytest.raises(DisallowedError) as raised:
+            client(timeout=1.0, retries=0).get(f"http://minutes.slow-dns.invalid:{port}/a")
+    finally:
+        released.set()
+    assert "robots.txt could not be read (timed out after 1 s)" in str(raised.value)
+    assert time.monotonic() - started < 2.5
+    assert not server.seen  # nothing reached the site
+
+
+def test_a_host_name_is_still_looked_up_and_connected_to(server: Scripted) -> None:
+    server.replies["/a"] = [ok(b"<named/>")]
+    port = server.root.rsplit(":", 1)[1]
+    assert client().get(f"http://localhost:{port}/a").content == b"<named/>"
 
 
 def test_the_deadline_holds_on_a_reused_connection(server: Scripted) -> None:
