@@ -14,6 +14,14 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question about what was decided.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     limit: Annotated[int | None, typer.Option(help="How many agenda items to show.")] = None,
+    after: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--after",
+            help="An earlier question of the same thread, for a follow-up (repeatable, oldest "
+            "first), as a Slack thread passes them.",
+        ),
+    ] = None,
     data_dir: DataDir = None,
     chroma_url: ChromaUrl = None,
 ) -> None:
@@ -21,6 +29,7 @@ def ask(
     from bot.answer.render import answer_json, answer_text
     from bot.answer.service import Answerer
     from bot.cli.actions import register_answer
+    from bot.slack.asking.context import thread_context
     from index.errors import IndexUnavailableError, is_unavailable
 
     settings = load_settings(data_dir, chroma_url)
@@ -39,7 +48,8 @@ def ask(
         if (listed := register_answer(answerer.store, question, as_json)) is not None:
             typer.echo(listed, nl=False)  # "what's overdue for the DPH?": bot.register
             return
-        answer = answerer.ask(question, limit=limit)
+        context = thread_context("\n".join(after)) if after else None
+        answer = answerer.ask(question, limit=limit, context=context or None)
     except Exception as exc:
         if not is_unavailable(exc):
             raise

@@ -256,3 +256,11 @@ def test_has_it_come_up_before_lists_the_matters_meetings_in_date_order(samples_
     assert data["intent"] == "history"
     assert [m["meeting_date"] for m in data["matches"]] == ["2024-01-18", "2024-06-20"]
     assert "Frailty Strategy" in data["answer"]["quote"]  # not another matter's decision
+
+
+@pytest.mark.slow
+def test_a_follow_up_is_answered_within_the_earlier_questions_thread(samples_index: Path):
+    follow_up = "and when is that due?"
+    assert real_ask(samples_index, follow_up).startswith("No decision found")  # no topic alone
+    first = real_ask(samples_index, follow_up, "--after", DEMO).splitlines()[0]
+    assert first.startswith("Answer: in six months — “That the Head of Libraries is to report")
