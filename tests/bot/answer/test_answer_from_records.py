@@ -112,22 +112,25 @@ class ScoreBook:
         return next((r for word, r in self.rankings.items() if word in text), [])
 
 
-@pytest.fixture
-def parts(tmp_path: Path):
-    items = {"park": stored("park", PARK_TEXT, PARK), "bins": stored("bins", BINS_TEXT, BINS)}
+def chunk_table(items: dict[str, StoredItem]) -> UnitTable:
+    """An in-memory lexical index holding each item's text as its one chunk."""
     lexical = UnitTable.in_memory()
+    refs = [(UnitRef(i, UnitKind.CHUNK), item) for i, item in items.items()]
     lexical.upsert_doc(
         "d",
         [
             UnitRow(unit_id(ref), item.text, encode_unit(encode_item(item.meta), ref))
-            for ref, item in (
-                (UnitRef("park", UnitKind.CHUNK), items["park"]),
-                (UnitRef("bins", UnitKind.CHUNK), items["bins"]),
-            )
+            for ref, item in refs
         ],
     )
+    return lexical
+
+
+@pytest.fixture
+def parts(tmp_path: Path):
+    items = {"park": stored("park", PARK_TEXT, PARK), "bins": stored("bins", BINS_TEXT, BINS)}
     settings = Settings(data_dir=tmp_path / "data")
-    return settings, FakeStore(items), lexical
+    return settings, FakeStore(items), chunk_table(items)
 
 
 def answerer(parts, searcher) -> Answerer:

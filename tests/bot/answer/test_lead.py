@@ -17,16 +17,11 @@ from bot.settings import Settings
 from index.models import Action, Resolution, Vote, VoteResult
 from index.schema import (
     ItemMeta,
-    StoredItem,
     UnitKind,
     UnitRef,
-    decode_item,
-    encode_item,
-    encode_unit,
     unit_id,
 )
-from index.store import IndexStats
-from index.units import UnitRow, UnitTable
+from tests.bot.answer.test_answer_from_records import FakeStore, chunk_table, stored
 
 BODY = "Eastbrook Parish Council"
 PARK_TEXT = (
@@ -84,28 +79,10 @@ HALL = ItemMeta(
 )
 
 
-def stored(item_id: str, text: str, meta: ItemMeta) -> StoredItem:
-    return StoredItem(item_id, text, decode_item(encode_item(meta)))
-
-
 def units(item_id: str, **scores: float) -> dict[str, float]:
     """Unit scores by kind letter and ordinal: ``r1=0.8`` is the item's second resolution."""
     kinds = {"r": UnitKind.RESOLUTION, "a": UnitKind.ACTION, "c": UnitKind.CHUNK}
     return {unit_id(UnitRef(item_id, kinds[k[0]], int(k[1:]))): v for k, v in scores.items()}
-
-
-class FakeStore:
-    def __init__(self, items: dict[str, StoredItem]) -> None:
-        self.items = items
-
-    def get_items(self, ids):
-        return {i: self.items[i] for i in ids if i in self.items}
-
-    def item_catalogue(self) -> dict[str, ItemMeta]:
-        return {i: item.meta for i, item in self.items.items()}
-
-    def stats(self) -> IndexStats:
-        return IndexStats(bodies=[BODY], meetings=2, items=len(self.items))
 
 
 class Dense:
@@ -127,19 +104,7 @@ def parts(tmp_path: Path):
         "bins": stored("bins", BINS_TEXT, BINS),
         "hall": stored("hall", HALL_TEXT, HALL),
     }
-    lexical = UnitTable.in_memory()
-    lexical.upsert_doc(
-        "d",
-        [
-            UnitRow(
-                unit_id(UnitRef(i, UnitKind.CHUNK)),
-                item.text,
-                encode_unit(encode_item(item.meta), UnitRef(i, UnitKind.CHUNK)),
-            )
-            for i, item in items.items()
-        ],
-    )
-    return Settings(data_dir=tmp_path / "data"), FakeStore(items), lexical
+    return Settings(data_dir=tmp_path / "data"), FakeStore(items), chunk_table(items)
 
 
 def ask(parts, ranked: list[Ranked], question: str):

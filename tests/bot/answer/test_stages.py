@@ -19,8 +19,6 @@ from bot.answer.stages.flow import Asking, Stage, Tools
 from bot.search.base import Ranked
 from bot.search.pipeline import Pipeline, Weighted
 from bot.settings import Settings
-from index.schema import UnitKind, UnitRef, encode_item, encode_unit, unit_id
-from index.units import UnitRow, UnitTable
 from tests.bot.answer.test_answer_from_records import (
     BINS,
     BINS_TEXT,
@@ -28,6 +26,7 @@ from tests.bot.answer.test_answer_from_records import (
     PARK_TEXT,
     FakeStore,
     ScoreBook,
+    chunk_table,
     stored,
 )
 
@@ -57,18 +56,7 @@ def after(stage: Stage, extra: Stage) -> tuple[Stage, ...]:
 @pytest.fixture
 def make(tmp_path: Path):
     items = {"park": stored("park", PARK_TEXT, PARK), "bins": stored("bins", BINS_TEXT, BINS)}
-    lexical = UnitTable.in_memory()
-    lexical.upsert_doc(
-        "d",
-        [
-            UnitRow(
-                unit_id(UnitRef(i, UnitKind.CHUNK)),
-                item.text,
-                encode_unit(encode_item(item.meta), UnitRef(i, UnitKind.CHUNK)),
-            )
-            for i, item in items.items()
-        ],
-    )
+    lexical = chunk_table(items)
     dense = ScoreBook("dense", {"play park": [Ranked("park", 0.72), Ranked("bins", 0.30)]})
 
     def answerer(stages: tuple[Stage, ...] = STAGES) -> Answerer[FakeStore]:
