@@ -63,10 +63,12 @@ _DATE_PHRASE = re.compile(
 # document or of an earlier meeting it refers to ("the staff report dated April 28, 2025", "the
 # Report … from its meeting held on January 13, 2025", "the communication of May 2").
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:dated|held(?:\s+on)?|(?:meeting|report|letter|communication|correspondence|"
+    r"\b(?:dated|(?<!be )held(?:\s+on)?|(?:report|letter|communication|correspondence|"
     r"minutes|submission|presentation)\s+(?:of|on|from))\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+"""Not "at the Municipal Council meeting on May 13, 2025" nor "to be held on June 3": the
+meeting a decision sends something to is a date it sets."""
 
 
 def set_date(text: str) -> re.Match[str] | None:

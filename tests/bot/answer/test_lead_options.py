@@ -28,6 +28,15 @@ def test_a_passage_answers_when_with_the_deadline_it_states() -> None:
 
 def test_a_decision_citing_a_dated_report_is_dated_by_its_meeting() -> None:
     assert set_date(DECISION) is None
+    cited = "That the 2nd Report of the Committee from its meeting held on January 13, 2025 BE RECEIVED."
+    assert set_date(cited) is None
+    # the meeting a decision sends something to is a date it sets
+    for sent, day in (
+        ("the by-law BE INTRODUCED at the Municipal Council meeting on May 13, 2025", "May 13"),
+        ("the by-law BE INTRODUCED at the Council meeting to be held on June 3, 2025", "June 3"),
+    ):
+        found = set_date(sent)
+        assert found is not None and found.group(0).startswith(day), sent
     assert set_date("the plans to be submitted no later than May 31, 2026").group(0) == (
         "May 31, 2026"
     )
