@@ -154,8 +154,10 @@ _VOTE = re.compile(
     r"\bhow (?:did|do|does|will|would|was|were) .{0,80}?\bvot(?:e|ed|ing)\b|"
     r"\bhow close\b|\btall(?:y|ies)\b|\bvote count\b|\brecorded vote\b|"
     r"\bwho (?:backed|supported|opposed|voted|abstained)\b|\bsit (?:it )?out\b|"
-    r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bwas it unanimous\b|"
-    r"\b(?:votes?|voted) (?:for and against|against it|for it)\b",
+    r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bunanimous(?:ly)?\b|"
+    r"\b(?:votes?|voted) (?:for and against|against it|for it)\b|"
+    r"\b(?:anyone|anybody|any (?:members?|councill?ors?))\s+(?:vote|voted|object|objected|"
+    r"oppose|opposed|dissent|dissented)\b",
     re.IGNORECASE,
 )
 _OWNER = re.compile(

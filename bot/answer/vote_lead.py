@@ -34,7 +34,9 @@ NAMED_KIND_BONUS = 1.0
 
 AGAINST_ASKED = re.compile(
     r"\bwho\b[^?.]{0,40}?\b(?:against|opposed?|dissent\w*|vot\w* no)\b|"
-    r"\bwhich\s+(?:members|councill?ors)\b[^?.]{0,40}?\b(?:against|opposed?)\b",
+    r"\bwhich\s+(?:members|councill?ors)\b[^?.]{0,40}?\b(?:against|opposed?)\b|"
+    r"\b(?:anyone|anybody|any (?:members?|councill?ors?))\s+(?:vot\w*\s+against|"
+    r"object\w*|oppos\w*|dissent\w*)",
     re.IGNORECASE,
 )
 """The question asks who voted against: "and who voted against?", "who opposed it?"."""

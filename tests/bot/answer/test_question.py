@@ -31,6 +31,15 @@ def test_intents():
     assert ask("What did the council decide about the skate park?").intent == Intent.DECISION
 
 
+def test_whether_it_was_unanimous_or_anyone_objected_is_a_vote_question():
+    for question in (
+        "was the bus lane grant unanimous?",
+        "did anyone vote against the skate park?",
+        "did any councillors oppose the parking charges?",
+    ):
+        assert ask(question).intent == Intent.VOTE, question
+
+
 def test_whether_a_matter_came_up_before_is_a_history_question():
     for question in (
         "has the skate park come up before?",

@@ -94,6 +94,8 @@ def test_a_question_naming_the_step_gets_that_step() -> None:
         ("Who voted against the ferry fares?", True),
         ("who opposed it?", True),
         ("Which councillors were against the pier contract?", True),
+        ("did anyone vote against the ferry fares?", True),
+        ("did any councillors object to the pier contract?", True),
         ("How did the vote on the ferry fares go?", False),
         ("Who backed the ferry fares?", False),
     ],
