@@ -114,6 +114,12 @@ class Lead:
     against_asked: bool = field(default=False, init=False)
     """For a vote: the question asked who voted against ("and who voted against?"), so the
     line names them first (or says the minutes do not), before the result."""
+    mover: str | None = field(default=None, init=False)
+    seconder: str | None = field(default=None, init=False)
+    """For a vote: who moved and who seconded its motion, as the minutes name them."""
+    mover_asked: bool = field(default=False, init=False)
+    """For a vote: the question asked who moved or seconded it ("who moved the motion on …?"),
+    so the line names them first (or says the minutes do not)."""
     document: str = ""
     """As on its item: names the source when ``link`` is no web page."""
     shown: str | None = None

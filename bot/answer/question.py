@@ -153,7 +153,8 @@ _WHEN = re.compile(
 _VOTE = re.compile(
     r"\bhow (?:did|do|does|will|would|was|were) .{0,80}?\bvot(?:e|ed|ing)\b|"
     r"\bhow close\b|\btall(?:y|ies)\b|\bvote count\b|\brecorded vote\b|"
-    r"\bwho (?:backed|supported|opposed|voted|abstained)\b|\bsit (?:it )?out\b|"
+    r"\bwho (?:backed|supported|opposed|voted|abstained|moved|seconded)\b|\bsit (?:it )?out\b|"
+    r"\bwho (?:proposed|put forward|brought forward) the (?:motion|amendment)\b|"
     r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bunanimous(?:ly)?\b|"
     r"\b(?:votes?|voted) (?:for and against|against it|for it)\b|"
     r"\b(?:anyone|anybody|any (?:members?|councill?ors?))\s+(?:vote|voted|object|objected|"

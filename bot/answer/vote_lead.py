@@ -41,6 +41,12 @@ AGAINST_ASKED = re.compile(
 )
 """The question asks who voted against: "and who voted against?", "who opposed it?"."""
 
+MOVER_ASKED = re.compile(
+    r"\bwho\b[^?.]{0,20}?\b(?:moved|seconded|proposed|put forward|brought forward)\b",
+    re.IGNORECASE,
+)
+"""The question asks who moved or seconded the motion: "who moved the motion on …?"."""
+
 _NAMED_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (VoteKind.AMENDMENT, re.compile(r"\bamend(?:ment|ments|ed)?\b", re.IGNORECASE)),
     (VoteKind.RECESS, re.compile(r"\brecess\b", re.IGNORECASE)),
@@ -85,6 +91,8 @@ def vote_lead(
     )
     lead.against = vote.nays
     lead.against_asked = bool(AGAINST_ASKED.search(query.question))
+    lead.mover, lead.seconder = vote.mover, vote.seconder
+    lead.mover_asked = bool(MOVER_ASKED.search(query.question))
     return lead
 
 
@@ -117,4 +125,4 @@ def best_vote(
     return best
 
 
-__all__ = ["AGAINST_ASKED", "best_vote", "tally", "vote_lead"]
+__all__ = ["AGAINST_ASKED", "MOVER_ASKED", "best_vote", "tally", "vote_lead"]

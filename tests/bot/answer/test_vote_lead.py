@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.question import Query
-from bot.answer.vote_lead import AGAINST_ASKED, best_vote, tally
+from bot.answer.vote_lead import AGAINST_ASKED, MOVER_ASKED, best_vote, tally
 from index.models import Vote, VoteKind, VoteResult
 
 RECESS = Vote(
@@ -108,3 +108,17 @@ def test_tally_from_counts_or_names() -> None:
     assert tally(FARES) == "11-4"
     assert tally(Vote("x", yeas=("A", "B"), nays=("C",), abstentions=("D",))) == "2-1-1"
     assert tally(Vote("> **Motion Passed**")) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("who moved the motion on the ferry fares?", True),
+        ("and who seconded it?", True),
+        ("who proposed the amendment?", True),
+        ("who is moving the ferry office?", False),
+        ("How did the vote on the ferry fares go?", False),
+    ],
+)
+def test_who_moved_or_seconded_is_recognised(question: str, asked: bool) -> None:
+    assert bool(MOVER_ASKED.search(question)) is asked

@@ -168,6 +168,9 @@ def test_json_carries_the_answer_beside_matches_and_related(monkeypatch):
         "minutes_status": None,
         "against": [],
         "against_asked": False,
+        "mover": None,
+        "seconder": None,
+        "mover_asked": False,
         "document": "",
         "shown": None,
     }

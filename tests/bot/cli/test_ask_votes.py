@@ -127,3 +127,12 @@ def test_when_a_decision_was_taken_is_its_meetings_day_not_a_report_date(
     lead = ask(data_dir, question).splitlines()[0]
     assert lead.startswith("Answer: 6 May 2025 — “That the 2025 Street Tree Planting Program"), lead
     assert not lead.startswith("Answer: April 28")
+
+
+def test_who_moved_a_motion_is_named_first_from_its_vote(data_dir: Path) -> None:
+    lead = ask(
+        data_dir, "who moved the motion to award the Cedar Hollow pool tender?"
+    ).splitlines()[0]
+    assert lead.startswith("Answer: Moved by R. Okafor · Carried 13–2"), lead
+    data = ask_json(data_dir, "who moved the motion to award the Cedar Hollow pool tender?")
+    assert data["answer"]["mover"] == "R. Okafor" and data["answer"]["mover_asked"]

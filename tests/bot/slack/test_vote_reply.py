@@ -93,6 +93,15 @@ def test_who_voted_against_is_answered_from_the_vote_on_that_motion(vote_bot) ->
         assert not RAW_MARKUP.search(text), text
 
 
+def test_who_moved_a_motion_is_named_first_in_slack(vote_bot) -> None:
+    post = ask(vote_bot, "Who moved the motion to award the Cedar Hollow pool tender?")
+    seen = texts(post["blocks"])
+    assert seen[0].startswith(
+        "*Answer:* *Moved by R. Okafor · Carried 13–2 · against: M. Quill, D. Lemieux*"
+    ), seen[0]
+    assert "Moved by R. Okafor · Carried 13–2" in post["text"]
+
+
 def test_a_vote_question_on_a_kent_motion_is_not_led_by_the_recess(vote_bot) -> None:
     post = ask(vote_bot, "How did the vote on funding the village bus routes go?")
     seen = texts(post["blocks"])
