@@ -58,6 +58,7 @@ def cluster(
     chroma = start_chroma(path, port)
     wait_for_port(port, chroma, "chroma")
     servers, replicas = [], []
+    made: Cluster | None = None
     try:
         base = Settings(
             data_dir=tmp_path_factory.mktemp("replica-local"),
@@ -83,12 +84,15 @@ def cluster(
             servers.append(server)
             url = f"http://127.0.0.1:{server.server_port}"
             replicas.append(BotHarness(url, fake_slack, services, settings, app))
-        yield Cluster(replicas, port, path, chroma, redis_server, postgres_server)
+        made = Cluster(replicas, port, path, chroma, redis_server, postgres_server)
+        yield made
     finally:
         for server in servers:
             server.shutdown()
             server.server_close()
         stop(chroma)
+        if made is not None:
+            stop(made.chroma)  # the server a test restarted, not only the first one
 
 
 def healthz(replica: BotHarness) -> dict[str, Any]:
