@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.answer import numbers
-from bot.answer.acronyms import ACRONYM_LETTERS, initialisms
+from bot.answer.acronyms import initialisms, may_be_initials
 from bot.answer.reading import ASKING, Words
 from index.schema import StoredItem
 from index.words import tokenize
@@ -141,8 +141,7 @@ PREFIX_MIN = 4
 
 def _acronym(token: str, question: Words) -> bool:
     """A name the question writes in capitals, short enough to be initials ("LGR")."""
-    low, high = ACRONYM_LETTERS
-    return token in question.names and token.isalpha() and low <= len(token) <= high
+    return token in question.names and may_be_initials(token)
 
 
 def _covered(token: str, item_tokens: set[str], ordered: list[str]) -> bool:

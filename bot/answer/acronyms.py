@@ -21,6 +21,13 @@ _SMALL = frozenset({"and", "of", "for", "the", "&", "on", "in", "to", "at"})
 _STRIP = ".,;:!?()[]\"“”'‘’*"
 
 
+def may_be_initials(token: str) -> bool:
+    """A token short and plain enough to be initials ("lgr", "uhei"): letters only, of a
+    length in :data:`ACRONYM_LETTERS`."""
+    low, high = ACRONYM_LETTERS
+    return token.isalpha() and low <= len(token) <= high
+
+
 def runs(text: str) -> Iterator[list[str]]:
     """Each run of capitalised words in ``text``, the small words between them skipped
     ("Health and Wellbeing Board" → Health, Wellbeing, Board); punctuation and line ends end

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.answer.body_words import BODY_NOUNS
 from bot.answer.plain_words import equivalents
 from index.words import STOPWORDS, tokenize
 
@@ -51,11 +52,12 @@ _PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a
 
 
 # A body's name as a question writes it: capitalised words (and "and", "of", "&" between them)
-# ending in a body noun ("the Health and Wellbeing Board", "Kent's Audit Committee").
+# ending in a body noun, capitalised or, for initials, in capitals ("the Health and Wellbeing
+# Board", "Kent's Audit Committee", "the HWB").
 _BODY_NAME = re.compile(
-    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?)*"
-    r"(?:Board|Committee|Council|Cabinet|Panel|Executive|Commission|Authority|Assembly|"
-    r"Partnership|HWB)\b"
+    r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|&)\s+)?)*(?:"
+    + "|".join(sorted(n.upper() if len(n) <= 3 else n.capitalize() for n in BODY_NOUNS))
+    + r")\b"
 )
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.answer.acronyms import ACRONYM_LETTERS
+from bot.answer.acronyms import may_be_initials
 from bot.answer.catalogue import Catalogue
 from bot.answer.meeting_dates import impossible_dates
 from bot.answer.models import Answer, Refusal, RefusalKind
@@ -57,10 +57,9 @@ def _spelled_out(catalogue: Catalogue, query: Query) -> list[str]:
     """The words of the index's titles for initials the question uses and the index never
     writes ("LGR" → "Local Government Reorganisation"): searched for, never required of an item
     (coverage reads initials itself, :func:`bot.answer.abstain.coverage`)."""
-    low, high = ACRONYM_LETTERS
     out = []
     for token in sorted(query.words.names):
-        if not (token.isalpha() and low <= len(token) <= high):
+        if not may_be_initials(token):
             continue
         if catalogue.lexical.has_term(token):
             continue  # the minutes write it: searching finds it as it is
