@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
@@ -74,10 +75,30 @@ def write_other_business(folder: Path) -> None:
         (folder / f"board-2025-0{n + 4}-01.txt").write_text(minutes(title=title, topic=topic))
 
 
-def ask_json(data_dir: Path, question: str) -> dict[str, Any]:
-    """``minutes-bot ask --json`` over the index at ``data_dir``, parsed; it must exit 0."""
+def index_beside_other_business(
+    tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]
+) -> Path:
+    """An index of a test module's own minutes (file name → text) beside the other business
+    (:func:`write_other_business`); indexing must exit 0."""
+    folder = tmp_path_factory.mktemp(name)
+    for file_name, text in files.items():
+        (folder / file_name).write_text(text)
+    write_other_business(folder)
+    data = tmp_path_factory.mktemp(f"{name}-index")
+    assert run_index(data, folder).exit_code == 0
+    return data
+
+
+def ask_cli(data_dir: Path, question: str, *extra: str) -> str:
+    """``minutes-bot ask [EXTRA…]`` over the index at ``data_dir``: its output; it must exit 0."""
     result = CliRunner().invoke(
-        app, ["ask", "--json", "--data-dir", str(data_dir), question], catch_exceptions=False
+        app, ["ask", *extra, "--data-dir", str(data_dir), question], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return result.output
+
+
+def ask_json(data_dir: Path, question: str) -> dict[str, Any]:
+    """``minutes-bot ask --json`` over the index at ``data_dir``, parsed; it must exit 0."""
+    answer: dict[str, Any] = json.loads(ask_cli(data_dir, question, "--json"))
+    return answer

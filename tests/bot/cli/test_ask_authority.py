@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
+from tests.bot.cli.index_probe import ask_json, index_beside_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -46,13 +46,11 @@ Supporting documents:
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("play")
-    (folder / "board-2025-02-04.txt").write_text(TASK)
-    (folder / "cabinet-2025-03-11.txt").write_text(DELEGATION)
-    write_other_business(folder)
-    data = tmp_path_factory.mktemp("authority")
-    assert run_index(data, folder).exit_code == 0
-    return data
+    return index_beside_other_business(
+        tmp_path_factory,
+        "authority",
+        {"board-2025-02-04.txt": TASK, "cabinet-2025-03-11.txt": DELEGATION},
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
+from tests.bot.cli.index_probe import ask_json, index_beside_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -30,12 +30,9 @@ Supporting documents:
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("initials")
-    (folder / "cabinet-2025-03-11.txt").write_text(CYCLING)
-    write_other_business(folder)
-    data = tmp_path_factory.mktemp("initials-index")
-    assert run_index(data, folder).exit_code == 0
-    return data
+    return index_beside_other_business(
+        tmp_path_factory, "initials", {"cabinet-2025-03-11.txt": CYCLING}
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import app
+from tests.bot.cli.index_probe import ask_cli as ask
 from tests.bot.cli.index_probe import run_index
 
 pytestmark = pytest.mark.slow
@@ -47,13 +46,6 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("lost")
     assert run_index(data, folder).exit_code == 0
     return data
-
-
-def ask(data_dir: Path, question: str, *extra: str) -> str:
-    result = CliRunner().invoke(
-        app, ["ask", *extra, "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    return result.output
 
 
 def test_when_did_it_pass_a_lost_motion_says_it_did_not(data_dir: Path) -> None:

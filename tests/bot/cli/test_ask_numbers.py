@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer.numbers import forms, words_for
-from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
+from tests.bot.cli.index_probe import ask_json, index_beside_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -43,13 +43,11 @@ Supporting documents:
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("numbers")
-    (folder / "council-2025-05-12-bylaw.txt").write_text(BYLAW)
-    (folder / "council-2025-05-12-playpark.txt").write_text(PLAYPARK)
-    write_other_business(folder)
-    data = tmp_path_factory.mktemp("numbers-index")
-    assert run_index(data, folder).exit_code == 0
-    return data
+    return index_beside_other_business(
+        tmp_path_factory,
+        "numbers",
+        {"council-2025-05-12-bylaw.txt": BYLAW, "council-2025-05-12-playpark.txt": PLAYPARK},
+    )
 
 
 def test_number_forms() -> None:

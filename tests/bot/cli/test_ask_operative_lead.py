@@ -9,9 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import app
+from tests.bot.cli.index_probe import ask_cli as ask
 from tests.bot.cli.index_probe import run_index
 from tests.paths import FIXTURES
 
@@ -26,13 +25,6 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("operative")
     assert run_index(data, *sorted(MINUTES.glob("*.txt"))).exit_code == 0
     return data
-
-
-def ask(data_dir: Path, question: str, *extra: str) -> str:
-    result = CliRunner().invoke(
-        app, ["ask", *extra, "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    return result.output
 
 
 def test_the_lead_is_the_operative_clause_bounded_with_the_whole_below(data_dir: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
-from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
+from tests.bot.cli.index_probe import ask_json, index_beside_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +32,9 @@ QUESTION = "who is responsible for the flood warning sirens?"
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sirens")
-    (folder / "council-2025-04-20.txt").write_text(SIRENS)
-    write_other_business(folder)
-    data = tmp_path_factory.mktemp("sirens-index")
-    assert run_index(data, folder).exit_code == 0
-    return data
+    return index_beside_other_business(
+        tmp_path_factory, "sirens", {"council-2025-04-20.txt": SIRENS}
+    )
 
 
 def test_an_item_naming_no_owner_answers_and_says_so(data_dir: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.cli.index_probe import ask_json, run_index, write_other_business
+from tests.bot.cli.index_probe import ask_json, index_beside_other_business
 
 pytestmark = pytest.mark.slow
 
@@ -32,12 +32,9 @@ Supporting documents:
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("plain")
-    (folder / "cabinet-2025-03-11.txt").write_text(ADVOCACY)
-    write_other_business(folder)
-    data = tmp_path_factory.mktemp("plain-index")
-    assert run_index(data, folder).exit_code == 0
-    return data
+    return index_beside_other_business(
+        tmp_path_factory, "plain", {"cabinet-2025-03-11.txt": ADVOCACY}
+    )
 
 
 def test_a_plain_worded_question_finds_the_formal_decision(data_dir: Path) -> None:

@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import app
+from tests.bot.cli.index_probe import ask_cli as ask
 from tests.bot.cli.index_probe import run_index
 from tests.paths import FIXTURES
 
@@ -29,13 +28,6 @@ def served_minutes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path
     data = tmp_path_factory.mktemp("sources")
     assert run_index(data, folder).exit_code == 0
     return data, folder
-
-
-def ask(data_dir: Path, question: str, *extra: str) -> str:
-    result = CliRunner().invoke(
-        app, ["ask", *extra, "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    return result.output
 
 
 def test_the_terminal_names_files_by_document_and_item_not_by_path(served_minutes) -> None:

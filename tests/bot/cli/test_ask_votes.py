@@ -10,16 +10,13 @@ minutes' raw vote markup; ``--json`` carries the votes as structured data.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from bot.cli import app
-from tests.bot.cli.index_probe import run_index
+from tests.bot.cli.index_probe import ask_cli as ask
+from tests.bot.cli.index_probe import ask_json, run_index
 from tests.paths import FIXTURES
 
 pytestmark = pytest.mark.slow
@@ -36,19 +33,6 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("votes")
     assert run_index(data, *MINUTES).exit_code == 0
     return data
-
-
-def ask(data_dir: Path, question: str, *extra: str) -> str:
-    result = CliRunner().invoke(
-        app, ["ask", *extra, "--data-dir", str(data_dir), question], catch_exceptions=False
-    )
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
-def ask_json(data_dir: Path, question: str) -> dict[str, Any]:
-    answer: dict[str, Any] = json.loads(ask(data_dir, question, "--json"))
-    return answer
 
 
 def test_a_vote_question_leads_with_the_vote_on_the_motion_not_the_recess(data_dir: Path) -> None:
