@@ -150,6 +150,9 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 # A recorded vote: how members voted, how close it was, who backed or opposed it.
+ANY_MEMBER = r"\b(?:anyone|anybody|any (?:members?|councill?ors?))\s+"
+"""Who a "did anyone …" question asks about: "did anyone vote against", "did any councillors
+object" (the vote intent here, the against-voters in :mod:`bot.answer.vote_lead`)."""
 _VOTE = re.compile(
     r"\bhow (?:did|do|does|will|would|was|were) .{0,80}?\bvot(?:e|ed|ing)\b|"
     r"\bhow close\b|\btall(?:y|ies)\b|\bvote count\b|\brecorded vote\b|"
@@ -157,8 +160,8 @@ _VOTE = re.compile(
     r"\bwho (?:proposed|put forward|brought forward) the (?:motion|amendment)\b|"
     r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bunanimous(?:ly)?\b|"
     r"\b(?:votes?|voted) (?:for and against|against it|for it)\b|"
-    r"\b(?:anyone|anybody|any (?:members?|councill?ors?))\s+(?:vote|voted|object|objected|"
-    r"oppose|opposed|dissent|dissented)\b",
+    + ANY_MEMBER
+    + r"(?:vote|voted|object|objected|oppose|opposed|dissent|dissented)\b",
     re.IGNORECASE,
 )
 _OWNER = re.compile(

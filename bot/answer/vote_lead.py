@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from bot.answer import abstain
 from bot.answer.lead_options import lead_from, tally, vote_closeness
 from bot.answer.models import ItemMatch, Lead, LeadKind
-from bot.answer.question import Query
+from bot.answer.question import ANY_MEMBER, Query
 from bot.search.pipeline import ItemCandidate
 from index.models import Vote, VoteKind, VoteResult
 from index.schema import StoredItem
@@ -35,8 +35,8 @@ NAMED_KIND_BONUS = 1.0
 AGAINST_ASKED = re.compile(
     r"\bwho\b[^?.]{0,40}?\b(?:against|opposed?|dissent\w*|vot\w* no)\b|"
     r"\bwhich\s+(?:members|councill?ors)\b[^?.]{0,40}?\b(?:against|opposed?)\b|"
-    r"\b(?:anyone|anybody|any (?:members?|councill?ors?))\s+(?:vot\w*\s+against|"
-    r"object\w*|oppos\w*|dissent\w*)",
+    + ANY_MEMBER
+    + r"(?:vot\w*\s+against|object\w*|oppos\w*|dissent\w*)",
     re.IGNORECASE,
 )
 """The question asks who voted against: "and who voted against?", "who opposed it?"."""
