@@ -3,7 +3,8 @@
 ``question`` is required. ``doc`` is the expected document's path (matched as a suffix of the
 indexed path, so ``corpus/x.txt`` finds ``/anywhere/shared/corpus/x.txt``), ``item`` its
 agenda item (title, or "number. title"; may be truncated), ``expected_quote`` words that must
-appear verbatim in the answer. A question with no ``doc`` must be abstained on. ``also``
+appear verbatim in the answer. A question with no ``doc``, or of ``kind`` "unanswerable", must
+be abstained on (a writer may name the document they checked it against). ``also``
 lists other documents that answer it too (history questions span meetings).
 """
 
@@ -13,6 +14,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+UNANSWERABLE = "unanswerable"
 
 
 class EvalFileError(ValueError):
@@ -53,13 +56,15 @@ def _case(data: Any, where: str) -> EvalCase:
     if not isinstance(data, dict) or not isinstance(data.get("question"), str):
         raise EvalFileError(f"{where}: each line needs a 'question' string")
     doc = data.get("doc") or None
+    if data.get("kind") == UNANSWERABLE:
+        doc = None  # the document the writer checked it against is no answer to it
     if doc and not data.get("item"):
         raise EvalFileError(f"{where}: a case with a 'doc' needs its 'item'")
     return EvalCase(
         id=str(data.get("id") or where),
         question=data["question"],
         doc=doc,
-        item=data.get("item") or None,
+        item=(data.get("item") or None) if doc else None,
         expected_quote=data.get("expected_quote") or None,
         kind=data.get("kind"),
         style=data.get("style"),

@@ -109,6 +109,21 @@ def test_bad_lines_are_reported_with_their_line_number(tmp_path: Path):
         load_cases(path)
 
 
+def test_an_unanswerable_case_is_abstained_on_whatever_document_it_names(tmp_path: Path):
+    """Writers of unanswerable questions often note the minutes they checked them against."""
+    path = tmp_path / "q.jsonl"
+    line = {"question": "what did they decide on the zoo?", "kind": "unanswerable"}
+    path.write_text(
+        json.dumps({**line, "doc": "corpus/a.md", "item": "Parks", "expected_quote": None})
+        + "\n"
+        + json.dumps({"question": "q2", "doc": "corpus/a.md", "item": "Parks", "kind": "vote"})
+        + "\n"
+    )
+    never, vote = load_cases(path)
+    assert not never.answerable and never.doc is None and never.item is None
+    assert vote.answerable
+
+
 def test_our_question_files_are_well_formed():
     repo = REPO
     for name in ("samples.jsonl", "seeds.jsonl"):
