@@ -108,6 +108,18 @@ def _when(meta: ItemMeta | None) -> dt.date:
     return meta.date if meta is not None and meta.date else dt.date.max
 
 
+def one_item(a: ItemMeta, b: ItemMeta) -> bool:
+    """Two stretches of one agenda item in one document: minutes that print an item's decision
+    in one place and its discussion in another (Portland lists each entry with its roll call,
+    then the transcript of its debate) give both parts the item's number and title."""
+    return (
+        a.source_path == b.source_path
+        and bool(a.number)
+        and a.number == b.number
+        and title_key(a.title) == title_key(b.title)
+    )
+
+
 def same_decision(meta: ItemMeta, item_id: str) -> SameDecision:
     return SameDecision(
         item_id=item_id,

@@ -23,11 +23,17 @@ from bot.answer.models import Answer, Refusal, RefusalKind
 from bot.answer.question import Query
 from bot.answer.stages.flow import Asking, Tools
 from bot.answer.stages.retrieve import Retrieved
+from bot.answer.twins import one_item
 from bot.search.dense import DENSE
 from bot.search.pipeline import ItemCandidate
 from index.schema import StoredItem
 
 SET_ASIDE = 3  # how far down a candidate lacking the asked-for unit can be passed over
+PART_MARGIN = 0.3
+"""How far below the debate the roll call of the same agenda item may be and still answer for
+it: the margin within which the choose stage shows an item as an answer, not as related
+(:data:`bot.answer.stages.choose.RELATED_MARGIN`). Further below, the debate's words are what
+matched ("how did they vote on raising the rates?"), not what was voted on."""
 
 
 @dataclass(frozen=True)
@@ -176,10 +182,19 @@ def deciding(judged: list[Judged]) -> Judged | None:
         if j.missing is None:
             if n == 0 or (j.strong and j.confidence >= first.confidence):
                 return j
+            if j.strong and _one_item(first, j) and j.confidence >= first.confidence - PART_MARGIN:
+                return j
             return first
         if n + 1 >= SET_ASIDE:
             break
     return first
+
+
+def _one_item(a: Judged, b: Judged) -> bool:
+    """Parts of one agenda item (:func:`bot.answer.twins.one_item`): the roll call printed
+    apart from the debate it ended answers for it on its own evidence, though it shares fewer
+    of the question's words than the debate does."""
+    return a.item is not None and b.item is not None and one_item(a.item.meta, b.item.meta)
 
 
 def refuse(
