@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.answer.body_words import BODY_NOUNS, GENERIC_BODY_WORDS
+from bot.answer.body_words import BODY_NOUNS, GENERIC_BODY_WORDS, PLACE_QUALIFIERS
+from bot.answer.reading import ASKING
 from index.lexicon import MONTHS
 from index.words import STOPWORDS, tokenize
 
@@ -60,13 +61,19 @@ def named_places(question: str) -> list[Named]:
         body_type = _body_type_after(question, m.end())
         place = _trim(m.group("place"))
         if body_type and place:
-            add(m.start(), m.end(), Named(place, body_type))
+            # The body's words belong to this place: "Kent's extraordinary county council" names
+            # no second place in "extraordinary".
+            end = question.find(body_type, m.end()) + len(body_type)
+            add(m.start(), end, Named(place, body_type))
     words = list(WORD.finditer(question))
     for i, w in enumerate(words):
         # "Kent County Council adopt", "the Wiltshire health and wellbeing board approve": a
         # body noun heading its phrase, then back over the body's words to the place's.
         low = w.group(0).lower()
-        if low.rstrip("s") not in BODY_NOUNS or not _heads_phrase(question, words, i):
+        initials = w.group(0) in COUNCIL_INITIALS
+        if not initials and (
+            low.rstrip("s") not in BODY_NOUNS or not _heads_phrase(question, words, i)
+        ):
             continue
         j = i - 1
         while j >= 0 and i - j <= TYPE_WINDOW and words[j].group(0).lower() in GENERIC_BODY_WORDS:
@@ -74,6 +81,8 @@ def named_places(question: str) -> list[Named]:
         k = j
         while k >= 0 and _proper(words[k].group(0)):
             k -= 1
+        if k == j and _lower_place(words, j, i, initials):
+            k = j - 1  # "surrey county council", "trafford hwb", "essex CC": typed in lower case
         if k == j:
             continue  # "full council", "the panel": no place named
         start, end = words[k + 1].start(), words[j].end()
@@ -124,6 +133,17 @@ _VERBISH = frozenset(
         "asked",
         "go",
         "went",
+        "sign",
+        "endorse",
+        "support",
+        "reject",
+        "accept",
+        "note",
+        "apply",
+        "set",
+        "make",
+        "made",
+        "end",
     ]
 )
 
@@ -140,6 +160,36 @@ def _heads_phrase(question: str, words: list[re.Match[str]], i: int) -> bool:
         return True
     nxt = words[i + 1].group(0).lower()
     return nxt in STOPWORDS or nxt in _VERBISH or nxt.endswith("ed")
+
+
+COUNCIL_INITIALS = frozenset(f"{q[0]}C".upper() for q in PLACE_QUALIFIERS - {"full"})
+"""A council's type in initials, as officers write it after the place ("Essex CC", "Kent
+CC"): the initials of a place qualifier and "council"."""
+PLACE_TYPED = (PLACE_QUALIFIERS - {"full"}) | {"hwb", "wellbeing"}
+"""Words of a body type that only a place's body has: a county council, a health and
+wellbeing board. Before them, even a word typed in lower case names the place."""
+
+
+def _lower_place(words: list[re.Match[str]], j: int, i: int, initials: bool) -> bool:
+    """``words[j]`` is a place typed in lower case before the body type ``words[j+1..i]``: the
+    type is one only a place has, and the word is no question word, body word or verb."""
+    if j < 0:
+        return False
+    typed = initials or any(w.group(0).lower() in PLACE_TYPED for w in words[j + 1 : i + 1])
+    word = words[j].group(0)
+    low = word.lower()
+    return (
+        typed
+        and word.isalpha()
+        and len(word) >= MIN_PLACE_LETTERS
+        and low not in STOPWORDS
+        and low not in GENERIC_BODY_WORDS
+        and low not in _VERBISH
+        and not set(tokenize(low)) & ASKING
+    )
+
+
+MIN_PLACE_LETTERS = 3
 
 
 def _proper(word: str) -> bool:

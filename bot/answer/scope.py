@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.answer.abstain import PREFIX_MIN
 from bot.answer.body_names import core_names, initials
 from bot.answer.body_words import GENERIC_BODY_WORDS, PLACE_QUALIFIERS
 from bot.answer.models import Held, Refusal, RefusalKind
@@ -144,18 +145,20 @@ class Scope:
             return None  # "the school in Maidstone", with Kent named: a topic, not a place
         if named.body_type is None and self._initials_in_minutes(named.place):
             return None  # "in OEV": initials the minutes use (a neighbourhood, a programme)
-        uncovered = [t for t in tokens if t not in self._places]
+        # "hwb" typed in lower case is the initials "HWB", not a word the minutes spell out
+        body_type = " ".join(
+            w.upper() if w.upper() in self._initials else w for w in (named.body_type or "").split()
+        )
+        uncovered = [t for t in tokens if self._held_place(t) is None]
         if uncovered and named.actor:
             # The subject may be a person as well as a council: only a name the index has
             # never seen is certainly not in it.
             if any(self.known(t) for t in uncovered):
                 return None
             return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
-        wanted = {
-            t for t in _words(named.body_type or "") if t in self._type_words and t not in _NOT_TYPE
-        }
+        wanted = {t for t in _words(body_type) if t in self._type_words and t not in _NOT_TYPE}
         # "HWB": initials, which minutes rarely spell out the same way
-        spelled = wanted - {w.lower() for w in WORD.findall(named.body_type or "") if w.isupper()}
+        spelled = wanted - {w.lower() for w in WORD.findall(body_type) if w.isupper()}
         if uncovered:
             if not all(self._covered_elsewhere(words[t]) for t in uncovered):
                 return Refusal(RefusalKind.UNKNOWN_PLACE, name=named.place)
@@ -175,12 +178,12 @@ class Scope:
             return None
         if named.body_type is None or not wanted:
             return None
-        place_bodies = {b for t in tokens for b in self._places.get(t, [])}
+        place_bodies = {b for t in tokens for b in self._places.get(self._held_place(t) or t, [])}
         placeless = [b for b in self.meetings.bodies if not _place_tokens(b)]
         candidates = sorted(place_bodies) + placeless
-        if any(_has_type(b, wanted, named.body_type) for b in candidates):
+        if any(_has_type(b, wanted, body_type) for b in candidates):
             return None
-        if any(self._covered_elsewhere(w, unnamed_only=True) for w in words.values()):
+        if any(self._unnamed_mention(w) for w in words.values()):
             return None  # minutes without a named body mention the place: maybe its body's
         return Refusal(
             RefusalKind.UNKNOWN_BODY,
@@ -188,6 +191,24 @@ class Scope:
             body_type=named.body_type,
             bodies=sorted(place_bodies),
         )
+
+    def _held_place(self, token: str) -> str | None:
+        """The held place ``token`` names: itself, or the one it is a clipped form of ("wilts"
+        for Wiltshire, "lancs" for Lancashire: at least :data:`CLIPPED_LETTERS` letters the
+        place's name begins with, and no other held place's)."""
+        if token in self._places:
+            return token
+        if len(token) < CLIPPED_LETTERS:
+            return None
+        stem = token[:CLIPPED_LETTERS]
+        found = {p for p in self._places if p.startswith(stem) and _clips(token, p)}
+        return found.pop() if len(found) == 1 else None
+
+    def _unnamed_mention(self, word: str) -> bool:
+        """Minutes that state no body mention ``word`` (searched among those minutes only)."""
+        if self.unnamed_mentions is not None:
+            return bool(self.unnamed_mentions([word]))
+        return self._covered_elsewhere(word, unnamed_only=True)
 
     def _covered_elsewhere(self, word: str, unnamed_only: bool = False) -> bool:
         """Minutes of an unknown body mention ``word``, or (a topic) several items do."""
@@ -232,6 +253,17 @@ class Scope:
 
 
 _NOT_TYPE = PLACE_QUALIFIERS | {"the", "of", "and", "for", "meeting", "special", "corporation"}
+
+
+CLIPPED_LETTERS = PREFIX_MIN
+"""How many letters a clipped place name ("wilts", "lancs") must share with the held place it
+names: as many as a clipped word needs to count in topic coverage."""
+
+
+def _clips(token: str, place: str) -> bool:
+    """``token`` is ``place`` cut short, perhaps with a plural "s" ("wilts" → "wiltshire")."""
+    cut = token[:-1] if token.endswith("s") else token
+    return len(cut) >= CLIPPED_LETTERS and place.startswith(cut)
 
 
 def _words(text: str) -> set[str]:

@@ -30,6 +30,7 @@ CATALOGUE = Meetings.of(
         meta("City of Northmoor Municipal Council", date(2025, 3, 4), "g"),
         meta("Westvale Health and Wellbeing Board", None, "h"),
         meta(None, None, "i"),  # minutes whose body the parser could not tell
+        meta("Brackenshire Health and Wellbeing Board", date(2025, 3, 1), "j"),
     ]
 )
 BODIES = CATALOGUE.bodies
@@ -88,6 +89,36 @@ def test_a_place_no_minutes_come_from_is_refused_by_name():
         RefusalKind.UNKNOWN_PLACE,
         "Plymouth",
     )
+
+
+def test_a_place_typed_in_lower_case_before_a_councils_type():
+    """Officers type places in lower case; before a type only a place's body has (a county
+    council, "CC", a health and wellbeing board) the word is the place."""
+    assert named_places("did ashby CC vote to join the scheme?") == [Named("ashby", "CC")]
+    assert named_places("what did lindley county council decide on buses?") == [
+        Named("lindley", "county council")
+    ]
+    assert named_places("did trafford hwb sign off the needs assessment?") == [
+        Named("trafford", "hwb")
+    ]
+    # Not a place: a word of the body's own name, a question word, the possessive's adjective.
+    assert named_places("has the full county council agreed the plan?") == []
+    assert named_places("what did the planning committee decide?") == []
+    assert named_places("Who chaired Eastbrook's extraordinary county council meeting?") == [
+        Named("Eastbrook", "extraordinary county council")
+    ]
+    for question in ("did ashby CC vote to join the scheme?", "did lindley county council agree?"):
+        refusal = check(question)
+        assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE, question
+    assert check("what did eastbrook county council decide on buses?") is None
+
+
+def test_a_clipped_place_name_is_the_held_place():
+    """ "Wilts", "Lancs": a held place's name cut short (to at least four letters) is that place."""
+    assert check("Did the Bracks HWB sign off the pharmacy needs assessment?") is None
+    assert check("bracks hwb - did they sign off the pharmacy needs assessment?") is None
+    refusal = check("Did the Bra HWB sign off the pharmacy needs assessment?")  # too short
+    assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE
 
 
 def test_a_place_that_may_be_covered_is_not_refused():
