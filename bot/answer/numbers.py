@@ -3,8 +3,8 @@
 A question says "2nd reading", the minutes "second reading"; "phase 2" is minuted "Phase II".
 Checks that an item holds the figures a question names, and coverage of its words, compare the
 question's number tokens with an item's through :func:`forms`. Only the small numbers people
-write as words or numerals are spelt out; larger ones (years, sums, bylaw numbers) are
-compared as written.
+write as words or numerals are spelt out; years are also compared in two figures ("25/26" is
+"2025-26"); other large ones (sums, bylaw numbers) are compared as written.
 """
 
 from __future__ import annotations
@@ -74,12 +74,33 @@ def value(token: str) -> int | None:
 
 @lru_cache(maxsize=4096)
 def forms(token: str) -> frozenset[str]:
-    """Every token the number ``token`` writes may appear as in minutes, itself included."""
+    """Every token the number ``token`` writes may appear as in minutes, itself included.
+
+    Years are written short as often as in full ("the 25/26 settlement", "2025-26"; "the
+    2022-27 strategy", "2022-2027"): two figures are also the year of this century they end
+    (not the other way: "2012" is not any "12" in the text). A figure ending a name ("LTP5")
+    is also its figure; one run into its unit ("5yr") is its word ("five")."""
+    if value(token) is None and (unit := _FIGURE_UNIT.match(token)):
+        # "5yr": minutes write the figure of a unit in words ("five year"); the bare figure
+        # is too common ("20mph" is not any "20" in the text) to count.
+        n = value(unit.group(1))
+        words = (_CARDINALS[n - 1], _ORDINALS[n - 1]) if n else ()
+        return frozenset({token, *(t for w in words for t in tokenize(w))})
+    if named := _NAME_FIGURE.match(token):
+        return frozenset({token, *forms(named.group(1))})  # "LTP5": Local Transport Plan 5
+    out = {token}
+    if _SHORT_YEAR.match(token):
+        out.add(f"20{token}")
     n = value(token)
-    if n is None:
-        return frozenset({token})
-    written = [str(n), f"{n}{_suffix(n)}", _CARDINALS[n - 1], _ORDINALS[n - 1], _roman(n)]
-    return frozenset({token, *(t for w in written for t in tokenize(w))})
+    if n is not None:
+        written = [str(n), f"{n}{_suffix(n)}", _CARDINALS[n - 1], _ORDINALS[n - 1], _roman(n)]
+        out |= {t for w in written for t in tokenize(w)}
+    return frozenset(out)
+
+
+_SHORT_YEAR = re.compile(r"^\d{2}$")
+_FIGURE_UNIT = re.compile(r"^(\d{1,2})[a-z]+$")
+_NAME_FIGURE = re.compile(r"^[a-z]+(\d{1,4})$")
 
 
 def words_for(token: str) -> list[str]:
