@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol
 
-from bot.answer.acronyms import spelled_out
+from bot.answer.acronyms import may_be_initials, spelled_out
 from bot.answer.history import Threads
 from bot.answer.scope import Meetings, Scope
 from index.schema import ItemMeta, Key, StoredItem, decode_unit
@@ -27,6 +27,9 @@ CATALOGUE_TTL_S = 30.0
 """How long a catalogue read answers questions before the store is asked again: the store's
 own read is cheap while its generation holds, but deriving bodies, scope and threads is not."""
 MENTION_UNITS = 60
+SPELLED_INITIALS = 3
+"""Two letters ("FC") are the initials of some pair of title words in almost any index: too
+few to say the minutes know what they stand for."""
 
 
 class Records(Protocol):
@@ -62,9 +65,15 @@ class _Read:
 
     @cached_property
     def scope(self) -> Scope:
-        return Scope(
-            Meetings.of(self.metas), self.mentions, self.lexical.has_term, self.unnamed_mentions
-        )
+        return Scope(Meetings.of(self.metas), self.mentions, self.knows, self.unnamed_mentions)
+
+    def knows(self, token: str) -> bool:
+        """A word the minutes write, or initials of at least :data:`SPELLED_INITIALS` letters
+        their titles spell out ("cps": Community and Protective Services): a question using
+        either asks about something the index holds, not about a council it lacks."""
+        if self.lexical.has_term(token):
+            return True
+        return len(token) >= SPELLED_INITIALS and may_be_initials(token) and token in self.acronyms
 
     @cached_property
     def threads(self) -> Threads:
@@ -150,6 +159,11 @@ class Catalogue:
     def threads(self) -> Threads:
         """Title phrases of every item, for history threads."""
         return self._current().threads
+
+    def knows(self, token: str) -> bool:
+        """Whether the index holds ``token`` as a word or as initials it spells out
+        (:meth:`_Read.knows`)."""
+        return self._current().knows(token)
 
     def spelled_out(self, initials: str) -> str | None:
         """What the index's titles spell ``initials`` out as ("lgr" → "Local Government

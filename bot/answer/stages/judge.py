@@ -154,7 +154,9 @@ def evidence(
         coverage=abstain.coverage(
             asked_words, text, lexical.idf, ignore=ignore, equivalents=asked_words.equivalents
         ),
-        unknown_names=(abstain.unknown_names(asked_words, lexical.has_term) if known_names else ()),
+        unknown_names=(
+            abstain.unknown_names(asked_words, tools.catalogue.knows) if known_names else ()
+        ),
         scoped=bool(
             query.bodies
             and query.date_from is not None

@@ -28,10 +28,29 @@ Supporting documents:
 """
 
 
+RENT = """Agenda item
+
+COMMUNITY AND PROTECTIVE SERVICES RENT SUPPLEMENT
+
+Minutes:
+
+The Director of Housing set out how the rent supplement had been used this year.
+
+RESOLVED:
+
+1)    That $40,000 of the rent supplement budget be directed to the Harbour Housing Trust for
+tenants leaving care.
+
+Supporting documents:
+"""
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index_beside_other_business(
-        tmp_path_factory, "initials", {"cabinet-2025-03-11.txt": CYCLING}
+        tmp_path_factory,
+        "initials",
+        {"cabinet-2025-03-11.txt": CYCLING, "cabinet-2025-06-10.txt": RENT},
     )
 
 
@@ -46,6 +65,21 @@ def test_initials_the_minutes_spell_out_in_a_title_are_answered(
     assert answer["answer"] is not None, answer["refusal"]
     assert "approved for a six week public consultation" in answer["answer"]["quote"]
     assert answer["matches"][0]["item_title"] == "LOCAL CYCLING AND WALKING INFRASTRUCTURE PLAN"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did CPS decide in june about the rent supplement money?",
+        "is any of the rent supplement going from CPS to the Harbour Housing Trust?",
+    ],
+)
+def test_initials_of_a_title_are_no_council_the_index_lacks(data_dir: Path, question: str) -> None:
+    """ "Did CPS decide …", "from CPS": initials a title spells out are what the minutes are
+    about, not a council whose minutes are missing ("I have no minutes from CPS")."""
+    answer = ask_json(data_dir, question)
+    assert answer["answer"] is not None, answer["refusal"]
+    assert "directed to the Harbour Housing Trust" in answer["answer"]["quote"]
 
 
 def test_initials_no_title_spells_out_are_refused(data_dir: Path) -> None:
