@@ -198,8 +198,9 @@ def offered(match: ItemMatch, item: StoredItem, candidate: ItemCandidate | None)
             continue
         out.append(Option(lead(LeadKind.PASSAGE, p), p, chunk_best, passage=True))
         # a deadline or start the sentence states ("… launched on 16th January and was due to
-        # run until 12th March") before whichever date comes first
-        first = _DATE_PHRASE.search(p)
+        # run until 12th March") before whichever date comes first, if that is not the date
+        # of a document it cites ("the communication … dated July 7, 2025")
+        first = set_date(p)
         when = dated_phrase(p) or (first.group(0) if first else None)
         if when:
             dated = lead(LeadKind.DATE, p, when=when)

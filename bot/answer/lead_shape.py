@@ -103,18 +103,27 @@ def operative(quote: str) -> str:
     return quote
 
 
-def bounded(quote: str, limit: int = LEAD_CHARS) -> str:
+def bounded(quote: str, limit: int = LEAD_CHARS, keep: str | None = None) -> str:
     """``quote`` if it is about ``limit`` characters or less, else its longest prefix of at
-    most ``limit`` characters that ends at a clause boundary (or a word), with "…" added."""
+    most ``limit`` characters that ends at a clause boundary (or a word), with "…" added.
+    ``keep`` (a date answer's date) is never cut off: the prefix runs on to a boundary after
+    it, or to the word after it."""
+    at = quote.find(keep) if keep else -1
+    need = at + len(keep) if keep and at >= 0 else 0
+    if need > limit:
+        limit = need + SLACK_CHARS
     if len(quote) <= limit + SLACK_CHARS:
         return quote
+    least = max(limit // 2, need)
     for boundary in _BOUNDARIES:
         cuts = [m.start() + (1 if m.group(0) else 0) for m in boundary.finditer(quote, 0, limit)]
-        cuts = [c for c in cuts if limit // 2 <= c <= limit]
+        cuts = [c for c in cuts if least <= c <= limit]
         if cuts:
             return quote[: cuts[-1]].rstrip(" ,–—-") + ELLIPSIS
-    cut = quote.rfind(" ", 0, limit)
-    return quote[: cut if cut > 0 else limit].rstrip(" ,") + ELLIPSIS
+    cut = quote.rfind(" ", least, limit)
+    if cut < 0:
+        cut = need if need else limit
+    return quote[:cut].rstrip(" ,") + ELLIPSIS
 
 
 def shaped(
@@ -141,7 +150,8 @@ def shaped(
     if owner_asked and not owner and lead.kind == LeadKind.RESOLUTION:
         owner = _owner_within(quote, lead.item_id, matches)
     # in place: fields set after construction (a vote's ``against``) stay as they are
-    lead.quote, lead.owner, lead.shown = quote, owner, bounded(line)
+    when = lead.when if lead.kind == LeadKind.DATE else None
+    lead.quote, lead.owner, lead.shown = quote, owner, bounded(line, keep=when)
     return lead
 
 

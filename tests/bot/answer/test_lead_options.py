@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answer.lead_options import offered, set_date
-from bot.answer.models import ItemMatch, LeadKind
+from bot.answer.lead_shape import LEAD_CHARS, bounded, shaped
+from bot.answer.models import ItemMatch, Lead, LeadKind
 from index.models import Resolution
 from index.schema import ItemMeta, StoredItem
 
@@ -24,6 +25,36 @@ def test_a_passage_answers_when_with_the_deadline_it_states() -> None:
     )
     dated = [o.lead for o in offered(match, item, None) if o.lead.kind == LeadKind.DATE]
     assert [lead.when for lead in dated] == ["until 17th March"]
+
+
+def test_a_passage_citing_a_dated_letter_answers_when_with_the_date_it_sets() -> None:
+    """ "The communication … dated July 7" is the letter's date; the answer is the meeting the
+    request goes to."""
+    referred = (
+        "The communication from Councillor Lee, dated July 7, 2025, with respect to a funding "
+        "request was referred to the August 11, 2025 meeting of the committee."
+    )
+    item = StoredItem("r", referred, ItemMeta(title="Funding request"))
+    match = ItemMatch("r", "/m.txt", "Funding request", "https://x.example/r", 0.5)
+    match.passages = [referred]
+    dated = [o.lead for o in offered(match, item, None) if o.lead.kind == LeadKind.DATE]
+    assert [lead.when for lead in dated] == ["August 11, 2025"]
+
+
+def test_a_date_answer_never_cuts_off_its_date() -> None:
+    opening = "That the communication from Councillor Lee with respect to " + "a request, " * 30
+    quote = (
+        f"{opening}BE REFERRED to the August 11, 2025 meeting of the committee"
+        + ", and so on" * 20
+        + "."
+    )
+    assert len(quote) > LEAD_CHARS + 40
+    assert "August 11, 2025" not in bounded(quote)  # a plain bound cuts it off
+    shown = bounded(quote, keep="August 11, 2025")
+    assert "August 11, 2025" in shown and shown.endswith("…") and quote.startswith(shown[:-1])
+    lead = Lead(LeadKind.DATE, quote, "i", "https://x.example/i", when="August 11, 2025")
+    shaped_lead = shaped(lead, [], owner_asked=False)
+    assert shaped_lead is not None and "August 11, 2025" in shaped_lead.shown
 
 
 def test_a_decision_citing_a_dated_report_is_dated_by_its_meeting() -> None:
