@@ -160,6 +160,8 @@ _VOTE = re.compile(
     r"\bwho (?:proposed|put forward|brought forward) the (?:motion|amendment)\b|"
     r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bunanimous(?:ly)?\b|"
     r"\b(?:votes?|voted) (?:for and against|against it|for it)\b|"
+    r"\bwhat was the (?:vote|voting)\b|\bvot(?:e|ing) (?:results?|outcomes?|breakdown|split)\b|"
+    r"\b(?:everyone|everybody|all (?:the )?(?:members|councill?ors)) (?:vote|voted)\b|"
     + ANY_MEMBER
     + r"(?:vote|voted|object|objected|oppose|opposed|dissent|dissented)\b",
     re.IGNORECASE,

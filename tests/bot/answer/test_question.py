@@ -36,8 +36,13 @@ def test_whether_it_was_unanimous_or_anyone_objected_is_a_vote_question():
         "was the bus lane grant unanimous?",
         "did anyone vote against the skate park?",
         "did any councillors oppose the parking charges?",
+        "what was the vote on the harbour parking contract?",
+        "vote result for the skate park?",
+        "did everyone vote for the bus lane grant?",
     ):
         assert ask(question).intent == Intent.VOTE, question
+    # a decision asked about in vote words is still a decision question
+    assert ask("did council vote to adopt the skate park plan?").intent == Intent.DECISION
 
 
 def test_whether_a_matter_came_up_before_is_a_history_question():
