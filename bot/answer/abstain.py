@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.answer import numbers
-from bot.answer.acronyms import initialisms, may_be_initials
+from bot.answer.acronyms import initialisms, may_be_initials, numbered
 from bot.answer.reading import ASKING, Words
 from index.schema import StoredItem
 from index.words import tokenize
@@ -132,11 +132,22 @@ def coverage(
         if _covered(t, item_tokens, ordered)
         or any(f <= item_tokens for f in same.get(t, ()))
         or (_acronym(t, question) and t in initialisms(item_text))
+        or _numbered_initials(t, question, item_text, item_tokens)
     )
     return found / total if total else 0.0
 
 
 PREFIX_MIN = 4
+
+
+def _numbered_initials(token: str, question: Words, text: str, item_tokens: set[str]) -> bool:
+    """ "LTP5" is covered by an item whose capitalised words have the initials "LTP" and that
+    writes the number 5 in some form ("Local Transport Plan 5")."""
+    split = numbered(token) if token in question.names else None
+    if split is None:
+        return False
+    initials, number = split
+    return initials in initialisms(text) and not numbers.forms(number).isdisjoint(item_tokens)
 
 
 def _acronym(token: str, question: Words) -> bool:

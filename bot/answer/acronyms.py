@@ -28,6 +28,18 @@ def may_be_initials(token: str) -> bool:
     return token.isalpha() and low <= len(token) <= high
 
 
+_NUMBERED = re.compile(r"^([a-z]+)(\d{1,3})$")
+
+
+def numbered(token: str) -> tuple[str, str] | None:
+    """Initials and the number after them, for a name like "LTP5" (the fifth Local Transport
+    Plan): ("ltp", "5"); None when ``token`` is not initials run into a number."""
+    m = _NUMBERED.match(token)
+    if m is None or not may_be_initials(m.group(1)):
+        return None
+    return m.group(1), m.group(2)
+
+
 def runs(text: str) -> Iterator[list[str]]:
     """Each run of capitalised words in ``text``, the small words between them skipped
     ("Health and Wellbeing Board" → Health, Wellbeing, Board); punctuation and line ends end

@@ -47,8 +47,12 @@ QUESTION_WORDS = frozenset(
 )
 # Capitalised words not opening the question: a name the index may never have seen.
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)\b")
-# Names and acronyms: "KPMG", "Springbank", "McNay" (not the question's first word).
-_PROPER = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,})\b")
+# Names and acronyms: "KPMG", "Springbank", "McNay" (not the question's first word, which is
+# capitalised anyway, unless it is in capitals: "LTP5 adoption …"); initials may end in a
+# number ("LTP5", the fifth Local Transport Plan).
+_PROPER = re.compile(
+    r"(?<![.?!]\s)(?<!^)\b([A-Z][A-Za-z]*[A-Z][A-Za-z]*\d*|[A-Z][a-z]{2,})\b|^([A-Z]{2,}\d*)\b"
+)
 
 
 # A body's name as a question writes it: capitalised words (and "and", "of", "&" between them)
@@ -88,7 +92,7 @@ def read(text: str) -> Words:
     for m in _PROPER.finditer(text):
         if any(start <= m.start() < end for start, end in bodies):
             continue
-        word = m.group(1)
+        word = m.group(1) or m.group(2)
         if word.lower() not in QUESTION_WORDS and word.lower() not in STOPWORDS:
             names.update(tokenize(word))
     capitalised = tuple(

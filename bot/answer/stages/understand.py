@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.answer.acronyms import may_be_initials
+from bot.answer.acronyms import may_be_initials, numbered
 from bot.answer.catalogue import Catalogue
 from bot.answer.meeting_dates import impossible_dates
 from bot.answer.models import Answer, Refusal, RefusalKind
@@ -58,7 +58,8 @@ def _spelled_out(catalogue: Catalogue, query: Query) -> list[str]:
     writes ("LGR" → "Local Government Reorganisation"): searched for, never required of an item
     (coverage reads initials itself, :func:`bot.answer.abstain.coverage`)."""
     out = []
-    for token in sorted(query.words.names):
+    for name in sorted(query.words.names):
+        token, _ = numbered(name) or (name, "")  # "LTP5": the initials before the number
         if not may_be_initials(token):
             continue
         if catalogue.lexical.has_term(token):

@@ -45,12 +45,32 @@ Supporting documents:
 """
 
 
+TRANSPORT = """Agenda item
+
+LOCAL TRANSPORT PLAN
+
+Minutes:
+
+The Cabinet Member for Highways presented the fifth plan and the responses to its consultation.
+
+RESOLVED:
+
+1)    That the Council approves and adopts Local Transport Plan 5: Moving Together.
+
+Supporting documents:
+"""
+
+
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index_beside_other_business(
         tmp_path_factory,
         "initials",
-        {"cabinet-2025-03-11.txt": CYCLING, "cabinet-2025-06-10.txt": RENT},
+        {
+            "cabinet-2025-03-11.txt": CYCLING,
+            "cabinet-2025-06-10.txt": RENT,
+            "council-2025-07-08.txt": TRANSPORT,
+        },
     )
 
 
@@ -80,6 +100,19 @@ def test_initials_of_a_title_are_no_council_the_index_lacks(data_dir: Path, ques
     answer = ask_json(data_dir, question)
     assert answer["answer"] is not None, answer["refusal"]
     assert "directed to the Harbour Housing Trust" in answer["answer"]["quote"]
+
+
+@pytest.mark.parametrize(
+    "question", ["did they sign off LTP5 in july?", "LTP5 adoption at council - what was agreed?"]
+)
+def test_numbered_initials_are_the_numbered_thing_the_title_spells(
+    data_dir: Path, question: str
+) -> None:
+    """ "LTP5" is the fifth Local Transport Plan: found through the title's words and covered by
+    an item that gives the number, also when it opens the question."""
+    answer = ask_json(data_dir, question)
+    assert answer["answer"] is not None, answer["refusal"]
+    assert "adopts Local Transport Plan 5" in answer["answer"]["quote"]
 
 
 def test_initials_no_title_spells_out_are_refused(data_dir: Path) -> None:
