@@ -1,7 +1,7 @@
 """Choose: which judged candidates answer, which are only related, and which are twins.
 
-Candidates far below the best one (:data:`RELATED_MARGIN`) are offered as related, never as
-answers. One decision minuted twice (a committee's, then the council's adopting it) is one
+Candidates far below the best one (:func:`~bot.answer.stages.judge.far_below`) are offered as
+related, never as answers. One decision minuted twice (a committee's, then the council's adopting it) is one
 answer with the other named beside it (:mod:`bot.answer.twins`), except for history
 questions, which want every minuting. Then the page asked for: ``limit`` answers from
 ``offset``, at least :data:`~bot.answer.history.HISTORY_ITEMS` for history.
@@ -15,11 +15,8 @@ from bot.answer.history import HISTORY_ITEMS
 from bot.answer.models import Answer, Intent
 from bot.answer.question import Query
 from bot.answer.stages.flow import Asking, Tools
-from bot.answer.stages.judge import Judged, Verdict
+from bot.answer.stages.judge import Judged, Verdict, far_below
 from bot.answer.twins import fold
-
-RELATED_MARGIN = 0.3
-"""Confidence below the best match beyond which an item is "related", not an answer."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,3 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
         far = [j for j in far if j.candidate.item_id not in shown]
     chosen = close[request.offset : request.offset + width]
     return asking.with_(Choice(chosen, twins, far, width))
-
-
-def far_below(judged: Judged, top: Judged) -> bool:
-    return judged is not top and judged.confidence < top.confidence - RELATED_MARGIN

@@ -29,11 +29,11 @@ from bot.search.pipeline import ItemCandidate
 from index.schema import StoredItem
 
 SET_ASIDE = 3  # how far down a candidate lacking the asked-for unit can be passed over
-PART_MARGIN = 0.3
-"""How far below the debate the roll call of the same agenda item may be and still answer for
-it: the margin within which the choose stage shows an item as an answer, not as related
-(:data:`bot.answer.stages.choose.RELATED_MARGIN`). Further below, the debate's words are what
-matched ("how did they vote on raising the rates?"), not what was voted on."""
+RELATED_MARGIN = 0.3
+"""Confidence below the best match beyond which an item is "related", not an answer; also how
+far below the debate the roll call of the same agenda item may be and still answer for it.
+Further below, the debate's words are what matched ("how did they vote on raising the
+rates?"), not what was voted on."""
 
 
 @dataclass(frozen=True)
@@ -184,12 +184,17 @@ def deciding(judged: list[Judged]) -> Judged | None:
         if j.missing is None:
             if n == 0 or (j.strong and j.confidence >= first.confidence):
                 return j
-            if j.strong and _one_item(first, j) and j.confidence >= first.confidence - PART_MARGIN:
+            if j.strong and _one_item(first, j) and not far_below(j, first):
                 return j
             return first
         if n + 1 >= SET_ASIDE:
             break
     return first
+
+
+def far_below(judged: Judged, top: Judged) -> bool:
+    """``judged`` is only related to the question ``top`` answers (:data:`RELATED_MARGIN`)."""
+    return judged is not top and judged.confidence < top.confidence - RELATED_MARGIN
 
 
 def _one_item(a: Judged, b: Judged) -> bool:

@@ -6,8 +6,7 @@ from __future__ import annotations
 from bot.answer import abstain
 from bot.answer.abstain import Evidence, Thresholds, coverage, should_answer, unknown_names
 from bot.answer.reading import read
-from bot.answer.stages.choose import RELATED_MARGIN, far_below
-from bot.answer.stages.judge import Judged, deciding
+from bot.answer.stages.judge import RELATED_MARGIN, Judged, deciding, far_below
 from bot.search.pipeline import ItemCandidate
 from index.schema import ItemMeta, StoredItem
 from index.words import tokenize
