@@ -40,6 +40,12 @@ def numbered(token: str) -> tuple[str, str] | None:
     return m.group(1), m.group(2)
 
 
+def letters(token: str) -> str:
+    """The initials of a numbered name ("ltp5" → "ltp"), else ``token`` itself."""
+    split = numbered(token)
+    return split[0] if split else token
+
+
 def runs(text: str) -> Iterator[list[str]]:
     """Each run of capitalised words in ``text``, the small words between them skipped
     ("Health and Wellbeing Board" → Health, Wellbeing, Board); punctuation and line ends end

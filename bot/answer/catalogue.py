@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 from typing import Protocol
 
-from bot.answer.acronyms import may_be_initials, numbered, spelled_out
+from bot.answer.acronyms import letters, may_be_initials, spelled_out
 from bot.answer.history import Threads
 from bot.answer.scope import Meetings, Scope
 from index.schema import ItemMeta, Key, StoredItem, decode_unit
@@ -73,7 +73,7 @@ class _Read:
         either asks about something the index holds, not about a council it lacks."""
         if self.lexical.has_term(token):
             return True
-        initials, _ = numbered(token) or (token, "")  # "ltp5": the fifth "ltp"
+        initials = letters(token)  # "ltp5": the fifth "ltp"
         if initials != token and self.lexical.has_term(initials):
             return True
         return (

@@ -198,10 +198,7 @@ class Scope:
         place's name begins with, and no other held place's)."""
         if token in self._places:
             return token
-        if len(token) < CLIPPED_LETTERS:
-            return None
-        stem = token[:CLIPPED_LETTERS]
-        found = {p for p in self._places if p.startswith(stem) and _clips(token, p)}
+        found = {p for p in self._places if _clips(token, p)}
         return found.pop() if len(found) == 1 else None
 
     def _unnamed_mention(self, word: str) -> bool:

@@ -25,13 +25,12 @@ from dataclasses import dataclass, field
 
 from bot.answer.abstain import Evidence
 from bot.answer.models import Answer, ItemMatch
-from bot.eval.dataset import EvalCase
+from bot.eval.dataset import UNANSWERABLE, EvalCase
 from index.words import tokenize
 
 # The question kinds of the evaluation files, in the order tables list them; a kind not named
 # here (e.g. "figure") follows the named answerable ones, in the order it first appears.
-KINDS = ("resolution", "action_owner", "vote", "date", "history", "unanswerable")
-UNANSWERABLE = "unanswerable"
+KINDS = ("resolution", "action_owner", "vote", "date", "history", UNANSWERABLE)
 OVERALL = "all"
 
 

@@ -1,9 +1,9 @@
 """Choose: which judged candidates answer, which are only related, and which are twins.
 
 Candidates far below the best one (:func:`~bot.answer.stages.judge.far_below`) are offered as
-related, never as answers. One decision minuted twice (a committee's, then the council's adopting it) is one
-answer with the other named beside it (:mod:`bot.answer.twins`), except for history
-questions, which want every minuting. Then the page asked for: ``limit`` answers from
+related, never as answers. One decision minuted twice (a committee's, then the council's
+adopting it) is one answer with the other named beside it (:mod:`bot.answer.twins`), except
+for history questions, which want every minuting. Then the page asked for: ``limit`` answers from
 ``offset``, at least :data:`~bot.answer.history.HISTORY_ITEMS` for history.
 """
 

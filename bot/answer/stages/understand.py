@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from bot.answer.acronyms import may_be_initials, numbered
+from bot.answer.acronyms import letters, may_be_initials
 from bot.answer.catalogue import Catalogue
 from bot.answer.meeting_dates import impossible_dates
 from bot.answer.models import Answer, Refusal, RefusalKind
@@ -59,7 +59,7 @@ def _spelled_out(catalogue: Catalogue, query: Query) -> list[str]:
     (coverage reads initials itself, :func:`bot.answer.abstain.coverage`)."""
     out = []
     for name in sorted(query.words.names):
-        token, _ = numbered(name) or (name, "")  # "LTP5": the initials before the number
+        token = letters(name)  # "LTP5": the initials before the number
         if not may_be_initials(token):
             continue
         if catalogue.lexical.has_term(token):
