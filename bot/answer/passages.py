@@ -53,6 +53,11 @@ CUE_PATTERNS = {"vote": _VOTE, "amount": _AMOUNT, "date": _DATE, "person": _OWNE
 CUE_BONUS = 0.35
 
 
+_LINK_ONLY = re.compile(r"\s*(?:[-*·•]\s*)?\[[^\]]*\]\(<?[^)\s]*>?\)[\s.;,]*")
+"""A segment that is nothing but a Markdown link (London's minutes open an item with the
+submission or report it considered, linked under its title)."""
+
+
 @dataclass(frozen=True)
 class Segment:
     start: int
@@ -129,6 +134,8 @@ def best_passages(
         length = max(sum(toks.values()), 1)
         score = overlap / (1 + 0.25 * math.log(length))
         score *= 1 + CUE_BONUS * sum(1 for rx in cue_rx if rx.search(body))
+        if _LINK_ONLY.fullmatch(body):
+            continue  # the link to a report, named after the topic: it answers nothing
         if "](" in body or body.count("|") > 2:
             score *= 0.3  # links to reports and table furniture name the topic, answer nothing
         scored.append((score, i))

@@ -162,6 +162,8 @@ _VOTE = re.compile(
     r"\b(?:votes?|voted) (?:for and against|against it|for it)\b|"
     r"\bwhat was the (?:vote|voting)\b|\bvot(?:e|ing) (?:results?|outcomes?|breakdown|split)\b|"
     r"\b(?:everyone|everybody|all (?:the )?(?:members|councill?ors)) (?:vote|voted)\b|"
+    r"\bvot(?:e|ed|ing) (?:it |that |this |them )?down\b|"
+    r"\b(?:pass(?:ed)?|carried|approved) or (?:was it )?(?:fail(?:ed)?|lost|defeated|rejected)\b|"
     + ANY_MEMBER
     + r"(?:vote|voted|object|objected|oppose|opposed|dissent|dissented)\b",
     re.IGNORECASE,

@@ -40,3 +40,18 @@ def test_initials_do_not_end_a_sentence_and_shown_quotes_are_not_repeated():
         read("review noted"), MINUTES, exclude=["RESOLVED: That the review be noted."]
     )
     assert all("be noted" not in p for p in again)
+
+
+def test_a_line_that_is_only_a_link_is_never_a_passage():
+    # A London item opens with a link to the councillor's submission, named after the topic:
+    # it shares the question's words and answers nothing, so it is no passage to quote.
+    text = (
+        "[2025-04-14 Submission - Marina Rent Arrears – Harbourside Marina-G. Hale]"
+        "(<https://example.org/filestream.ashx?DocumentId=4411>)\n\n"
+        "That it BE NOTED that the committee received a communication from Councillor G. Hale."
+    )
+    got = best_passages(read("what about the harbourside marina rent arrears?"), text, k=3)
+    assert all("](" not in p and "filestream" not in p for p in got), got
+    # a sentence that carries a link among its words is still a passage
+    cited = "The marina rent arrears are set out in [the report](<https://example.org/r>) today."
+    assert best_passages(read("marina rent arrears?"), cited) == [cited]

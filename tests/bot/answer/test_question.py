@@ -39,6 +39,8 @@ def test_whether_it_was_unanimous_or_anyone_objected_is_a_vote_question():
         "what was the vote on the harbour parking contract?",
         "vote result for the skate park?",
         "did everyone vote for the bus lane grant?",
+        "did the skate park report get through committee or get voted down?",
+        "bus lane grant - passed or failed?",
     ):
         assert ask(question).intent == Intent.VOTE, question
     # a decision asked about in vote words is still a decision question
