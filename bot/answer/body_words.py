@@ -74,3 +74,17 @@ GENERIC_BODY_WORDS = (
         "corporation",
     }
 )
+
+MEETING_KINDS = {
+    "extraordinary",
+    "special",
+    "annual",
+    "ordinary",
+    "regular",
+    "emergency",
+    "reconvened",
+    "adjourned",
+    "inaugural",
+}
+"""Words that say which kind of meeting a body held ("Kent's extraordinary council meeting"),
+not which body: never read as part of a body's name."""

@@ -72,7 +72,7 @@ def named_places(question: str) -> list[Named]:
         low = w.group(0).lower()
         initials = w.group(0) in COUNCIL_INITIALS
         if not initials and (
-            low.rstrip("s") not in BODY_NOUNS or not _heads_phrase(question, words, i)
+            low.rstrip("s") not in BODY_NOUNS or not heads_phrase(question, words, i)
         ):
             continue
         j = i - 1
@@ -148,7 +148,7 @@ _VERBISH = frozenset(
 )
 
 
-def _heads_phrase(question: str, words: list[re.Match[str]], i: int) -> bool:
+def heads_phrase(question: str, words: list[re.Match[str]], i: int) -> bool:
     """The body noun ends its noun phrase: "Portland council vote on", not "the Combined
     Authority constitution" (a thing named after a body)."""
     word = words[i].group(0)

@@ -21,15 +21,16 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from bot.answer.abstain import PREFIX_MIN
 from bot.answer.body_names import core_names, initials
-from bot.answer.body_words import GENERIC_BODY_WORDS, PLACE_QUALIFIERS
+from bot.answer.body_words import BODY_NOUNS, GENERIC_BODY_WORDS, MEETING_KINDS, PLACE_QUALIFIERS
 from bot.answer.models import Held, Refusal, RefusalKind
-from bot.answer.places import WORD, Named, place_words
+from bot.answer.places import WORD, Named, heads_phrase, place_words
 from bot.answer.question import Query
 from index.schema import ItemMeta
-from index.words import tokenize
+from index.words import STOPWORDS, tokenize
 
 TOPIC_ITEMS = 3
 """A place mentioned in this many indexed items is a topic of the minutes, not foreign to them."""
@@ -42,15 +43,20 @@ class Meetings:
     """Every indexed meeting by body, and the words body names are made of."""
 
     meetings: dict[str | None, set[tuple[str, date | None]]] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()
+    """Index tokens of the meetings' titles ("10th Special Council Meeting")."""
 
     @classmethod
     def of(cls, metas: Sequence[ItemMeta]) -> Meetings:
         meetings: dict[str | None, set[tuple[str, date | None]]] = defaultdict(set)
+        titles: set[str] = set()
         for meta in metas:
             # One meeting is one body and date; undated minutes count once per document.
             key = meta.date.isoformat() if meta.date else meta.doc_id
             meetings[meta.body or None].add((key, meta.date))
-        return cls(dict(meetings))
+            titles.add(meta.meeting_title or "")
+        words = frozenset(t for title in titles for t in tokenize(title))
+        return cls(dict(meetings), words)
 
     @property
     def bodies(self) -> list[str]:
@@ -132,6 +138,10 @@ class Scope:
             if refusal is not None:
                 refusal.held = self.meetings.held()
                 return refusal
+        refusal = self._check_unheld_body(query)
+        if refusal is not None:
+            refusal.held = self.meetings.held()
+            return refusal
         return self._check_dates(query)
 
     # -- places and bodies -------------------------------------------------------------------
@@ -191,6 +201,68 @@ class Scope:
             body_type=named.body_type,
             bodies=sorted(place_bodies),
         )
+
+    def _check_unheld_body(self, query: Query) -> Refusal | None:
+        """A held place before a body's name that none of its bodies has: "did the kent fire
+        authority set its precept?", "london transit commission", "kent police and crime
+        panel" — typed in lower case, so no place was read from them, and the place's own
+        minutes would otherwise answer for a body whose minutes the index does not hold.
+
+        Each word between the place and the body's noun must be a word of one of the place's
+        bodies (or of a body named without a place: "Kent corporate parenting panel"), allowing
+        for a typo, or say which kind of meeting it was ("special", words of meeting titles).
+        A question that also names a held body asks about that body's minutes.
+        """
+        if query.bodies:
+            return None
+        question = query.question
+        words = list(WORD.finditer(question))
+        for i, w in enumerate(words):
+            if w.group(0).lower().rstrip("s") not in BODY_NOUNS or not heads_phrase(
+                question, words, i
+            ):
+                continue
+            between: list[str] = []
+            j = i - 1
+            while j >= 0 and i - j <= BODY_NAME_WORDS:
+                gap = question[words[j].end() : words[j + 1].start()]
+                if gap.strip(" &-"):
+                    break  # punctuation: the phrase ends here
+                word = words[j].group(0)
+                place = self._held_place_word(word)
+                if place is not None:
+                    if between and not self._has_words(place, between):
+                        start, end = words[j].start(), w.end()
+                        return Refusal(RefusalKind.UNKNOWN_PLACE, name=question[start:end])
+                    break
+                if word.lower() in STOPWORDS and word.lower() != "and":
+                    break
+                between.append(word)
+                j -= 1
+        return None
+
+    def _held_place_word(self, word: str) -> str | None:
+        if word.endswith(("'s", "’s")) or (word.isupper() and len(word) > 1):
+            return None  # a possessive is read as a place already; initials are a body's
+        tokens = tokenize(word)
+        return self._held_place(tokens[0]) if len(tokens) == 1 else None
+
+    def _has_words(self, place: str, between: list[str]) -> bool:
+        """Every word of ``between`` names one of ``place``'s bodies (or a placeless one), or
+        the kind of meeting, or is a joining word."""
+        placeless = [b for b in self.meetings.bodies if not _place_tokens(b)]
+        bodies = [*self._places.get(place, []), *placeless]
+        known = {w.lower() for b in bodies for w in WORD.findall(b)}
+        for word in between:
+            low = word.lower()
+            if low in STOPWORDS or low in MEETING_KINDS or self._held_place_word(word):
+                continue
+            if word.isupper() or low in known or any(_near(low, k) for k in known):
+                continue  # initials ("ICA") are the item's topic as often as a body
+            if set(tokenize(word)) <= self.meetings.title_words:
+                continue
+            return False
+        return True
 
     def _held_place(self, token: str) -> str | None:
         """The held place ``token`` names: itself, or the one it is a clipped form of ("wilts"
@@ -261,6 +333,21 @@ def _clips(token: str, place: str) -> bool:
     """``token`` is ``place`` cut short, perhaps with a plural "s" ("wilts" → "wiltshire")."""
     cut = token[:-1] if token.endswith("s") else token
     return len(cut) >= CLIPPED_LETTERS and place.startswith(cut)
+
+
+def _near(word: str, known: str) -> bool:
+    """A typo of a body's word ("infrastucture", "planing"), or the word cut short ("infra")."""
+    if len(word) < CLIPPED_LETTERS or len(known) < CLIPPED_LETTERS:
+        return False
+    return known.startswith(word) or SequenceMatcher(None, word, known).ratio() >= TYPO_RATIO
+
+
+TYPO_RATIO = 0.9
+"""How alike a word must be to a body's word to be that word mistyped: one letter wrong or
+missing in a ten-letter word ("enviroment"); "police" is not "policy" (0.83)."""
+BODY_NAME_WORDS = 5
+"""How many words a body's name may have between its place and its noun ("Kent police and
+crime panel")."""
 
 
 def _words(text: str) -> set[str]:

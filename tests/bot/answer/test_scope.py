@@ -172,3 +172,39 @@ def test_initials_the_minutes_use_are_searched_not_refused_as_a_place():
     assert check("what was agreed about the patio program in OEV?") is None
     refusal = check("what was agreed about the patio program in QXV?")  # initials never used
     assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE
+
+
+def test_a_held_place_with_a_body_it_does_not_have_typed_in_lower_case_is_refused():
+    """ "the eastbrook fire authority": a held place, then a body none of its bodies is —
+    refused by the phrase, never answered from the place's council minutes."""
+    for question, name in (
+        (
+            "what precept did the eastbrook fire authority set for 25/26?",
+            "eastbrook fire authority",
+        ),
+        (
+            "did the eastbrook police and crime panel back the precept?",
+            "eastbrook police and crime panel",
+        ),
+        ("northmoor transit commission - any fare rise agreed?", "northmoor transit commission"),
+        (
+            "did the northmoor police services board approve the budget?",
+            "northmoor police services board",
+        ),
+    ):
+        refusal = check(question)
+        assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE, question
+        assert refusal.name == name and refusal.held
+    # The place's own bodies in other words, a typo, a placeless body, the kind of meeting,
+    # a body named beside it, or the body's noun inside a topic: all searched as before.
+    for question in (
+        "what did the eastbrook cabinet decide on buses?",
+        "eastbrook county council cabinet - what was agreed on buses?",
+        "what did the northmoor planning committee decide on the depot?",
+        "what did the northmoor planing and enviroment committee decide?",
+        "eastbrook corporate parenting panel - what did they resolve on respite care?",
+        "what did the eastbrook extraordinary council meeting decide?",
+        "did ECC cabinet agree the eastbrook fire authority budget?",
+        "what did eastbrook say about the fire authority precept?",
+    ):
+        assert check(question) is None, question
