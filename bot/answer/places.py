@@ -79,8 +79,8 @@ def named_places(question: str) -> list[Named]:
         while j >= 0 and i - j <= TYPE_WINDOW and words[j].group(0).lower() in GENERIC_BODY_WORDS:
             j -= 1
         k = j
-        while k >= 0 and _proper(words[k].group(0)):
-            k -= 1
+        while k >= 0 and (_proper(words[k].group(0)) or (k < j and _joins(words, k))):
+            k -= 1  # "Kent Police and Crime Panel": a name's words joined by "and"
         if k == j and _lower_place(words, j, i, initials):
             k = j - 1  # "surrey county council", "trafford hwb", "essex CC": typed in lower case
         if k == j:
@@ -146,6 +146,13 @@ _VERBISH = frozenset(
         "end",
     ]
 )
+
+
+def _joins(words: list[re.Match[str]], k: int) -> bool:
+    """``words[k]`` is "and" between two capitalised words of one name."""
+    if words[k].group(0) != "and" or k == 0 or k + 1 >= len(words):
+        return False
+    return _proper(words[k - 1].group(0)) and _proper(words[k + 1].group(0))
 
 
 def heads_phrase(question: str, words: list[re.Match[str]], i: int) -> bool:

@@ -195,6 +195,13 @@ def test_a_held_place_with_a_body_it_does_not_have_typed_in_lower_case_is_refuse
         refusal = check(question)
         assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE, question
         assert refusal.name == name and refusal.held
+    # Written with capitals, the body's whole name is named: "Crime" is no place of its own.
+    assert named_places("Did the Eastbrook Police and Crime Panel back the precept?") == [
+        Named("Eastbrook Police and Crime", "Panel")
+    ]
+    refusal = check("Did the Eastbrook Police and Crime Panel back the precept?")
+    assert refusal is not None and refusal.kind == RefusalKind.UNKNOWN_PLACE
+    assert refusal.name.startswith("Eastbrook Police and Crime"), refusal.name
     # The place's own bodies in other words, a typo, a placeless body, the kind of meeting,
     # a body named beside it, or the body's noun inside a topic: all searched as before.
     for question in (
