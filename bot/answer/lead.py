@@ -19,6 +19,7 @@ from bot.answer.asked import APPOINTMENT_UNIT, PROCEDURAL, asked
 from bot.answer.lead_options import Option, offered
 from bot.answer.models import Intent, ItemMatch, Lead, LeadKind
 from bot.answer.passages import CUE_PATTERNS
+from bot.answer.places import place_words
 from bot.answer.question import Query
 from bot.answer.reading import read
 from bot.answer.vote_lead import vote_lead
@@ -153,14 +154,31 @@ def history_order(question: str, matches: Sequence[ItemMatch]) -> list[ItemMatch
     nothing new), then the newest that recorded anything. "What's the back story?": the
     first item that recorded anything, however procedural (the referral that started it).
     """
+    top = matches[0] if matches else None
     dated = sorted(
-        (m for m in matches if m.meeting_date and (m.resolutions or m.votes or m.actions)),
+        (
+            m
+            for m in matches
+            if m.meeting_date
+            and (m.resolutions or m.votes or m.actions)
+            and (top is None or same_council(m, top))
+        ),
         key=lambda m: str(m.meeting_date),
     )
     if ORIGIN_ASKED.search(question):
         return dated
     newest = list(reversed(dated))
     return [*(m for m in newest if _substantive(m)), *(m for m in newest if not _substantive(m))]
+
+
+def same_council(a: ItemMatch, b: ItemMatch) -> bool:
+    """Both items are minuted by one council's bodies ("Kent County Council" and its Cabinet
+    share the place "Kent"): a matter's history stays within one council, however alike
+    another council's items are worded ("the Governance Working Party" in Kent, "the
+    Governance Working Group" in London)."""
+    if not a.body or not b.body:
+        return a.body == b.body
+    return bool(set(place_words(a.body)) & set(place_words(b.body))) or a.body == b.body
 
 
 def best_unit(

@@ -131,8 +131,10 @@ _HISTORY = re.compile(
 # "Before" counts only ending the clause: "decided before March" asks about a date.
 _BEFORE = re.compile(
     r"\b(?:come|came|been|brought|raised|discussed|considered|debated|looked at|talked about|"
-    r"on the agenda)\b[^?.!;]{0,60}?(?:\bbefore\s*(?=[?.!,;]|$)|\bpreviously\b|\bin the past\b|"
-    r"\bat (?:an|any) (?:earlier|previous) meetings?\b)|"
+    r"on (?:the|an?) (?:\w+ ){0,3}?agenda)\b[^?.!;]{0,60}?(?:\bbefore\s*(?=[?.!,;]|$)|"
+    r"\bbefore (?:the|its|that|this|it) (?:\w+ ){0,3}?(?:meeting|mtg|vote|decision)\b|"
+    r"\bpreviously\b|\bin the past\b)|"
+    r"\b(?:at|on) (?:an|any) (?:earlier|previous|prior) (?:\w+ )?(?:meetings?|agendas?)\b|"
     r"\b(?:any|the) (?:previous|earlier|past|prior) (?:decisions?|discussions?|reports?)\b",
     re.IGNORECASE,
 )
@@ -158,9 +160,9 @@ _VOTE = re.compile(
     r"\bhow close\b|\btall(?:y|ies)\b|\bvote count\b|\brecorded vote\b|"
     r"\bwho (?:backed|supported|opposed|voted|abstained|moved|seconded)\b|\bsit (?:it )?out\b|"
     r"\bwho (?:proposed|put forward|brought forward) the (?:motion|amendment)\b|"
-    r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|\bunanimous(?:ly)?\b|"
+    r"\bhow many (?:votes|voted|members voted|councill?ors voted)\b|"
     r"\b(?:votes?|voted) (?:for and against|against it|for it)\b|"
-    r"\bwhat was the (?:vote|voting)\b|\bvot(?:e|ing) (?:results?|outcomes?|breakdown|split)\b|"
+    r"\bunanim\w*|\bwhat was the (?:vote|voting)\b|\bvot(?:e|ing) (?:results?|outcomes?|breakdown|split)\b|"
     r"\b(?:everyone|everybody|all (?:the )?(?:members|councill?ors)) (?:vote|voted)\b|"
     r"\bvot(?:e|ed|ing) (?:it |that |this |them )?down\b|"
     r"\b(?:pass(?:ed)?|carried|approved) or (?:was it )?(?:fail(?:ed)?|lost|defeated|rejected)\b|"

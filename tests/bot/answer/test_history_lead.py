@@ -70,3 +70,20 @@ def test_dates_are_read_to_the_month_for_matching_a_period():
     }
     assert month_years("on 31st March 2025, and in Jan. 2024") == {(2025, 3), (2024, 1)}
     assert month_years("the 2025 budget") == set()
+
+
+def test_a_matter_stays_within_the_council_of_the_best_match():
+    # Another council's newer item, alike in words, is no part of this matter's history.
+    def council(match: ItemMatch, body: str | None) -> ItemMatch:
+        return ItemMatch(**{**match.__dict__, "body": body})
+
+    own = council(ADOPTED, "Eastbrook County Council")
+    cabinet = council(REFERRED, "Eastbrook County Council Cabinet")
+    other = council(RECEIVED, "City of Northmoor Municipal Council")
+    newer = council(item("f", "2025-08-01", "That the Town Centre Plan be amended."), other.body)
+    got = ids(
+        history_order("had the town centre plan been to cabinet before?", [own, newer, cabinet])
+    )
+    assert got == ["b", "a"]
+    # minutes that name no body keep to themselves
+    assert ids(history_order("where has it got to?", [council(ADOPTED, None), newer])) == ["b"]

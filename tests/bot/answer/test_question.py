@@ -41,6 +41,7 @@ def test_whether_it_was_unanimous_or_anyone_objected_is_a_vote_question():
         "did everyone vote for the bus lane grant?",
         "did the skate park report get through committee or get voted down?",
         "bus lane grant - passed or failed?",
+        "the ferry fares - was the vote unanimus?",
     ):
         assert ask(question).intent == Intent.VOTE, question
     # a decision asked about in vote words is still a decision question
@@ -55,6 +56,9 @@ def test_whether_a_matter_came_up_before_is_a_history_question():
         "was the bus lane funding raised at an earlier meeting?",
         "has council looked at encampments in the past?",
         "has the board considered loneliness previously?",
+        "was the ferry grant on an earlier council agenda?",
+        "had the pier lighting been on a full council agenda before the march mtg?",
+        "has the skate park been considered before the vote in june?",
     ):
         assert ask(question).intent == Intent.HISTORY, question
     # "before" with a date, or the last meeting, asks something else
