@@ -108,7 +108,16 @@ def named_bodies(
         if not candidates:
             continue
         nouns = {n for _, _, n in hits if n}
-        narrowed = [b for b in candidates if any(n in _norm(b).split() for n in nouns)]
+        narrowed = [
+            b
+            for b in candidates
+            if any(n in _norm(b).split() or n.upper() in initials(b) for n in nouns)
+        ]
+        if nouns and not narrowed:
+            # "kent hwb" when no Kent body is a board: the question names a body the index
+            # holds under no name of that place (the scope check decides whether minutes that
+            # state no body may be its); filtering to the place's other bodies would hide them.
+            continue
         chosen_place.update(narrowed or candidates)
         spans.extend((s, e) for s, e, _ in hits)
 

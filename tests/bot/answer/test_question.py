@@ -86,6 +86,14 @@ def test_place_inside_a_topic_is_not_a_body_filter():
     assert ask("when is the westvale and northmoor joint transport strategy due?").bodies == ()
     # An unknown place's acronym must not pick a known body with the same initials.
     assert ask("what did Southby's HWB conclude on the locality plan?").bodies == ()
+    # A held place with a type none of its bodies has names no body of it: "westvale hwb" is
+    # not Westvale Town Council, whose minutes a filter would search instead of the board's.
+    assert ask("westvale hwb - who is sharing the delivery plan?").bodies == ()
+    assert ask("did the westvale panel agree the plan?").bodies == ()
+    assert ask("did the westvale council agree the plan?").bodies == ("Westvale Town Council",)
+    northmoor = ask("northmoor hwb - who is sharing the delivery plan?")  # the board's initials
+    assert northmoor.bodies == ("Northmoor Health and Wellbeing Board",)
+    assert "northmoor" not in northmoor.text.lower()
 
 
 def test_dates_that_date_the_meeting():
