@@ -37,6 +37,15 @@ CUE_WEIGHT = 0.1  # "how much" prefers a unit with a figure, "when" one with a d
 PROCEDURAL_PENALTY = 0.15  # receiving a report or hearing a delegation decides nothing
 MEETING_DATE_PENALTY = 0.1  # "when": the meeting's date only if no sentence gives a date
 SIGNING_PENALTY = 0.5  # more than the asked-kind and owner bonuses (lead_options.SIGNING)
+PROPOSAL_PENALTY = 0.15  # a motion put as a request ("is asked to") under its own resolution
+PROPOSED = re.compile(
+    r"\b(?:is|are) (?:asked|recommended|invited|requested) to\b|\bit is recommended that\b",
+    re.IGNORECASE,
+)
+"""A motion printed as the report's recommendation ("Council is asked to: 1. Note … 4. Debate
+and decide whether …"), often an amendment restating it: what was put to the vote, not what the
+body resolved. For a question about the decision, the item's resolution ("RESOLVED that
+Council: … 4. Agrees that …") says it, when it is about as close."""
 
 _ASKED_KINDS = {
     Intent.OWNER: (LeadKind.ACTION,),
@@ -249,6 +258,8 @@ def best_unit(
             value += CUE_WEIGHT * len(periods & month_years(option.text))
         if option.signing:
             value -= SIGNING_PENALTY
+        if kind == LeadKind.VOTE and query.intent != Intent.VOTE and PROPOSED.search(option.text):
+            value -= PROPOSAL_PENALTY  # "Council is asked to …": the resolution says what it did
         if option.procedural and not origin:
             value -= PROCEDURAL_PENALTY  # a back story's steps include referrals and notings
         if kind == LeadKind.DATE and option.meeting_date != decided_when:

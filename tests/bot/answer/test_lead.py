@@ -14,7 +14,7 @@ from bot.answer.service import Answerer
 from bot.search.base import Ranked
 from bot.search.pipeline import Pipeline, Weighted
 from bot.settings import Settings
-from index.models import Action, Resolution, Vote, VoteResult
+from index.models import Action, Resolution, Vote, VoteKind, VoteResult
 from index.schema import (
     ItemMeta,
     UnitKind,
@@ -80,8 +80,14 @@ HALL = ItemMeta(
 
 
 def units(item_id: str, **scores: float) -> dict[str, float]:
-    """Unit scores by kind letter and ordinal: ``r1=0.8`` is the item's second resolution."""
-    kinds = {"r": UnitKind.RESOLUTION, "a": UnitKind.ACTION, "c": UnitKind.CHUNK}
+    """Unit scores by kind letter and ordinal: ``r1=0.8`` is the item's second resolution,
+    ``d0`` its decisions together (where a vote stands whose motion no resolution holds)."""
+    kinds = {
+        "r": UnitKind.RESOLUTION,
+        "a": UnitKind.ACTION,
+        "c": UnitKind.CHUNK,
+        "d": UnitKind.DECISION,
+    }
     return {unit_id(UnitRef(item_id, kinds[k[0]], int(k[1:]))): v for k, v in scores.items()}
 
 
@@ -190,3 +196,59 @@ def test_items_far_below_the_best_are_related_not_answers(parts):
     assert [m.item_id for m in answer.matches] == ["park"]
     assert [m.item_id for m in answer.related] == ["hall"]
     assert answer.to_dict()["related"][0]["item_id"] == "hall"
+
+
+CHAIR_AMENDMENT = (
+    "Council is asked to: 1. Thank the members of the Constitution Working Group 2. Approve the "
+    "revised terms of reference 3. Debate and decide whether the Chair of the Audit Committee "
+    "should be drawn from outside the administration."
+)
+CHAIR_TEXT = (
+    "Mr Oduya proposed the motion. Ms Penhallow proposed the following amendment: "
+    f"“{CHAIR_AMENDMENT}” Amendment carried. Substantive motion carried. "
+    "RESOLVED that Council: 1. Notes the report of the Constitution Working Group. "
+    "2. Agrees that the Chair of the Audit Committee should be drawn from outside the "
+    "administration."
+)
+CHAIR = ItemMeta(
+    doc_id="d4",
+    source_path="/minutes/eastbrook-2025-03-13.txt",
+    title="Constitution Working Group Report",
+    link="https://example.org/eastbrook#item-8",
+    resolutions=(
+        Resolution("Notes the report of the Constitution Working Group."),
+        Resolution(
+            "Agrees that the Chair of the Audit Committee should be drawn from outside the "
+            "administration."
+        ),
+    ),
+    votes=(
+        Vote(
+            "Amendment carried.",
+            VoteResult.CARRIED,
+            motion=f"“{CHAIR_AMENDMENT}”",
+            kind=VoteKind.AMENDMENT,
+            procedural=True,
+        ),
+    ),
+    number="8",
+    body=BODY,
+    date=date(2025, 3, 13),
+)
+
+
+def test_a_decision_question_leads_with_the_resolution_not_a_motion_put_as_a_request(
+    tmp_path: Path,
+):
+    # "Council is asked to: … decide whether …" is what was put to the vote (here an
+    # amendment restating the report's recommendations); the resolution says what the council
+    # decided, and answers a question about the decision.
+    items = {"chair": stored("chair", CHAIR_TEXT, CHAIR)}
+    parts = Settings(data_dir=tmp_path / "data"), FakeStore(items), chunk_table(items)
+    ranked = [Ranked("chair", 0.7, units("chair", r0=0.45, r1=0.62, c0=0.66, d0=0.68))]
+    question = "is the audit committee chair now required to come from outside the administration?"
+    answer = ask(parts, ranked, question)
+    assert answer.lead is not None and answer.lead.kind == LeadKind.RESOLUTION, answer.lead
+    assert answer.lead.quote.startswith("Agrees that the Chair of the Audit Committee")
+    vote = ask(parts, ranked, "how did the vote on the audit committee chair amendment go?")
+    assert vote.lead is not None and vote.lead.kind == LeadKind.VOTE
