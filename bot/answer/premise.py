@@ -77,3 +77,36 @@ def lost_motion(
 def _lead(match: ItemMatch, quote: str, yeas: int | None, nays: int | None) -> Lead:
     tally = f"{yeas}-{nays}" if yeas is not None and nays is not None else None
     return lead_from(match, LeadKind.VOTE, quote, result=VoteResult.LOST, tally=tally)
+
+
+# "did the board sign off …?", "was the plan approved?", "has the panel agreed to set up …?":
+# a yes/no question whether something was decided (the clause may follow a "Trafford HWB - ").
+DECIDED_ASKED = re.compile(r"(?:^|\s[-–—]\s*)(?:did|was|were|has|have|had|is|are)\b", re.IGNORECASE)
+# Not such a question: one asking what was decided ("what was agreed, is it coming back?"),
+# whether anything was ("did they decide anything?": the noting answers), whether it came up
+# earlier (a matter's history), or whether it was noted, received or referred.
+_NOT_DECIDED_ASKED = re.compile(
+    r"\b(?:what|which|who|whom|whose|how|when|where|why|anything|something|before|earlier|"
+    r"previously|already|note|noted|noting|receive|received|refer|referred|hear|heard)\b",
+    re.IGNORECASE,
+)
+
+
+def only_noted(question: str, lead: Lead | None, match: ItemMatch) -> bool:
+    """``question`` asks whether something was decided, and the closest item (``match``, which
+    the lead quotes) only notes or receives a report ("The Board noted the update provided."):
+    the line is that noting, or a sentence of the discussion when the noting is all the item
+    decided. The minutes record no decision on what was asked, and quoting either as if it
+    answered would mislead. A question about what was decided ("what did the board decide on
+    …?") is answered by the noting."""
+    if lead is None or not DECIDED_ASKED.search(question) or _NOT_DECIDED_ASKED.search(question):
+        return False
+    if lead.kind == LeadKind.RESOLUTION:
+        return bool(PROCEDURAL.search(lead.quote))
+    noted_only = (
+        bool(match.resolutions)
+        and all(PROCEDURAL.search(r.text) for r in match.resolutions)
+        and not match.votes
+        and not match.actions
+    )
+    return lead.kind == LeadKind.PASSAGE and lead.item_id == match.item_id and noted_only

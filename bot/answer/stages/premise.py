@@ -1,4 +1,5 @@
-"""Premise: "when did they pass X?" when the minutes record X put to the vote and lost.
+"""Premise: "when did they pass X?" when the minutes record X put to the vote and lost, and
+"was X approved?" when the closest line only notes a report.
 
 Quoting a date would answer a question the minutes contradict; the reply refuses, with the
 recorded vote (:mod:`bot.answer.premise`). History answers are not checked.
@@ -6,9 +7,10 @@ recorded vote (:mod:`bot.answer.premise`). History answers are not checked.
 
 from __future__ import annotations
 
+from bot.answer.asked import Wanted
 from bot.answer.lead_shape import bounded, operative
 from bot.answer.models import Answer, Intent, Refusal, RefusalKind
-from bot.answer.premise import lost_motion
+from bot.answer.premise import lost_motion, only_noted
 from bot.answer.question import Query
 from bot.answer.stages.choose import Choice
 from bot.answer.stages.flow import Asking, Tools
@@ -20,6 +22,12 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     items = {j.item.id: j.item for j in asking.get(Choice).chosen if j.item is not None}
     if not matches or query.intent == Intent.HISTORY or matches[0].item_id not in items:
         return asking
+    if query.intent == Intent.DECISION and only_noted(query.question, answer.lead, matches[0]):
+        # "was the plan approved?" answered by "the Board noted the update": no decision on it
+        answer.near_misses, answer.matches, answer.related = matches[:1], [], []
+        answer.lead = None
+        answer.refusal = Refusal(RefusalKind.WRONG_TYPE, wanted=Wanted.DECISION)
+        return answer
     first = matches[0]
     lost = lost_motion(query.question, query.asked, first, items[first.item_id], tools.lexical.idf)
     if lost is None:
