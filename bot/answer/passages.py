@@ -131,11 +131,11 @@ def best_passages(
         overlap = sum(idf(t) for t in q_tokens if t in toks)
         if overlap <= 0 or body.lstrip().startswith("#"):
             continue  # a heading repeats the title: it never answers anything
+        if _LINK_ONLY.fullmatch(body):
+            continue  # the link to a report, named after the topic: it answers nothing
         length = max(sum(toks.values()), 1)
         score = overlap / (1 + 0.25 * math.log(length))
         score *= 1 + CUE_BONUS * sum(1 for rx in cue_rx if rx.search(body))
-        if _LINK_ONLY.fullmatch(body):
-            continue  # the link to a report, named after the topic: it answers nothing
         if "](" in body or body.count("|") > 2:
             score *= 0.3  # links to reports and table furniture name the topic, answer nothing
         scored.append((score, i))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.answer.asked import Wanted
 from bot.answer.lead_shape import bounded, operative
-from bot.answer.models import Answer, Intent, Refusal, RefusalKind
+from bot.answer.models import Answer, Intent, ItemMatch, Refusal, RefusalKind
 from bot.answer.premise import lost_motion, only_noted
 from bot.answer.question import Query
 from bot.answer.stages.choose import Choice
@@ -24,10 +24,7 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
         return asking
     if query.intent == Intent.DECISION and only_noted(query.question, answer.lead, matches[0]):
         # "was the plan approved?" answered by "the Board noted the update": no decision on it
-        answer.near_misses, answer.matches, answer.related = matches[:1], [], []
-        answer.lead = None
-        answer.refusal = Refusal(RefusalKind.WRONG_TYPE, wanted=Wanted.DECISION)
-        return answer
+        return _refused(answer, matches, Refusal(RefusalKind.WRONG_TYPE, wanted=Wanted.DECISION))
     first = matches[0]
     lost = lost_motion(query.question, query.asked, first, items[first.item_id], tools.lexical.idf)
     if lost is None:
@@ -36,7 +33,13 @@ def run(tools: Tools, asking: Asking) -> Asking | Answer:
     # shown from what it would have resolved, bounded like any lead line (the whole text is in
     # the item named below it).
     lost.shown = bounded(operative(lost.quote))
+    return _refused(answer, matches, Refusal(RefusalKind.MOTION_LOST, lost=lost))
+
+
+def _refused(answer: Answer, matches: list[ItemMatch], refusal: Refusal) -> Answer:
+    """The answer refused for a premise the minutes contradict, its first item kept as the
+    near miss that shows why."""
     answer.near_misses, answer.matches, answer.related = matches[:1], [], []
     answer.lead = None
-    answer.refusal = Refusal(RefusalKind.MOTION_LOST, lost=lost)
+    answer.refusal = refusal
     return answer
